@@ -1,0 +1,33 @@
+import { connectRaw, connectCheckin, toWsUrl } from "/work/main/test/support/ws-client";
+import { readFileSync } from "node:fs";
+const U = "http://127.0.0.1:40673";
+const jar = readFileSync("/tmp/deskexp/jar", "utf8").split("\n").find((l) => l.includes("fd_staff"))!.split("\t");
+const cookie = `fd_staff=${jar[6]}`;
+try { await connectRaw(toWsUrl(U, "/parties/frontdesk/prop-harbour")); } catch (e: any) { console.log("no cookie:", e.status, e.body); }
+try { await connectRaw(toWsUrl(U, "/parties/frontdesk/prop-harbour"), { cookie: "fd_staff=forged.manager..1.AAAA" }); } catch (e: any) { console.log("forged:", e.status); }
+const board = await connectRaw(toWsUrl(U, "/parties/frontdesk/prop-harbour"), { cookie });
+console.log("board first:", (await board.next()).text.slice(0, 300));
+const lk = await (await fetch(U + "/api/lookup", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ bookingRef: "FD1002" }) })).json() as any;
+console.log(lk);
+const g = await connectCheckin(U, lk.sessionId);
+await g.nextOfType("state");
+g.send({ type: "details", details: { fullName: "Grace Hopper", phone: "07700 900123" } });
+const failed = await board.next((m: any) => m.json?.session?.sessionId === lk.sessionId && m.json.session.pinStatus === "failed");
+console.log("board failed:", failed.text);
+const r = await fetch(`${U}/api/desk/sessions/${lk.sessionId}/retry-pins`, { method: "POST", headers: { cookie } });
+console.log("retry", r.status, (await r.text()).slice(0, 200));
+const cr = await board.next((m: any) => m.json?.session?.sessionId === lk.sessionId && m.json.session.pinStatus === "creating");
+console.log("board creating:", cr.text.slice(0, 200));
+await board.next((m: any) => m.json?.session?.sessionId === lk.sessionId && m.json.session.pinStatus === "failed");
+const m = await fetch(`${U}/api/desk/sessions/${lk.sessionId}/manual-pin`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify({ pin: "2468" }) });
+console.log("manual", m.status, (await m.text()).slice(0, 300));
+console.log("guest:", (await g.next((x) => x.type === "state" && x.state.pin.status === "ready")).type);
+g.send({ type: "parking", parking: { hasCar: false } });
+await g.next((x) => x.type === "state" && x.state.step === "confirm");
+g.send({ type: "confirm" });
+console.log("guest:", JSON.stringify(await g.nextOfType("completed")));
+const done = await board.next((m: any) => m.json?.session?.sessionId === lk.sessionId && m.json.session.step === "completed");
+console.log("board done:", done.text);
+const rv = await fetch(`${U}/api/desk/sessions/${lk.sessionId}/reveal-pin`, { method: "POST", headers: { cookie } });
+console.log("reveal", rv.status, await rv.text());
+process.exit(0);

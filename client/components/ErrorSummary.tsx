@@ -1,0 +1,49 @@
+// GOV.UK error summary: a list of what is wrong at the top of the form, each entry
+// a link that puts the cursor in the field to fix. It takes focus when it appears
+// so the guest hears the problems before anything else.
+import { createEffect, For, on, Show } from "solid-js";
+import { text } from "../i18n";
+
+export type FieldErrors = Partial<Record<string, string>>;
+
+export function ErrorSummary(props: { errors: FieldErrors; order: readonly string[]; attempt: number }) {
+  let box: HTMLDivElement | undefined;
+  const entries = () => props.order.filter((f) => props.errors[f]).map((f) => [f, props.errors[f]!] as const);
+  // Focus again after every failed attempt, even when the messages are the same.
+  createEffect(
+    on(
+      () => [props.attempt, entries().length] as const,
+      ([, count]) => {
+        if (count > 0) box?.focus();
+      },
+    ),
+  );
+  return (
+    <Show when={entries().length > 0}>
+      <div class="error-summary" ref={box} tabindex="-1" aria-labelledby="error-summary-title">
+        <div role="alert">
+          <h2 class="error-summary__title" id="error-summary-title">
+            {text.errorSummaryTitle}
+          </h2>
+          <ul class="error-summary__list">
+            <For each={entries()}>
+              {([field, message]) => (
+                <li>
+                  <a
+                    href={`#${field}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      document.getElementById(field)?.focus();
+                    }}
+                  >
+                    {message}
+                  </a>
+                </li>
+              )}
+            </For>
+          </ul>
+        </div>
+      </div>
+    </Show>
+  );
+}

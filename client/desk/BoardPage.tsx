@@ -1,0 +1,254 @@
+// The live board: sessions in progress, check-ins completed today and today's
+// arrivals, all for the signed-in staff member's property. The socket keeps the first
+// two current; arrivals are re-read whenever the board says something moved.
+import { createMemo, createSignal, For, onCleanup, onMount, Show } from "solid-js";
+import type { BoardSession, DeskArrivalsResponse, DeskMe } from "../../shared/protocol";
+import { deskApi, failureMessage } from "./api";
+import { openBoard } from "./board-socket";
+import { clockTime, DEVICE_LABEL, formatDuration, pinText, stepText } from "./format";
+import { FixPin, RevealPin } from "./PinControls";
+
+const ARRIVAL_LABEL = { "checked-in": "Checked in", "in-progress": "In progress", "not-started": "Not started" } as const;
+
+export default function BoardPage(props: { me: DeskMe }) {
+  const [now, setNow] = createSignal(Date.now());
+  const [arrivals, setArrivals] = createSignal<DeskArrivalsResponse | null>(null);
+  const [arrivalsError, setArrivalsError] = createSignal<string | null>(null);
+  const [announcement, setAnnouncement] = createSignal("");
+  let heading!: HTMLHeadingElement;
+
+  const loadArrivals = async () => {
+    const r = await deskApi.arrivals();
+    if (r.ok) {
+      setArrivals(r.value);
+      setArrivalsError(null);
+    } else setArrivalsError(failureMessage(r.failure));
+  };
+  let arrivalsTimer: ReturnType<typeof setTimeout> | undefined;
+  const refreshArrivalsSoon = () => {
+    clearTimeout(arrivalsTimer);
+    arrivalsTimer = setTimeout(() => void loadArrivals(), 300);
+  };
+
+  const board = openBoard(props.me.propertyId, {
+    onChange(s, before) {
+      if (!before || before.step !== s.step) refreshArrivalsSoon();
+      if (s.pinStatus === "failed" && before?.pinStatus !== "failed") setAnnouncement(`Door PIN failed for ${s.bookingRef}.`);
+      else if (s.step === "completed" && before?.step !== "completed") setAnnouncement(`${s.bookingRef} checked in.`);
+    },
+    onRefused() {
+      // The socket is refused when the session ended; any API call then sends us to sign-in.
+      void deskApi.me().then((r) => {
+        if (!r.ok && r.failure.kind === "unauthorized") location.assign("/desk/login");
+      });
+    },
+  });
+
+  onMount(() => {
+    document.title = `Live board – ${props.me.propertyName}`;
+    heading.focus();
+    void loadArrivals();
+    const tick = setInterval(() => setNow(Date.now()), 15_000);
+    // Arrivals also change without a session (a new booking); a slow poll covers that.
+    const poll = setInterval(() => void loadArrivals(), 60_000);
+    onCleanup(() => {
+      clearInterval(tick);
+      clearInterval(poll);
+      clearTimeout(arrivalsTimer);
+      board.close();
+    });
+  });
+
+  const all = createMemo(() => Object.values(board.sessions));
+  const inProgress = createMemo(() =>
+    all()
+      .filter((s) => s.step !== "completed" && s.step !== "expired")
+      // Failed PINs first: they are the ones that need someone.
+      .sort((a, b) => Number(b.pinStatus === "failed") - Number(a.pinStatus === "failed") || a.startedAt - b.startedAt),
+  );
+  const completed = createMemo(() =>
+    all()
+      .filter((s) => s.step === "completed")
+      .sort((a, b) => (b.completedAt ?? 0) - (a.completedAt ?? 0)),
+  );
+  const counts = createMemo(() => {
+    const list = arrivals()?.arrivals ?? [];
+    return {
+      total: list.length,
+      checkedIn: list.filter((a) => a.status === "checked-in").length,
+      inProgress: list.filter((a) => a.status === "in-progress").length,
+    };
+  });
+
+  return (
+    <div class="board">
+      <div class="board__title">
+        <h1 ref={heading} tabindex="-1">
+          Live board
+        </h1>
+        <p class="live-status" classList={{ "live-status--on": board.connected() }} data-testid="board-connection">
+          <span class="live-status__dot" aria-hidden="true" />
+          {board.connected() ? "Live" : "Reconnecting…"}
+        </p>
+      </div>
+      <p class="visually-hidden" role="status" aria-live="polite">
+        {announcement()}
+      </p>
+
+      <section aria-labelledby="in-progress-title" class="board__section">
+        <h2 id="in-progress-title">
+          In progress <span class="desk-count">{inProgress().length}</span>
+        </h2>
+        <Show when={inProgress().length > 0} fallback={<p class="desk-muted">No one is checking in right now.</p>}>
+          <div class="table-wrap">
+            <table class="desk-table" data-testid="in-progress">
+              <thead>
+                <tr>
+                  <th scope="col">Booking</th>
+                  <th scope="col">Guest</th>
+                  <th scope="col">Step</th>
+                  <th scope="col">Device</th>
+                  <th scope="col">Door PIN</th>
+                  <th scope="col">Started</th>
+                  <th scope="col">
+                    <span class="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={inProgress()}>
+                  {(s) => <SessionRow session={s} me={props.me} now={now()} />}
+                </For>
+              </tbody>
+            </table>
+          </div>
+        </Show>
+      </section>
+
+      <section aria-labelledby="done-title" class="board__section">
+        <h2 id="done-title">
+          Checked in today <span class="desk-count">{completed().length}</span>
+        </h2>
+        <Show when={completed().length > 0} fallback={<p class="desk-muted">No online check-ins completed yet today.</p>}>
+          <div class="table-wrap">
+            <table class="desk-table" data-testid="checked-in">
+              <thead>
+                <tr>
+                  <th scope="col">Booking</th>
+                  <th scope="col">Guest</th>
+                  <th scope="col">Device</th>
+                  <th scope="col">Checked in at</th>
+                  <th scope="col">Took</th>
+                  <th scope="col">Door PIN</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={completed()}>
+                  {(s) => (
+                    <tr data-session={s.sessionId} data-ref={s.bookingRef}>
+                      <th scope="row">{s.bookingRef}</th>
+                      <td>{s.guestName ?? "—"}</td>
+                      <td>{DEVICE_LABEL[s.deviceType]}</td>
+                      <td>{s.completedAt ? clockTime(s.completedAt, props.me.timeZone) : "—"}</td>
+                      <td>{s.completedAt ? formatDuration(s.completedAt - s.startedAt) : "—"}</td>
+                      <td>
+                        <RevealPin sessionId={s.sessionId} bookingRef={s.bookingRef} />
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </div>
+        </Show>
+      </section>
+
+      <section aria-labelledby="arrivals-title" class="board__section">
+        <h2 id="arrivals-title">
+          Today's arrivals{" "}
+          <Show when={arrivals()}>
+            <span class="desk-count">
+              {counts().checkedIn} of {counts().total} checked in
+            </span>
+          </Show>
+        </h2>
+        <Show when={arrivalsError()}>
+          <p class="desk-error" role="alert">
+            {arrivalsError()}
+          </p>
+        </Show>
+        <Show when={arrivals()} fallback={<p class="desk-muted">Loading arrivals…</p>}>
+          {(a) => (
+            <Show when={a().arrivals.length > 0} fallback={<p class="desk-muted">No arrivals today.</p>}>
+              <div class="table-wrap">
+                <table class="desk-table" data-testid="arrivals">
+                  <caption class="visually-hidden">Reservations arriving on {a().date}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Booking</th>
+                      <th scope="col">Room</th>
+                      <th scope="col">Guest</th>
+                      <th scope="col">Status</th>
+                      <th scope="col">Extras</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={a().arrivals}>
+                      {(r) => (
+                        <tr data-ref={r.bookingRef}>
+                          <th scope="row">{r.bookingRef}</th>
+                          <td>{r.roomName}</td>
+                          <td>{r.guestName ?? "—"}</td>
+                          <td>
+                            <span class={`badge badge--${r.status}`}>{ARRIVAL_LABEL[r.status]}</span>
+                          </td>
+                          <td>
+                            {[r.earlyCheckInTime && `Early check-in ${r.earlyCheckInTime}`, r.lateCheckoutTime && `Late checkout ${r.lateCheckoutTime}`]
+                              .filter(Boolean)
+                              .join(" · ") || "—"}
+                          </td>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+              </div>
+            </Show>
+          )}
+        </Show>
+      </section>
+    </div>
+  );
+}
+
+function SessionRow(props: { session: BoardSession; me: DeskMe; now: number }) {
+  const s = () => props.session;
+  return (
+    <tr
+      data-session={s().sessionId}
+      data-ref={s().bookingRef}
+      data-step={s().step}
+      data-pin={s().pinStatus}
+      classList={{ "row--attention": s().pinStatus === "failed" }}
+    >
+      <th scope="row">{s().bookingRef}</th>
+      <td>{s().guestName ?? <span class="desk-muted">Not given yet</span>}</td>
+      <td>{stepText(s().step)}</td>
+      <td>{DEVICE_LABEL[s().deviceType]}</td>
+      <td>
+        <span class={`badge badge--pin-${s().pinStatus}`}>{pinText(s())}</span>
+        <Show when={s().pinStatus === "failed" && s().pinError}>
+          <span class="desk-muted desk-small"> {s().pinError}</span>
+        </Show>
+      </td>
+      <td>
+        <span title={clockTime(s().startedAt, props.me.timeZone)}>{formatDuration(props.now - s().startedAt)} ago</span>
+      </td>
+      <td>
+        <Show when={s().pinStatus === "failed"}>
+          <FixPin session={s()} me={props.me} />
+        </Show>
+      </td>
+    </tr>
+  );
+}

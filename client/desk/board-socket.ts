@@ -1,0 +1,63 @@
+// The live board: one PartySocket to the property's frontdesk room. The room sends
+// the whole board on connect (also after every reconnect) and then one message per
+// session change; entries only move forward in version, so a late, out-of-order
+// update never rolls a row back.
+import PartySocket from "partysocket";
+import { createSignal, type Accessor } from "solid-js";
+import { createStore, reconcile } from "solid-js/store";
+import { mergeBoardSession } from "../../domain/board";
+import { deskServerMessage, type BoardSession } from "../../shared/protocol";
+
+export interface LiveBoard {
+  sessions: Record<string, BoardSession>;
+  connected: Accessor<boolean>;
+  /** Bumped on every change; lets the page refresh what depends on the board (arrivals). */
+  changes: Accessor<number>;
+  close(): void;
+}
+
+export function openBoard(propertyId: string, hooks: { onChange?: (s: BoardSession, before: BoardSession | undefined) => void; onRefused?: () => void } = {}): LiveBoard {
+  const [sessions, setSessions] = createStore<Record<string, BoardSession>>({});
+  const [connected, setConnected] = createSignal(false);
+  const [changes, setChanges] = createSignal(0);
+
+  const socket = new PartySocket({
+    host: location.host,
+    protocol: location.protocol === "https:" ? "wss" : "ws",
+    party: "frontdesk",
+    room: propertyId,
+  });
+
+  socket.addEventListener("open", () => setConnected(true));
+  socket.addEventListener("close", () => {
+    // A refused upgrade (expired or revoked session) looks like a close before open;
+    // the app checks the session and goes to sign-in if that is why.
+    if (!connected()) hooks.onRefused?.();
+    setConnected(false);
+  });
+  socket.addEventListener("message", (event: MessageEvent) => {
+    if (typeof event.data !== "string") return;
+    let json: unknown;
+    try {
+      json = JSON.parse(event.data);
+    } catch {
+      return;
+    }
+    const parsed = deskServerMessage.safeParse(json);
+    if (!parsed.success) return;
+    const message = parsed.data;
+    if (message.type === "board") {
+      setSessions(reconcile(Object.fromEntries(message.sessions.map((s) => [s.sessionId, s]))));
+      setChanges((n) => n + 1);
+    } else if (message.type === "session") {
+      const before = sessions[message.session.sessionId];
+      const merged = mergeBoardSession(before ? { ...before } : undefined, message.session);
+      if (!merged) return;
+      setSessions(merged.sessionId, reconcile(merged));
+      setChanges((n) => n + 1);
+      hooks.onChange?.(merged, before ? { ...before } : undefined);
+    }
+  });
+
+  return { sessions, connected, changes, close: () => socket.close() };
+}

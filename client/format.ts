@@ -1,0 +1,33 @@
+// Dates arrive as the property's wall-calendar strings ("2026-11-26", "2026-11-26 12:00").
+// They are formatted as written, never converted through the guest's own time zone.
+import { text } from "./i18n";
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})$/;
+
+export function formatDate(iso: string): string {
+  const m = DATE.exec(iso);
+  if (!m) return iso;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return new Intl.DateTimeFormat(text.locale, {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(date);
+}
+
+export function formatDateTime(local: string): string {
+  const m = DATE_TIME.exec(local);
+  return m ? `${formatDate(m[1]!)}, ${m[2]}` : local;
+}
+
+/** "2026-11-26 15:00" → "15:00": the door-code window starts and ends at the arrival and departure times. */
+export function timeOf(local: string): string {
+  return DATE_TIME.exec(local)?.[2] ?? "";
+}
+
+export function formatDates(checkIn: string, checkOut: string): string {
+  return `${formatDate(checkIn)} – ${formatDate(checkOut)}`;
+}

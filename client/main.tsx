@@ -1,0 +1,68 @@
+// Entry point: picks the language, then renders the page for the current path.
+// The desk is a separate lazily loaded chunk, so guests never download it.
+import { lazy, Match, onMount, Suspense, Switch } from "solid-js";
+import { render } from "solid-js/web";
+import { Loading } from "./components/Page";
+import { loadStrings } from "./i18n";
+import Lookup from "./pages/Lookup";
+import NotFound from "./pages/NotFound";
+import { here, navigate } from "./router";
+import { followSession } from "./session/controller";
+import { WIZARD_PATHS } from "./session/routing";
+import "./styles.css";
+
+const DeskApp = lazy(() => import("./desk/DeskApp"));
+// Every page after the first carries the phone library and its metadata (most of
+// the wizard's weight). Splitting them off lets the booking-reference page paint
+// first; they are fetched right after, while the guest is still typing.
+const Details = lazy(() => import("./pages/Details"));
+const Parking = lazy(() => import("./pages/Parking"));
+const Confirm = lazy(() => import("./pages/Confirm"));
+const ErrorPage = lazy(() => import("./pages/ErrorPage"));
+const Stay = lazy(() => import("./pages/Stay"));
+const AFTER_FIRST_PAINT = [Details, Parking, Confirm, ErrorPage, Stay];
+
+const STAY = /^\/stay\/([^/]+)\/?$/;
+
+function App() {
+  followSession();
+  const path = () => here().path;
+  const isKnown = () =>
+    Object.values(WIZARD_PATHS).includes(path() as never) || STAY.test(path()) || path().startsWith("/desk");
+  onMount(() => {
+    if (!isKnown()) navigate(WIZARD_PATHS.lookup, { replace: true });
+    if (path().startsWith("/checkin")) for (const page of AFTER_FIRST_PAINT) void page.preload();
+  });
+  return (
+    <Suspense fallback={<Loading />}>
+    <Switch>
+      <Match when={path() === WIZARD_PATHS.lookup}>
+        <Lookup />
+      </Match>
+      <Match when={path() === WIZARD_PATHS.details}>
+        <Details />
+      </Match>
+      <Match when={path() === WIZARD_PATHS.parking}>
+        <Parking />
+      </Match>
+      <Match when={path() === WIZARD_PATHS.confirm}>
+        <Confirm />
+      </Match>
+      <Match when={path() === WIZARD_PATHS.error}>
+        <ErrorPage />
+      </Match>
+      <Match when={path() === WIZARD_PATHS.notFound}>
+        <NotFound />
+      </Match>
+      <Match when={STAY.exec(path())?.[1]} keyed>
+        {(token) => <Stay token={token} />}
+      </Match>
+      <Match when={path() === "/desk" || path().startsWith("/desk/")}>
+        <DeskApp />
+      </Match>
+    </Switch>
+    </Suspense>
+  );
+}
+
+void loadStrings().then(() => render(() => <App />, document.getElementById("app")!));

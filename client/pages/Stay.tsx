@@ -1,0 +1,145 @@
+// /stay/<token> — what a checked-in guest needs at the door: the PIN, large, with a
+// copy button, and when it works. Loaded over HTTP: the token is the only key.
+import { createResource, createSignal, Match, Show, Switch } from "solid-js";
+import { stayToken } from "../../shared/protocol";
+import type { StayResponse } from "../../shared/protocol";
+import { stay } from "../api";
+import { Link } from "../components/Link";
+import { Loading, Page } from "../components/Page";
+import { Fill } from "../components/Fill";
+import { PhoneLink } from "../components/PhoneLink";
+import { formatDate, formatDateTime, timeOf } from "../format";
+import { text } from "../i18n";
+import { WIZARD_PATHS } from "../session/routing";
+
+export default function Stay(props: { token: string }) {
+  const [result] = createResource(
+    () => props.token,
+    async (token) => (stayToken.safeParse(token).success ? stay(token) : null),
+  );
+  return (
+    <Switch fallback={<Loading />}>
+      <Match when={result.state === "ready" && result()} keyed>
+        {(r) =>
+          r.ok ? (
+            <StayDetails stay={r.value} />
+          ) : r.failure.kind === "status" && r.failure.status === 404 ? (
+            <StayMissing />
+          ) : (
+            <Page title={text.stayNotFoundTitle}>
+              <p>{text.stayLoadFailed}</p>
+            </Page>
+          )
+        }
+      </Match>
+      <Match when={result.state === "ready" && result() === null}>
+        <StayMissing />
+      </Match>
+    </Switch>
+  );
+}
+
+function StayMissing() {
+  return (
+    <Page title={text.stayNotFoundTitle}>
+      <p>{text.stayNotFoundBody}</p>
+      <p>
+        <Link class="button" href={WIZARD_PATHS.lookup}>
+          {text.continue}
+        </Link>
+      </p>
+    </Page>
+  );
+}
+
+function StayDetails(props: { stay: StayResponse }) {
+  const s = props.stay;
+  return (
+    <Page
+      title={text.stayTitle(s.propertyName)}
+      before={<p class="caption caption--done">{text.checkInComplete}</p>}
+    >
+      <p>{text.stayWelcome(s.guestName)}</p>
+      <Show
+        when={s.pin}
+        keyed
+        fallback={
+          <p class="callout">
+            <Fill template={text.stayPinMissing} values={{ phone: <PhoneLink e164={s.propertyPhone} /> }} />
+          </p>
+        }
+      >
+        {(pin) => (
+          <section class="pin" aria-labelledby="pin-title">
+            <h2 class="pin__title" id="pin-title">
+              {text.stayPinTitle}
+            </h2>
+            <PinCode pin={pin} />
+            <p class="pin__window">
+              {text.stayPinOpens(s.roomName, formatDateTime(s.pinValidFrom), formatDateTime(s.pinValidUntil))}
+            </p>
+          </section>
+        )}
+      </Show>
+      <dl class="summary">
+        <div class="summary__row">
+          <dt class="summary__key">{text.stayRoom}</dt>
+          <dd class="summary__value">{s.roomName}</dd>
+        </div>
+        <div class="summary__row">
+          <dt class="summary__key">{text.stayCheckIn}</dt>
+          <dd class="summary__value">
+            {formatDate(s.checkInDate)}, {text.stayFrom(timeOf(s.pinValidFrom))}
+            <Show when={s.earlyCheckInTime}> ({text.stayEarly})</Show>
+          </dd>
+        </div>
+        <div class="summary__row">
+          <dt class="summary__key">{text.stayCheckOut}</dt>
+          <dd class="summary__value">
+            {formatDate(s.checkOutDate)}, {text.stayUntil(timeOf(s.pinValidUntil))}
+            <Show when={s.lateCheckoutTime}> ({text.stayLate})</Show>
+          </dd>
+        </div>
+        <Show when={s.carRegistration}>
+          <div class="summary__row">
+            <dt class="summary__key">{text.stayCar}</dt>
+            <dd class="summary__value">{s.carRegistration}</dd>
+          </div>
+        </Show>
+        <div class="summary__row">
+          <dt class="summary__key">{text.summaryBooking}</dt>
+          <dd class="summary__value">{s.bookingRef}</dd>
+        </div>
+      </dl>
+      <p>
+        <Fill template={text.stayFrontDesk} values={{ phone: <PhoneLink e164={s.propertyPhone} /> }} />
+      </p>
+    </Page>
+  );
+}
+
+function PinCode(props: { pin: string }) {
+  const [status, setStatus] = createSignal("");
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(props.pin);
+      setStatus(text.copied);
+    } catch {
+      setStatus(text.copyFailed);
+    }
+  }
+  return (
+    <>
+      {/* Digits spaced for reading, but copied and announced as one number. */}
+      <p class="pin__code" data-testid="pin">
+        {props.pin}
+      </p>
+      <button class="button button--secondary" type="button" onClick={copy}>
+        {text.copy}
+      </button>
+      <p class="pin__status" role="status">
+        {status()}
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,3 @@
+CREATE INDEX `audit_log_staff_action_idx` ON `audit_log` (`staff_id`,`action`,`detail`);--> statement-breakpoint
+CREATE INDEX `checkin_analytics_property_device_started_idx` ON `checkin_analytics` (`property_id`,`device_type`,`started_at`,`step_reached`,`completed`,`completed_at`);--> statement-breakpoint
+CREATE INDEX `checkin_analytics_property_duration_idx` ON `checkin_analytics` (`property_id`,("completed_at" - "started_at"),`started_at`) WHERE "checkin_analytics"."completed" = 1;

@@ -1,0 +1,102 @@
+// Writes a check-in session makes: its funnel row, and the one atomic write that
+// turns a session into a guest.
+import { and, eq, sql } from "drizzle-orm";
+import type { DeviceType } from "../../shared/protocol";
+import type { Database } from "../client";
+import { checkinAnalytics, guest, reservation } from "../schema";
+
+export async function recordSessionStarted(
+  db: Database,
+  row: { sessionId: string; bookingRef: string; propertyId: string; deviceType: DeviceType; startedAt: number },
+) {
+  await db
+    .insert(checkinAnalytics)
+    .values({ ...row, stepReached: 1, completed: false, completedAt: null })
+    .onConflictDoNothing();
+}
+
+/** `step_reached` only ever grows, whatever order updates arrive in. */
+export async function recordStepReached(db: Database, sessionId: string, step: number) {
+  await db
+    .update(checkinAnalytics)
+    .set({ stepReached: sql`max(${checkinAnalytics.stepReached}, ${step})` })
+    .where(eq(checkinAnalytics.sessionId, sessionId));
+}
+
+export interface NewGuest {
+  id: string;
+  sessionId: string;
+  reservationId: string;
+  bookingRef: string;
+  fullName: string;
+  phoneE164: string;
+  email: string | null;
+  checkInDate: string;
+  checkOutDate: string;
+  roomId: string;
+  carRegistration: string | null;
+  earlyCheckInTime: string | null;
+  lateCheckoutTime: string | null;
+  frontDoorPin: string;
+  frontDoorPinId: string | null;
+  roomPinId: string | null;
+  secureToken: string;
+  createdAt: number;
+}
+
+export interface CheckinOutcome {
+  /** The live guest of the reservation after the write: ours, or one another session made first. */
+  sessionId: string | null;
+  secureToken: string;
+}
+
+/**
+ * Creates the guest and links the reservation in one transaction. The partial unique
+ * index on guest(reservation_id) makes a second insert a no-op, so a retried or
+ * concurrent confirm can never produce two guests; the caller compares the returned
+ * session with its own to know whether it won.
+ */
+export async function completeCheckin(db: Database, g: NewGuest): Promise<CheckinOutcome> {
+  const liveGuest = and(eq(guest.reservationId, g.reservationId), eq(guest.archived, false));
+  const [, , , winner] = await db.batch([
+    db
+      .insert(guest)
+      .values({
+        id: g.id,
+        fullName: g.fullName,
+        phoneE164: g.phoneE164,
+        email: g.email,
+        reservationId: g.reservationId,
+        bookingRef: g.bookingRef,
+        checkInDate: g.checkInDate,
+        checkOutDate: g.checkOutDate,
+        roomId: g.roomId,
+        carRegistration: g.carRegistration,
+        earlyCheckInTime: g.earlyCheckInTime,
+        lateCheckoutTime: g.lateCheckoutTime,
+        frontDoorPin: g.frontDoorPin,
+        frontDoorPinId: g.frontDoorPinId,
+        roomPinId: g.roomPinId,
+        secureToken: g.secureToken,
+        checkinSessionId: g.sessionId,
+        archived: false,
+        createdAt: g.createdAt,
+      })
+      .onConflictDoNothing(),
+    db
+      .update(reservation)
+      .set({
+        status: "checked_in",
+        guestId: sql`(select ${guest.id} from ${guest} where ${guest.reservationId} = ${g.reservationId} and ${guest.archived} = 0)`,
+      })
+      .where(eq(reservation.id, g.reservationId)),
+    db
+      .update(checkinAnalytics)
+      .set({ stepReached: 4, completed: true, completedAt: g.createdAt })
+      .where(and(eq(checkinAnalytics.sessionId, g.sessionId), sql`exists (select 1 from ${guest} where ${guest.checkinSessionId} = ${g.sessionId})`)),
+    db.select({ sessionId: guest.checkinSessionId, secureToken: guest.secureToken }).from(guest).where(liveGuest).limit(1),
+  ]);
+  const row = winner[0];
+  if (!row) throw new Error("Guest write left no live guest for the reservation");
+  return row;
+}

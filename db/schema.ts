@@ -1,0 +1,160 @@
+// The system of record. Dates are ISO `YYYY-MM-DD` in the property's time zone,
+// times `HH:MM` local; instants are Unix epoch milliseconds.
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+export const property = sqliteTable("property", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  /** IANA zone, e.g. Europe/London; PIN windows are computed in it. */
+  timeZone: text("time_zone").notNull(),
+  phone: text("phone").notNull(),
+  standardCheckInTime: text("standard_check_in_time").notNull().default("15:00"),
+  standardCheckoutTime: text("standard_checkout_time").notNull().default("11:00"),
+});
+
+export const room = sqliteTable("room", {
+  id: text("id").primaryKey(),
+  propertyId: text("property_id")
+    .notNull()
+    .references(() => property.id),
+  name: text("name").notNull(),
+  frontDoorLockId: text("front_door_lock_id").notNull(),
+  roomLockId: text("room_lock_id").notNull(),
+});
+
+export const reservation = sqliteTable(
+  "reservation",
+  {
+    id: text("id").primaryKey(),
+    bookingRef: text("booking_ref").notNull(),
+    propertyId: text("property_id")
+      .notNull()
+      .references(() => property.id),
+    roomId: text("room_id")
+      .notNull()
+      .references(() => room.id),
+    /** confirmed → checked_in; cancelled reservations cannot start a check-in. */
+    status: text("status", { enum: ["confirmed", "checked_in", "cancelled"] }).notNull(),
+    checkInDate: text("check_in_date").notNull(),
+    checkOutDate: text("check_out_date").notNull(),
+    earlyCheckInTime: text("early_check_in_time"),
+    lateCheckoutTime: text("late_checkout_time"),
+    guestId: text("guest_id"),
+  },
+  (t) => [
+    uniqueIndex("reservation_booking_ref_uq").on(t.bookingRef),
+    index("reservation_property_arrival_idx").on(t.propertyId, t.checkInDate),
+  ],
+);
+
+export const guest = sqliteTable(
+  "guest",
+  {
+    id: text("id").primaryKey(),
+    fullName: text("full_name").notNull(),
+    phoneE164: text("phone_e164").notNull(),
+    email: text("email"),
+    reservationId: text("reservation_id")
+      .notNull()
+      .references(() => reservation.id),
+    bookingRef: text("booking_ref").notNull(),
+    checkInDate: text("check_in_date").notNull(),
+    checkOutDate: text("check_out_date").notNull(),
+    roomId: text("room_id")
+      .notNull()
+      .references(() => room.id),
+    carRegistration: text("car_registration"),
+    earlyCheckInTime: text("early_check_in_time"),
+    lateCheckoutTime: text("late_checkout_time"),
+    frontDoorPin: text("front_door_pin"),
+    frontDoorPinId: text("front_door_pin_id"),
+    roomPinId: text("room_pin_id"),
+    /** Opens the stay page; 256 random bits, never derived from anything guessable. */
+    secureToken: text("secure_token").notNull(),
+    /** The session whose confirm created this guest; a retried confirm finds its own row by it. */
+    checkinSessionId: text("checkin_session_id"),
+    archived: integer("archived", { mode: "boolean" }).notNull().default(false),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("guest_secure_token_uq").on(t.secureToken),
+    // The database, not the application, guarantees one live guest per reservation:
+    // a double click, two devices or a retry race here and exactly one insert wins.
+    uniqueIndex("guest_live_reservation_uq")
+      .on(t.reservationId)
+      .where(sql`archived = 0`),
+  ],
+);
+
+export const checkinAnalytics = sqliteTable(
+  "checkin_analytics",
+  {
+    sessionId: text("session_id").primaryKey(),
+    bookingRef: text("booking_ref").notNull(),
+    propertyId: text("property_id").notNull(),
+    stepReached: integer("step_reached").notNull(),
+    completed: integer("completed", { mode: "boolean" }).notNull().default(false),
+    deviceType: text("device_type", { enum: ["mobile", "tablet", "desktop"] }).notNull(),
+    startedAt: integer("started_at").notNull(),
+    completedAt: integer("completed_at"),
+  },
+  (t) => [
+    // The funnel filters by a date range and groups by step or device: covering
+    // indexes let SQLite answer from the index alone.
+    index("checkin_analytics_started_idx").on(t.startedAt, t.stepReached, t.completed, t.deviceType),
+    index("checkin_analytics_property_started_idx").on(t.propertyId, t.startedAt),
+    // The desk's funnel is per property. Device type second lets `device_type IN (...)`
+    // turn one range into three index seeks whose rows already arrive grouped, so
+    // GROUP BY device needs no sort; the trailing columns make it covering.
+    index("checkin_analytics_property_device_started_idx").on(
+      t.propertyId,
+      t.deviceType,
+      t.startedAt,
+      t.stepReached,
+      t.completed,
+      t.completedAt,
+    ),
+    // Completed sessions in order of time-to-complete: the median is read by walking
+    // this index to the middle instead of sorting every completion in the range.
+    index("checkin_analytics_property_duration_idx")
+      .on(t.propertyId, sql`(${t.completedAt} - ${t.startedAt})`, t.startedAt)
+      .where(sql`${t.completed} = 1`),
+  ],
+);
+
+export const staff = sqliteTable(
+  "staff",
+  {
+    id: text("id").primaryKey(),
+    email: text("email").notNull(),
+    displayName: text("display_name").notNull(),
+    role: text("role", { enum: ["staff", "manager"] }).notNull(),
+    /** `pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>` */
+    passwordHash: text("password_hash").notNull(),
+    propertyId: text("property_id").references(() => property.id),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("staff_email_uq").on(t.email)],
+);
+
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    staffId: text("staff_id")
+      .notNull()
+      .references(() => staff.id),
+    action: text("action").notNull(),
+    bookingRef: text("booking_ref"),
+    sessionId: text("session_id"),
+    detail: text("detail"),
+    at: integer("at").notNull(),
+  },
+  (t) => [
+    index("audit_log_at_idx").on(t.at),
+    // A staff session is revoked by its own logout row (detail names the session), so
+    // every desk request asks "was this session logged out?" with one index seek.
+    index("audit_log_staff_action_idx").on(t.staffId, t.action, t.detail),
+  ],
+);

@@ -1,0 +1,356 @@
+// The check-in session as a state machine: every change a guest, the PIN task or
+// staff can make is an event, and `applyEvent` is the only way state changes. It
+// does no I/O; the checkin room persists the result, announces it and carries out
+// the returned effects.
+import type {
+  CheckinCommand,
+  DeviceType,
+  DetailsInput,
+  ErrorCode,
+  GuestDetails,
+  ParkingDetails,
+  ParkingInput,
+  PinStatus,
+  PublicSessionState,
+  ReservationSummary,
+  StepName,
+} from "../shared/protocol";
+import { STEP_NUMBER } from "../shared/protocol";
+import { validateDetails, validateParking } from "./guest-details";
+
+type InitCommand = Extract<CheckinCommand, { type: "init" }>;
+
+export interface PinState {
+  status: PinStatus;
+  /** Attempts in the current run; reset when staff retry. */
+  attempts: number;
+  error: string | null;
+  /** Chosen once per session so a retried attempt re-creates the same code, never a second one. */
+  code: string | null;
+  frontDoorPinId: string | null;
+  roomPinId: string | null;
+  /** When the alarm should make the next attempt; null when nothing is scheduled. */
+  nextAttemptAt: number | null;
+  /** Set by staff who typed the code on the keypad; such PINs are not ours to delete. */
+  manual: boolean;
+}
+
+export interface CheckinState {
+  sessionId: string;
+  reservationId: string;
+  reservation: ReservationSummary;
+  locks: InitCommand["locks"];
+  deviceType: DeviceType;
+  step: StepName;
+  /** Where to return after staff clear a PIN failure. */
+  stepBeforeError: StepName | null;
+  /** Funnel: the highest step the guest has completed (1 = booking found … 4 = pressed Confirm). */
+  stepReached: number;
+  details: GuestDetails | null;
+  parking: ParkingDetails | null;
+  pin: PinState;
+  confirmPending: boolean;
+  stayToken: string | null;
+  error: string | null;
+  startedAt: number;
+  updatedAt: number;
+  lastGuestActivityAt: number;
+  completedAt: number | null;
+  /** PINs on locks that must go (expired session, lost race, replaced by a manual code); the alarm removes them. */
+  pinsToDelete: LockPinRef[];
+  /** When to try removing them again after the vendor failed. */
+  cleanupRetryAt: number | null;
+  /** Bumped on every change; lets listeners discard stale copies. */
+  version: number;
+}
+
+export interface LockPinRef {
+  lockId: string;
+  pinId: string;
+}
+
+export type FlowEvent =
+  | { type: "details"; details: DetailsInput }
+  | { type: "parking"; parking: ParkingInput }
+  | { type: "edit"; step: "details" | "parking" }
+  | { type: "confirm" }
+  | { type: "pin-attempt-started"; leaseUntil: number }
+  /** The room woke in a fresh process: no attempt can still be running, so one is due now. */
+  | { type: "resumed"; now: number }
+  | { type: "pin-progress"; frontDoorPinId?: string; roomPinId?: string }
+  | { type: "pin-attempt-failed"; retryAt: number }
+  | { type: "pin-ready" }
+  | { type: "pin-failed"; reason: string }
+  | { type: "retry-pins"; now: number }
+  | { type: "manual-pin"; pin: string }
+  | { type: "completed"; stayToken: string }
+  | { type: "lost-race"; reason: string }
+  | { type: "expired" }
+  | { type: "pin-deleted"; pinId: string }
+  | { type: "pin-cleanup-failed"; retryAt: number };
+
+export type FlowEffect =
+  /** Make sure the alarm runs the PIN task now. */
+  | { kind: "schedule-pins"; at: number }
+  /** Write the guest to the database and link the reservation. */
+  | { kind: "complete" };
+
+export type FlowResult =
+  | { ok: true; state: CheckinState; effects: FlowEffect[] }
+  | { ok: false; code: ErrorCode; message: string; fields?: Record<string, string> };
+
+const FINISHED: ReadonlySet<StepName> = new Set(["completed", "expired"]);
+
+export function initialState(init: InitCommand, code: string, now: number): CheckinState {
+  return {
+    sessionId: init.sessionId,
+    reservationId: init.reservationId,
+    reservation: init.reservation,
+    locks: init.locks,
+    deviceType: init.deviceType,
+    step: "details",
+    stepBeforeError: null,
+    stepReached: 1,
+    details: null,
+    parking: null,
+    pin: {
+      status: "idle",
+      attempts: 0,
+      error: null,
+      code,
+      frontDoorPinId: null,
+      roomPinId: null,
+      nextAttemptAt: null,
+      manual: false,
+    },
+    confirmPending: false,
+    stayToken: null,
+    error: null,
+    startedAt: now,
+    updatedAt: now,
+    lastGuestActivityAt: now,
+    completedAt: null,
+    pinsToDelete: [],
+    cleanupRetryAt: null,
+    version: 1,
+  };
+}
+
+function reject(code: ErrorCode, message: string, fields?: Record<string, string>): FlowResult {
+  return fields ? { ok: false, code, message, fields } : { ok: false, code, message };
+}
+
+function outOfOrder(state: CheckinState, wanted: string): FlowResult {
+  return reject("out_of_order", `You can't ${wanted} now: this check-in is at the ${state.step} step.`);
+}
+
+export function applyEvent(state: CheckinState, event: FlowEvent, now: number): FlowResult {
+  const result = transition(state, event, now);
+  if (!result.ok) return result;
+  const next = result.state;
+  const isGuestEvent = event.type === "details" || event.type === "parking" || event.type === "edit" || event.type === "confirm";
+  return {
+    ok: true,
+    effects: result.effects,
+    state: {
+      ...next,
+      updatedAt: now,
+      lastGuestActivityAt: isGuestEvent ? now : next.lastGuestActivityAt,
+      version: state.version + 1,
+    },
+  };
+}
+
+function transition(state: CheckinState, event: FlowEvent, now: number): FlowResult {
+  if (FINISHED.has(state.step) && !CLEANUP_EVENTS.has(event.type)) {
+    return reject("out_of_order", state.step === "completed" ? "This check-in is already complete." : "This check-in has expired. Please start again.");
+  }
+  const guestMayEdit = !state.confirmPending && state.step !== "error";
+
+  switch (event.type) {
+    case "details": {
+      if (!guestMayEdit || !["details", "parking", "confirm"].includes(state.step)) return outOfOrder(state, "change your details");
+      const v = validateDetails(event.details);
+      if (!v.ok) return reject("validation", "Check the details you entered", v.fields);
+      const startPins = state.pin.status === "idle";
+      const pin: PinState = startPins ? { ...state.pin, status: "creating", nextAttemptAt: now } : state.pin;
+      return {
+        ok: true,
+        state: {
+          ...state,
+          details: v.value,
+          // Returning from a "Change" link goes straight back to the summary, as GOV.UK's check-answers pattern does.
+          step: state.parking ? "confirm" : "parking",
+          stepReached: Math.max(state.stepReached, 2),
+          pin,
+        },
+        effects: startPins ? [{ kind: "schedule-pins", at: now }] : [],
+      };
+    }
+    case "parking": {
+      if (!guestMayEdit || !["parking", "confirm"].includes(state.step) || !state.details) return outOfOrder(state, "give parking details");
+      const v = validateParking(event.parking);
+      if (!v.ok) return reject("validation", "Check the parking details you entered", v.fields);
+      return { ok: true, state: { ...state, parking: v.value, step: "confirm", stepReached: Math.max(state.stepReached, 3) }, effects: [] };
+    }
+    case "edit": {
+      if (!guestMayEdit || !["parking", "confirm"].includes(state.step)) return outOfOrder(state, "go back");
+      if (event.step === "parking" && !state.details) return outOfOrder(state, "go back to parking");
+      return { ok: true, state: { ...state, step: event.step }, effects: [] };
+    }
+    case "confirm": {
+      if (state.step !== "confirm" || !state.details || !state.parking) return outOfOrder(state, "confirm");
+      const reached = { ...state, stepReached: 4 };
+      // A second press (double click, other device) while waiting changes nothing.
+      if (state.confirmPending) return { ok: true, state: reached, effects: [] };
+      if (state.pin.status === "ready") return { ok: true, state: { ...reached, confirmPending: true }, effects: [{ kind: "complete" }] };
+      // Still pending: when staff retry or set a PIN, the check-in completes without the guest pressing again.
+      if (state.pin.status === "failed") return { ok: true, state: toError({ ...reached, confirmPending: true }, state.pin.error ?? "Door codes failed"), effects: [] };
+      return { ok: true, state: { ...reached, confirmPending: true }, effects: [] };
+    }
+    case "pin-attempt-started": {
+      if (state.pin.status !== "creating") return outOfOrder(state, "create PINs");
+      // The lease is the retry time if this attempt dies with its process before recording an outcome.
+      return { ok: true, state: { ...state, pin: { ...state.pin, attempts: state.pin.attempts + 1, nextAttemptAt: event.leaseUntil } }, effects: [] };
+    }
+    case "resumed": {
+      if (state.pin.status !== "creating") return { ok: true, state, effects: [] };
+      return { ok: true, state: { ...state, pin: { ...state.pin, nextAttemptAt: event.now } }, effects: [{ kind: "schedule-pins", at: event.now }] };
+    }
+    case "pin-progress": {
+      return {
+        ok: true,
+        state: {
+          ...state,
+          pin: {
+            ...state.pin,
+            frontDoorPinId: event.frontDoorPinId ?? state.pin.frontDoorPinId,
+            roomPinId: event.roomPinId ?? state.pin.roomPinId,
+          },
+        },
+        effects: [],
+      };
+    }
+    case "pin-attempt-failed": {
+      if (state.pin.status !== "creating") return outOfOrder(state, "retry PINs");
+      return { ok: true, state: { ...state, pin: { ...state.pin, nextAttemptAt: event.retryAt } }, effects: [{ kind: "schedule-pins", at: event.retryAt }] };
+    }
+    case "pin-ready": {
+      if (state.pin.status !== "creating") return outOfOrder(state, "finish PINs");
+      const ready = { ...state, pin: { ...state.pin, status: "ready" as const, error: null, nextAttemptAt: null } };
+      return { ok: true, state: ready, effects: state.confirmPending ? [{ kind: "complete" }] : [] };
+    }
+    case "pin-failed": {
+      if (state.pin.status !== "creating") return outOfOrder(state, "fail PINs");
+      const failed = { ...state, pin: { ...state.pin, status: "failed" as const, error: event.reason, nextAttemptAt: null } };
+      // A guest still filling in the form carries on; one waiting on Confirm is told now.
+      return { ok: true, state: state.confirmPending ? toError(failed, event.reason) : failed, effects: [] };
+    }
+    case "retry-pins": {
+      if (state.pin.status !== "failed") return reject("out_of_order", "PINs can only be retried after they have failed.");
+      return {
+        ok: true,
+        state: {
+          ...leaveError(state),
+          pin: { ...state.pin, status: "creating", attempts: 0, error: null, nextAttemptAt: event.now },
+        },
+        effects: [{ kind: "schedule-pins", at: event.now }],
+      };
+    }
+    case "manual-pin": {
+      if (state.pin.status === "ready") return reject("out_of_order", "This session already has working PINs.");
+      // PINs the provider made in an unfinished run are replaced by the keypad code.
+      const next = {
+        ...withPinsRemoved(leaveError(state)),
+        pin: { ...state.pin, status: "ready" as const, code: event.pin, manual: true, error: null, nextAttemptAt: null, frontDoorPinId: null, roomPinId: null },
+      };
+      return { ok: true, state: next, effects: state.confirmPending ? [{ kind: "complete" }] : [] };
+    }
+    case "completed": {
+      if (!state.confirmPending) return outOfOrder(state, "complete");
+      return {
+        ok: true,
+        state: { ...state, step: "completed", stayToken: event.stayToken, confirmPending: false, completedAt: now, stepReached: 4 },
+        effects: [],
+      };
+    }
+    case "lost-race": {
+      return {
+        ok: true,
+        state: { ...withPinsRemoved(state), step: "error", stepBeforeError: null, confirmPending: false, error: event.reason },
+        effects: [],
+      };
+    }
+    case "expired": {
+      const cleaned = withPinsRemoved(state);
+      return { ok: true, state: { ...cleaned, step: "expired", confirmPending: false, pin: { ...cleaned.pin, nextAttemptAt: null } }, effects: [] };
+    }
+    case "pin-deleted": {
+      const pinsToDelete = state.pinsToDelete.filter((p) => p.pinId !== event.pinId);
+      return { ok: true, state: { ...state, pinsToDelete, cleanupRetryAt: pinsToDelete.length ? state.cleanupRetryAt : null }, effects: [] };
+    }
+    case "pin-cleanup-failed": {
+      return { ok: true, state: { ...state, cleanupRetryAt: event.retryAt }, effects: [] };
+    }
+  }
+}
+
+const CLEANUP_EVENTS: ReadonlySet<FlowEvent["type"]> = new Set(["pin-progress", "pin-deleted", "pin-cleanup-failed", "resumed"]);
+
+/** Moves the session's provider-made PINs onto the to-delete list. Keypad codes staff typed are not ours to remove. */
+function withPinsRemoved(state: CheckinState): CheckinState {
+  if (state.pin.manual) return state;
+  const owned: LockPinRef[] = [];
+  if (state.pin.frontDoorPinId) owned.push({ lockId: state.locks.frontDoorLockId, pinId: state.pin.frontDoorPinId });
+  if (state.pin.roomPinId) owned.push({ lockId: state.locks.roomLockId, pinId: state.pin.roomPinId });
+  return {
+    ...state,
+    pinsToDelete: [...state.pinsToDelete, ...owned],
+    cleanupRetryAt: null,
+    pin: { ...state.pin, frontDoorPinId: null, roomPinId: null },
+  };
+}
+
+function toError(state: CheckinState, reason: string): CheckinState {
+  return { ...state, stepBeforeError: state.step, step: "error", error: reason };
+}
+
+function leaveError(state: CheckinState): CheckinState {
+  if (state.step !== "error") return state;
+  return { ...state, step: state.stepBeforeError ?? "confirm", stepBeforeError: null, error: null };
+}
+
+/** When the room's alarm must next run: PIN clean-up, a PIN attempt, or abandonment. */
+export function nextWakeUp(state: CheckinState, expiryMs: number, now: number): number | null {
+  const times: number[] = [];
+  if (state.pinsToDelete.length > 0) times.push(state.cleanupRetryAt ?? now);
+  if (!FINISHED.has(state.step)) {
+    times.push(state.lastGuestActivityAt + expiryMs);
+    if (state.pin.status === "creating" && state.pin.nextAttemptAt !== null) times.push(state.pin.nextAttemptAt);
+  }
+  return times.length ? Math.min(...times) : null;
+}
+
+export function isExpired(state: CheckinState, expiryMs: number, now: number): boolean {
+  // A PIN run in flight finishes (or fails) first, so its PINs are known and can be removed.
+  return !FINISHED.has(state.step) && state.pin.status !== "creating" && now >= state.lastGuestActivityAt + expiryMs;
+}
+
+/** What guests' devices are allowed to see: no lock ids, no PIN before completion. */
+export function toPublicState(state: CheckinState): PublicSessionState {
+  return {
+    sessionId: state.sessionId,
+    step: state.step,
+    reservation: state.reservation,
+    details: state.details,
+    parking: state.parking,
+    pin: { status: state.pin.status, attempts: state.pin.attempts, error: state.pin.error },
+    confirmPending: state.confirmPending,
+    stayToken: state.stayToken,
+    error: state.error,
+  };
+}
+
+export function currentStepNumber(state: CheckinState): number {
+  return STEP_NUMBER[state.step];
+}

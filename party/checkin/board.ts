@@ -1,0 +1,20 @@
+import type { CheckinState } from "../../domain/checkin-flow";
+import type { BoardSession } from "../../shared/protocol";
+
+/** What the front desk sees of a session: no phone, email or PIN. */
+export function toBoardSession(state: CheckinState): BoardSession {
+  return {
+    sessionId: state.sessionId,
+    bookingRef: state.reservation.bookingRef,
+    guestName: state.details?.fullName ?? null,
+    step: state.step,
+    deviceType: state.deviceType,
+    pinStatus: state.pin.status,
+    pinAttempts: state.pin.attempts,
+    pinError: state.pin.error,
+    startedAt: state.startedAt,
+    updatedAt: state.updatedAt,
+    completedAt: state.completedAt,
+    version: state.version,
+  };
+}

@@ -1,0 +1,316 @@
+// One room per check-in session. It owns the session's state: every change goes
+// through the domain's `applyEvent`, is written to room storage, and only then is
+// announced to the guest's devices and the front desk. Slow work (door PINs, PIN
+// clean-up, abandonment) runs from the room's alarm, which is re-armed from storage
+// whenever the room wakes, so a restart loses nothing.
+import type * as Party from "partykit/server";
+import { completeCheckin, recordSessionStarted, recordStepReached } from "../../db/queries/checkin";
+import {
+  applyEvent,
+  initialState,
+  isExpired,
+  nextWakeUp,
+  toPublicState,
+  type CheckinState,
+  type FlowEvent,
+} from "../../domain/checkin-flow";
+import { generatePin } from "../../domain/pin-code";
+import {
+  checkinCommand,
+  clientMessage,
+  type PinStatusResponse,
+  type ServerMessage,
+} from "../../shared/protocol";
+import { database } from "../database";
+import { runtimeEnv, type RuntimeEnv } from "../env";
+import { apiErrorResponse, json, readJsonBody } from "../http-json";
+import { isInternal } from "../internal-auth";
+import { lockProvider } from "../locks";
+import { callParty } from "../party-client";
+import { newStayToken, randomId, randomUint32 } from "../random";
+import { parseFrame } from "../ws-message";
+import { toBoardSession } from "./board";
+import { deleteQueuedPins, runPinAttempt } from "./pin-task";
+
+const STATE_KEY = "state";
+
+export default class CheckinRoom implements Party.Server {
+  private state: CheckinState | null = null;
+  private completing: Promise<void> | null = null;
+  /** True while the alarm handler runs: `room.id` and `room.context.parties` are off limits then. */
+  private inAlarm = false;
+  private pinAttemptRunning = false;
+
+  constructor(readonly room: Party.Room) {}
+
+  private get env(): RuntimeEnv {
+    return runtimeEnv(this.room.env);
+  }
+
+  private get expiryMs(): number {
+    return this.env.SESSION_EXPIRY_MINUTES * 60_000;
+  }
+
+  async onStart() {
+    this.state = (await this.room.storage.get<CheckinState>(STATE_KEY)) ?? null;
+    if (!this.state) return;
+    // A cold start may follow a crash mid-attempt, and partykit dev can drop alarms on
+    // reload: take up an interrupted PIN run now and re-arm from what was stored.
+    if (this.state.pin.status === "creating") await this.dispatch({ type: "resumed", now: Date.now() });
+    await this.armAlarm();
+  }
+
+  // ---------------------------------------------------------------- websocket
+
+  onConnect(connection: Party.Connection) {
+    if (!this.state) {
+      this.sendTo(connection, { type: "error", code: "not_found", message: "This check-in session does not exist. Start again with your booking reference." });
+      connection.close(4404, "unknown session");
+      return;
+    }
+    this.sendTo(connection, { type: "state", state: toPublicState(this.state) });
+  }
+
+  async onMessage(raw: string | ArrayBuffer | ArrayBufferView, sender: Party.Connection) {
+    const frame = parseFrame(raw, clientMessage);
+    if (!frame.ok) return this.sendTo(sender, { type: "error", code: frame.code, message: frame.message });
+    if (!this.state) return this.sendTo(sender, { type: "error", code: "not_found", message: "This check-in session does not exist." });
+    const msg = frame.message;
+    const event: FlowEvent =
+      msg.type === "details" ? { type: "details", details: msg.details }
+      : msg.type === "parking" ? { type: "parking", parking: msg.parking }
+      : msg.type === "edit" ? { type: "edit", step: msg.step }
+      : { type: "confirm" };
+    await this.dispatch(event, sender);
+  }
+
+  // ---------------------------------------------------------------- HTTP
+
+  async onRequest(req: Party.Request): Promise<Response> {
+    const request = req as unknown as Request;
+    if (request.method === "GET") return this.pinStatus();
+    if (request.method !== "POST") return apiErrorResponse(405, "method_not_allowed", "Method not allowed");
+    if (!isInternal(request, this.env.INTERNAL_SECRET)) return apiErrorResponse(403, "forbidden", "Not allowed");
+
+    const body = await readJsonBody(request, checkinCommand);
+    if (!body.ok) return body.response;
+    const command = body.value;
+
+    if (command.type === "init") {
+      if (this.state) return apiErrorResponse(409, "exists", "Session already exists");
+      const now = Date.now();
+      const state = initialState(command, generatePin(randomUint32), now);
+      await recordSessionStarted(database(this.env), {
+        sessionId: command.sessionId,
+        bookingRef: command.reservation.bookingRef,
+        propertyId: command.reservation.propertyId,
+        deviceType: command.deviceType,
+        startedAt: now,
+      });
+      this.state = state;
+      await this.room.storage.put(STATE_KEY, state);
+      await this.armAlarm();
+      await this.notifyFrontdesk();
+      return json(toPublicState(state), 201);
+    }
+
+    if (!this.state) return apiErrorResponse(404, "not_found", "No such session");
+    const outcome = await this.dispatch(command.type === "retry-pins" ? { type: "retry-pins", now: Date.now() } : { type: "manual-pin", pin: command.pin });
+    if (!outcome.ok) return apiErrorResponse(409, outcome.code, outcome.message);
+    return json(toPublicState(this.state));
+  }
+
+  private pinStatus(): Response {
+    if (!this.state) return apiErrorResponse(404, "not_found", "No such check-in session");
+    const { status, error } = this.state.pin;
+    const body: PinStatusResponse = { ready: status === "ready", failed: status === "failed", error };
+    return json(body);
+  }
+
+  // ---------------------------------------------------------------- alarm
+
+  async onAlarm() {
+    this.inAlarm = true;
+    try {
+      this.state ??= (await this.room.storage.get<CheckinState>(STATE_KEY)) ?? null;
+      if (!this.state) return;
+      const now = Date.now();
+      if (this.state.pinsToDelete.length > 0 && (this.state.cleanupRetryAt ?? 0) <= now) {
+        await deleteQueuedPins(this.pinTaskDeps());
+      }
+      if (isExpired(this.state, this.expiryMs, now)) {
+        await this.dispatch({ type: "expired" });
+        if (this.state.pinsToDelete.length > 0) await deleteQueuedPins(this.pinTaskDeps());
+      } else if (this.state.pin.status === "creating" && (this.state.pin.nextAttemptAt ?? Infinity) <= now && !this.pinAttemptRunning) {
+        this.pinAttemptRunning = true;
+        try {
+          await runPinAttempt({ ...this.pinTaskDeps(), policy: this.retryPolicy(), random: Math.random });
+        } finally {
+          this.pinAttemptRunning = false;
+        }
+      }
+      if (this.state.confirmPending && this.state.pin.status === "ready") await this.complete();
+    } finally {
+      this.inAlarm = false;
+      await this.armAlarm();
+    }
+  }
+
+  private pinTaskDeps() {
+    return {
+      current: () => this.state!,
+      dispatch: async (event: FlowEvent) => (await this.dispatch(event)).ok,
+      provider: lockProvider(this.env),
+      now: Date.now,
+    };
+  }
+
+  private retryPolicy() {
+    return { maxAttempts: this.env.PIN_MAX_ATTEMPTS, baseDelayMs: this.env.PIN_RETRY_BASE_MS, maxDelayMs: this.env.PIN_RETRY_MAX_MS };
+  }
+
+  private async armAlarm() {
+    if (!this.state) return;
+    const now = Date.now();
+    // A confirm waiting on a failed database write is retried soon; everything else is in the domain's schedule.
+    const completionRetry = this.state.confirmPending && this.state.pin.status === "ready" ? now + 2_000 : null;
+    const at = [nextWakeUp(this.state, this.expiryMs, now), completionRetry].filter((t): t is number => t !== null);
+    if (at.length === 0) await this.room.storage.deleteAlarm();
+    else await this.room.storage.setAlarm(Math.max(now, Math.min(...at)));
+  }
+
+  // ---------------------------------------------------------------- transitions
+
+  /**
+   * The single path for changing state: decide (pure), persist, then announce, then
+   * carry out effects. Rejections go only to the sender.
+   */
+  private async dispatch(event: FlowEvent, sender?: Party.Connection) {
+    const before = this.state!;
+    const result = applyEvent(before, event, Date.now());
+    if (!result.ok) {
+      if (sender) this.sendTo(sender, { type: "error", code: result.code, message: result.message, ...(result.fields ? { fields: result.fields } : {}) });
+      return result;
+    }
+    this.state = result.state;
+    await this.room.storage.put(STATE_KEY, result.state);
+    if (result.effects.some((e) => e.kind === "schedule-pins") || result.state.pinsToDelete.length !== before.pinsToDelete.length) {
+      await this.armAlarm();
+    }
+
+    this.broadcast({ type: "state", state: toPublicState(result.state) });
+    if (before.pin.status !== "ready" && result.state.pin.status === "ready") this.broadcast({ type: "pin-ready" });
+    if (before.pin.status !== "failed" && result.state.pin.status === "failed") this.broadcast({ type: "pin-failed", reason: result.state.pin.error ?? "" });
+    if (before.step !== "completed" && result.state.step === "completed" && result.state.stayToken) {
+      this.broadcast({ type: "completed", stayToken: result.state.stayToken });
+    }
+    if (isBoardVisible(event)) await this.notifyFrontdesk();
+    if (result.state.stepReached > before.stepReached) {
+      await this.recordFunnelStep(result.state.stepReached);
+    }
+
+    for (const effect of result.effects) {
+      if (effect.kind === "complete") await this.complete();
+      // "schedule-pins" was handled by re-arming the alarm above.
+    }
+    return result;
+  }
+
+  /** Writes the guest once; concurrent callers share the one write in flight. */
+  private complete(): Promise<void> {
+    this.completing ??= this.writeGuest().finally(() => {
+      this.completing = null;
+    });
+    return this.completing;
+  }
+
+  private async writeGuest() {
+    const s = this.state;
+    if (!s || !s.confirmPending || s.pin.status !== "ready" || !s.details || !s.parking || !s.pin.code) return;
+    let outcome;
+    try {
+      outcome = await completeCheckin(database(this.env), {
+        id: `guest_${randomId(12)}`,
+        sessionId: s.sessionId,
+        reservationId: s.reservationId,
+        bookingRef: s.reservation.bookingRef,
+        fullName: s.details.fullName,
+        phoneE164: s.details.phoneE164,
+        email: s.details.email,
+        checkInDate: s.reservation.checkInDate,
+        checkOutDate: s.reservation.checkOutDate,
+        roomId: s.locks.roomId,
+        carRegistration: s.parking.registration,
+        earlyCheckInTime: s.reservation.earlyCheckInTime,
+        lateCheckoutTime: s.reservation.lateCheckoutTime,
+        frontDoorPin: s.pin.code,
+        frontDoorPinId: s.pin.frontDoorPinId,
+        roomPinId: s.pin.roomPinId,
+        secureToken: newStayToken(),
+        createdAt: Date.now(),
+      });
+    } catch (err) {
+      // Still confirmPending: the alarm retries the same idempotent write shortly.
+      console.error(`[checkin] saving the check-in failed, will retry: ${(err as Error).message}`);
+      await this.armAlarm();
+      return;
+    }
+    if (outcome.sessionId === s.sessionId) {
+      await this.dispatch({ type: "completed", stayToken: outcome.secureToken });
+    } else {
+      await this.dispatch({
+        type: "lost-race",
+        reason: "This booking has just been checked in on another device. Enter your booking reference again to open your stay.",
+      });
+    }
+  }
+
+  // ---------------------------------------------------------------- announcing
+
+  private sendTo(connection: Party.Connection, message: ServerMessage) {
+    connection.send(JSON.stringify(message));
+  }
+
+  private broadcast(message: ServerMessage) {
+    this.room.broadcast(JSON.stringify(message));
+  }
+
+  private async notifyFrontdesk() {
+    if (!this.state) return;
+    try {
+      const res = await callParty(
+        this.env,
+        this.partiesBinding(),
+        { party: "frontdesk", roomId: this.state.reservation.propertyId },
+        { method: "POST", body: { type: "session", session: toBoardSession(this.state) } },
+      );
+      if (!res.ok) console.warn(`[checkin] front desk refused an update: ${res.status}`);
+    } catch (err) {
+      // The board is a view; the session must not fail because a dashboard feed hiccupped.
+      console.warn(`[checkin] front desk unreachable: ${(err as Error).message}`);
+    }
+  }
+
+  private partiesBinding(): Party.Context["parties"] | null {
+    if (this.inAlarm) return null;
+    try {
+      return this.room.context.parties;
+    } catch {
+      return null;
+    }
+  }
+
+  private async recordFunnelStep(step: number) {
+    try {
+      await recordStepReached(database(this.env), this.state!.sessionId, step);
+    } catch (err) {
+      // step_reached only grows, so the next successful write repairs a missed one.
+      console.warn(`[checkin] funnel update failed: ${(err as Error).message}`);
+    }
+  }
+}
+
+/** Clean-up bookkeeping changes nothing staff can see. */
+function isBoardVisible(event: FlowEvent): boolean {
+  return event.type !== "pin-deleted" && event.type !== "pin-cleanup-failed" && event.type !== "pin-progress";
+}

@@ -1,0 +1,51 @@
+// Runtime configuration of the parties, read from the variables partykit passes in
+// (`--var` in dev, the project's env in production). Validated once per isolate so a
+// bad value fails loudly with its name instead of surfacing as odd behaviour later.
+import { z } from "zod";
+
+const latencyRange = z
+  .string()
+  .regex(/^\d+(-\d+)?$/, "expected milliseconds as N or MIN-MAX")
+  .transform((s) => {
+    const [min, max] = s.split("-").map(Number) as [number, number | undefined];
+    return { minMs: min, maxMs: max ?? min };
+  })
+  .refine((r) => r.maxMs >= r.minMs, "MAX must be at least MIN");
+
+const intFromString = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+export const runtimeEnvSchema = z.object({
+  LIBSQL_URL: z.string().url(),
+  LIBSQL_AUTH_TOKEN: z.string().optional(),
+  /** Origin of this deployment; alarms reach other parties through it because `room.context.parties` is unavailable there. */
+  SELF_URL: z.string().url(),
+  /** Shared secret for server-to-server calls between parties. */
+  INTERNAL_SECRET: z.string().min(16),
+  /** Signs staff session cookies. */
+  SESSION_SECRET: z.string().min(16),
+  LOCK_PROVIDER: z.enum(["simulated"]).default("simulated"),
+  SIM_LOCK_LATENCY_MS: z.string().default("50-200").pipe(latencyRange),
+  /** Share of lock calls that fail transiently, 0..1. */
+  SIM_LOCK_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
+  PIN_MAX_ATTEMPTS: intFromString(1, 20).default(5),
+  PIN_RETRY_BASE_MS: intFromString(10, 600_000).default(500),
+  PIN_RETRY_MAX_MS: intFromString(10, 3_600_000).default(30_000),
+  // Fractions allowed so tests can expire a session in seconds.
+  SESSION_EXPIRY_MINUTES: z.coerce.number().min(0.01).max(7 * 24 * 60).default(120),
+  LOOKUP_LIMIT_PER_MINUTE: intFromString(1, 100_000).default(10),
+  LOOKUP_LIMIT_PER_REF_PER_HOUR: intFromString(1, 100_000).default(30),
+});
+export type RuntimeEnv = z.infer<typeof runtimeEnvSchema>;
+
+let cached: { raw: Record<string, unknown>; env: RuntimeEnv } | undefined;
+
+export function runtimeEnv(raw: Record<string, unknown>): RuntimeEnv {
+  if (cached?.raw === raw) return cached.env;
+  const parsed = runtimeEnvSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid Frontdoor configuration: ${problems}`);
+  }
+  cached = { raw, env: parsed.data };
+  return parsed.data;
+}

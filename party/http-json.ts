@@ -1,0 +1,44 @@
+// Small helpers shared by every party's onRequest: bounded JSON bodies and the one
+// error shape (`apiError`) clients know how to show.
+import type { z } from "zod";
+import { MAX_MESSAGE_BYTES, type ApiError } from "../shared/protocol";
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
+}
+
+export function apiErrorResponse(status: number, code: string, message: string, extra: Partial<ApiError["error"]> = {}): Response {
+  return json({ error: { code, message, ...extra } }, status);
+}
+
+export function issuesToFields(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "body";
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; response: Response };
+
+/** Reads at most MAX_MESSAGE_BYTES and validates against `schema`. */
+export async function readJsonBody<T>(req: Request, schema: z.ZodType<T>): Promise<Parsed<T>> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > MAX_MESSAGE_BYTES) return { ok: false, response: apiErrorResponse(413, "too_large", `Request body over ${MAX_MESSAGE_BYTES} bytes`) };
+  const text = await req.text();
+  if (new TextEncoder().encode(text).byteLength > MAX_MESSAGE_BYTES) {
+    return { ok: false, response: apiErrorResponse(413, "too_large", `Request body over ${MAX_MESSAGE_BYTES} bytes`) };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, response: apiErrorResponse(400, "invalid_json", "Request body is not valid JSON") };
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    return { ok: false, response: apiErrorResponse(400, "validation", "Request body does not match the expected shape", { fields: issuesToFields(parsed.error) }) };
+  }
+  return { ok: true, value: parsed.data };
+}

@@ -1,0 +1,50 @@
+// The HTTP front of Frontdoor, run by the main party's onFetch. Middleware gives every
+// route validated config and the database; errors map to the one `apiError` shape.
+import { sql } from "drizzle-orm";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { MAX_MESSAGE_BYTES } from "../../shared/protocol";
+import { database } from "../database";
+import { runtimeEnv } from "../env";
+import { apiErrorResponse } from "../http-json";
+import type { AppEnv } from "./app-env";
+import { deskRoutes } from "./desk-routes";
+import { guestRoutes } from "./guest-routes";
+
+export const app = new Hono<AppEnv>();
+
+app.use("*", async (c, next) => {
+  const env = runtimeEnv(c.env.lobby.env);
+  c.set("env", env);
+  c.set("db", database(env));
+  await next();
+});
+
+app.use(
+  "/api/*",
+  bodyLimit({
+    maxSize: MAX_MESSAGE_BYTES,
+    onError: () => apiErrorResponse(413, "too_large", `Request body over ${MAX_MESSAGE_BYTES} bytes`),
+  }),
+);
+
+app.get("/healthz", async (c) => {
+  try {
+    await c.get("db").run(sql`select 1`);
+    return c.json({ ok: true, database: "up" });
+  } catch (err) {
+    console.error(`[health] database check failed: ${(err as Error).message}`);
+    return c.json({ ok: false, database: "down" }, 503);
+  }
+});
+
+app.route("/api", guestRoutes);
+app.route("/api/desk", deskRoutes);
+
+app.all("/api/*", () => apiErrorResponse(404, "not_found", "No such endpoint"));
+
+app.onError((err) => {
+  // Log the failure, not the request: bodies may hold names, phones and PINs.
+  console.error(`[http] ${err instanceof Error ? err.message : String(err)}`);
+  return apiErrorResponse(500, "internal", "Something went wrong on our side. Please try again.");
+});

@@ -1,0 +1,99 @@
+// Staff fixes for a session whose PINs failed, and the logged PIN reveal. Fixes are
+// forwarded to the session's checkin room, which owns the PIN state machine; the
+// room answers with the new public state (which it also pushes to the guest and the
+// board) or an apiError. Every attempt, successful or not, is audited.
+import { Hono, type Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { recordAudit, type AuditAction } from "../../../db/queries/audit";
+import { findDeskSession, findFrontDoorPin } from "../../../db/queries/desk-sessions";
+import { canAccessProperty } from "../../../domain/staff-session";
+import {
+  apiError,
+  deskManualPinRequest,
+  publicSessionState,
+  sessionId as sessionIdSchema,
+  type CheckinCommand,
+  type DeskRevealPinResponse,
+  type DeskSessionActionResponse,
+} from "../../../shared/protocol";
+import { apiErrorResponse, readJsonBody } from "../../http-json";
+import { callParty } from "../../party-client";
+import { requireManager, type DeskEnv } from "./context";
+
+export const pinRoutes = new Hono<DeskEnv>();
+
+type DeskSession = NonNullable<Awaited<ReturnType<typeof findDeskSession>>>;
+
+/** The session named in the path, if it exists and belongs to a property this staff member works at. */
+async function sessionInScope(c: Context<DeskEnv>): Promise<DeskSession | Response> {
+  const id = sessionIdSchema.safeParse(c.req.param("sessionId"));
+  if (!id.success) return apiErrorResponse(404, "not_found", "No such check-in session.");
+  const session = await findDeskSession(c.get("db"), id.data);
+  const staff = c.get("staff");
+  // Another property's session answers exactly like a missing one: no probing across hotels.
+  if (!session || !canAccessProperty({ staffId: staff.staffId, role: staff.role, propertyId: staff.homePropertyId }, session.propertyId)) {
+    return apiErrorResponse(404, "not_found", "No such check-in session.");
+  }
+  return session;
+}
+
+async function forward(c: Context<DeskEnv>, action: AuditAction, command: CheckinCommand, session: DeskSession): Promise<Response> {
+  const env = c.get("env");
+  const res = await callParty(env, c.env.lobby.parties, { party: "checkin", roomId: session.sessionId }, { method: "POST", body: command });
+  const text = await res.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  const error = apiError.safeParse(body);
+  await recordAudit(c.get("db"), {
+    staffId: c.get("staff").staffId,
+    action,
+    bookingRef: session.bookingRef,
+    sessionId: session.sessionId,
+    detail: res.ok ? "accepted" : `refused ${res.status} ${error.success ? error.data.error.code : "unknown"}`,
+    at: Date.now(),
+  });
+  if (!res.ok) {
+    if (error.success) return c.json(error.data, (res.status >= 500 ? 502 : res.status) as ContentfulStatusCode);
+    return apiErrorResponse(502, "upstream", `The check-in session answered ${res.status}.`);
+  }
+  const state = publicSessionState.safeParse(body);
+  if (!state.success) return apiErrorResponse(502, "upstream", "The check-in session sent an unexpected answer.");
+  const answer: DeskSessionActionResponse = { state: state.data };
+  return c.json(answer);
+}
+
+pinRoutes.post("/sessions/:sessionId/retry-pins", async (c) => {
+  const session = await sessionInScope(c);
+  if (session instanceof Response) return session;
+  return forward(c, "pin.retry", { type: "retry-pins" }, session);
+});
+
+pinRoutes.post("/sessions/:sessionId/manual-pin", requireManager, async (c) => {
+  const body = await readJsonBody(c.req.raw, deskManualPinRequest);
+  if (!body.ok) return body.response;
+  const session = await sessionInScope(c);
+  if (session instanceof Response) return session;
+  return forward(c, "pin.manual", { type: "manual-pin", pin: body.value.pin }, session);
+});
+
+pinRoutes.post("/sessions/:sessionId/reveal-pin", async (c) => {
+  const session = await sessionInScope(c);
+  if (session instanceof Response) return session;
+  const pin = await findFrontDoorPin(c.get("db"), session.bookingRef);
+  await recordAudit(c.get("db"), {
+    staffId: c.get("staff").staffId,
+    action: "pin.reveal",
+    bookingRef: session.bookingRef,
+    sessionId: session.sessionId,
+    detail: pin ? "shown" : "no PIN stored yet",
+    at: Date.now(),
+  });
+  if (!pin) return apiErrorResponse(404, "no_pin", "There is no PIN for this booking yet; it is stored when the check-in completes.");
+  const answer: DeskRevealPinResponse = { sessionId: session.sessionId, bookingRef: session.bookingRef, pin };
+  c.header("cache-control", "no-store");
+  return c.json(answer);
+});

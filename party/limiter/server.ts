@@ -1,0 +1,39 @@
+// A durable rate limiter: one room per key (client IP, booking reference, …). A room
+// is a single-threaded owner of its counter on whichever machine hosts it, so limits
+// hold across every edge location without a shared cache.
+import type * as Party from "partykit/server";
+import { z } from "zod";
+import { takeToken, type Bucket } from "../../domain/token-bucket";
+import { runtimeEnv } from "../env";
+import { apiErrorResponse, json, readJsonBody } from "../http-json";
+import { isInternal } from "../internal-auth";
+
+export const limiterRequest = z.object({
+  limit: z.number().int().min(1).max(1_000_000),
+  windowMs: z.number().int().min(1000).max(24 * 3600_000),
+});
+export type LimiterRequest = z.infer<typeof limiterRequest>;
+export type LimiterResponse = { allowed: boolean; retryAfterSeconds: number };
+
+export default class LimiterRoom implements Party.Server {
+  private bucket: Bucket | undefined;
+
+  constructor(readonly room: Party.Room) {}
+
+  async onStart() {
+    this.bucket = await this.room.storage.get<Bucket>("bucket");
+  }
+
+  async onRequest(req: Party.Request): Promise<Response> {
+    if (req.method !== "POST" || !isInternal(req as unknown as Request, runtimeEnv(this.room.env).INTERNAL_SECRET)) {
+      return apiErrorResponse(404, "not_found", "Not found");
+    }
+    const body = await readJsonBody(req as unknown as Request, limiterRequest);
+    if (!body.ok) return body.response;
+    const result = takeToken(this.bucket, body.value.limit, body.value.windowMs, Date.now());
+    this.bucket = result.bucket;
+    await this.room.storage.put("bucket", result.bucket);
+    const answer: LimiterResponse = { allowed: result.allowed, retryAfterSeconds: Math.ceil(result.retryAfterMs / 1000) };
+    return json(answer);
+  }
+}

@@ -1,0 +1,399 @@
+// Every message that crosses a boundary (websocket or HTTP body) has exactly one
+// zod schema here. The party and the client both import this module, so the two
+// sides cannot drift: the server safeParses what the client sends, the client
+// safeParses what the server sends.
+import { z } from "zod";
+
+/** Hard cap for any websocket message or HTTP body we accept, in bytes. */
+export const MAX_MESSAGE_BYTES = 16 * 1024;
+
+export const BOOKING_REF_PATTERN = /^[A-Z0-9]{4,16}$/;
+
+/** Guests type references in any case and with stray spaces; we compare canonical forms. */
+export const bookingRef = z
+  .string()
+  .max(64)
+  .transform((s) => s.replace(/\s+/g, "").toUpperCase())
+  .pipe(z.string().regex(BOOKING_REF_PATTERN, "Enter the booking reference from your confirmation, for example FD1001"));
+
+export const sessionId = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/, "Not a check-in session id");
+export const stayToken = z.string().regex(/^[A-Za-z0-9_-]{32,64}$/, "Not a stay token");
+
+export const STEPS = ["lookup", "details", "parking", "confirm", "completed", "error", "expired"] as const;
+export const stepName = z.enum(STEPS);
+export type StepName = z.infer<typeof stepName>;
+
+/** Step numbers as the guest sees them ("Step N of 4"); also the funnel's step_reached. */
+export const STEP_NUMBER: Record<StepName, number> = {
+  lookup: 1,
+  details: 2,
+  parking: 3,
+  confirm: 4,
+  completed: 4,
+  error: 4,
+  expired: 4,
+};
+
+export const deviceType = z.enum(["mobile", "tablet", "desktop"]);
+export type DeviceType = z.infer<typeof deviceType>;
+
+export const pinStatus = z.enum(["idle", "creating", "ready", "failed"]);
+export type PinStatus = z.infer<typeof pinStatus>;
+
+// ---------------------------------------------------------------------------
+// Guest input (raw, as typed). Normalisation lives in domain/guest-details.ts.
+// ---------------------------------------------------------------------------
+
+export const detailsInput = z.object({
+  fullName: z.string().max(200),
+  phone: z.string().max(40),
+  /** ISO 3166-1 alpha-2 region used to read a national-format number. */
+  phoneCountry: z.string().regex(/^[A-Z]{2}$/).optional(),
+  email: z.string().max(254).optional(),
+});
+export type DetailsInput = z.infer<typeof detailsInput>;
+
+export const parkingInput = z.object({
+  hasCar: z.boolean(),
+  registration: z.string().max(40).optional(),
+});
+export type ParkingInput = z.infer<typeof parkingInput>;
+
+/** Details after validation: what is stored and shown back. */
+export const guestDetails = z.object({
+  fullName: z.string(),
+  phoneE164: z.string(),
+  email: z.string().nullable(),
+});
+export type GuestDetails = z.infer<typeof guestDetails>;
+
+export const parkingDetails = z.object({
+  hasCar: z.boolean(),
+  registration: z.string().nullable(),
+});
+export type ParkingDetails = z.infer<typeof parkingDetails>;
+
+// ---------------------------------------------------------------------------
+// Websocket: guest client -> checkin room
+// ---------------------------------------------------------------------------
+
+export const clientMessage = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("details"), details: detailsInput }),
+  z.object({ type: z.literal("parking"), parking: parkingInput }),
+  z.object({ type: z.literal("confirm") }),
+  /** Go back to edit an earlier step; allowed until confirm succeeds. */
+  z.object({ type: z.literal("edit"), step: z.enum(["details", "parking"]) }),
+]);
+export type ClientMessage = z.infer<typeof clientMessage>;
+
+// ---------------------------------------------------------------------------
+// Websocket: checkin room -> guest client
+// ---------------------------------------------------------------------------
+
+export const reservationSummary = z.object({
+  bookingRef: z.string(),
+  propertyId: z.string(),
+  propertyName: z.string(),
+  propertyPhone: z.string(),
+  roomName: z.string(),
+  checkInDate: z.string(),
+  checkOutDate: z.string(),
+  earlyCheckInTime: z.string().nullable(),
+  lateCheckoutTime: z.string().nullable(),
+});
+export type ReservationSummary = z.infer<typeof reservationSummary>;
+
+export const publicSessionState = z.object({
+  sessionId: z.string(),
+  step: stepName,
+  reservation: reservationSummary,
+  details: guestDetails.nullable(),
+  parking: parkingDetails.nullable(),
+  pin: z.object({ status: pinStatus, attempts: z.number().int(), error: z.string().nullable() }),
+  /** The guest pressed Confirm while PINs were still being made; completion follows the PIN push. */
+  confirmPending: z.boolean(),
+  stayToken: z.string().nullable(),
+  error: z.string().nullable(),
+});
+export type PublicSessionState = z.infer<typeof publicSessionState>;
+
+export const ERROR_CODES = [
+  "invalid_message",
+  "too_large",
+  "validation",
+  "out_of_order",
+  "not_found",
+  "internal",
+] as const;
+export const errorCode = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof errorCode>;
+
+export const serverMessage = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("state"), state: publicSessionState }),
+  z.object({ type: z.literal("pin-ready") }),
+  z.object({ type: z.literal("pin-failed"), reason: z.string() }),
+  z.object({ type: z.literal("completed"), stayToken: z.string() }),
+  /** Sent to the one connection whose message was rejected; nothing changed. */
+  z.object({
+    type: z.literal("error"),
+    code: errorCode,
+    message: z.string(),
+    /** Per-field messages for form validation errors. */
+    fields: z.record(z.string(), z.string()).optional(),
+  }),
+]);
+export type ServerMessage = z.infer<typeof serverMessage>;
+
+// ---------------------------------------------------------------------------
+// HTTP bodies (guest)
+// ---------------------------------------------------------------------------
+
+export const lookupRequest = z.object({ bookingRef: z.string().max(64) });
+export type LookupRequest = z.infer<typeof lookupRequest>;
+
+export const lookupResponse = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("session"), sessionId: z.string(), bookingRef: z.string() }),
+  /** Already checked in: the client asks for the last four digits of the phone given at check-in. */
+  z.object({ kind: z.literal("checked-in"), bookingRef: z.string() }),
+  z.object({ kind: z.literal("not-found"), bookingRef: z.string() }),
+]);
+export type LookupResponse = z.infer<typeof lookupResponse>;
+
+export const stayAccessRequest = z.object({
+  bookingRef: z.string().max(64),
+  phoneLast4: z.string().regex(/^\d{4}$/, "Enter the last four digits of your phone number"),
+});
+export const stayAccessResponse = z.object({ stayToken: z.string() });
+
+export const pinStatusResponse = z.object({
+  ready: z.boolean(),
+  failed: z.boolean(),
+  error: z.string().nullable(),
+});
+export type PinStatusResponse = z.infer<typeof pinStatusResponse>;
+
+export const stayResponse = z.object({
+  guestName: z.string(),
+  bookingRef: z.string(),
+  propertyName: z.string(),
+  propertyPhone: z.string(),
+  roomName: z.string(),
+  checkInDate: z.string(),
+  checkOutDate: z.string(),
+  earlyCheckInTime: z.string().nullable(),
+  lateCheckoutTime: z.string().nullable(),
+  /** Local times the PIN is valid, in the property's time zone, for the guest to read. */
+  pinValidFrom: z.string(),
+  pinValidUntil: z.string(),
+  timeZone: z.string(),
+  pin: z.string().nullable(),
+  carRegistration: z.string().nullable(),
+});
+export type StayResponse = z.infer<typeof stayResponse>;
+
+/** Every HTTP error body has this shape so clients show one kind of message. */
+export const apiError = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.record(z.string(), z.string()).optional(),
+    retryAfterSeconds: z.number().int().optional(),
+  }),
+});
+export type ApiError = z.infer<typeof apiError>;
+
+// ---------------------------------------------------------------------------
+// Front desk: events forwarded by checkin rooms, and the board the dashboards see
+// ---------------------------------------------------------------------------
+
+export const boardSession = z.object({
+  sessionId: z.string(),
+  bookingRef: z.string(),
+  guestName: z.string().nullable(),
+  step: stepName,
+  deviceType: deviceType,
+  pinStatus: pinStatus,
+  pinAttempts: z.number().int(),
+  pinError: z.string().nullable(),
+  startedAt: z.number().int(),
+  updatedAt: z.number().int(),
+  completedAt: z.number().int().nullable(),
+  /** Increases with every change, so the board can drop events that arrive out of order. */
+  version: z.number().int(),
+});
+export type BoardSession = z.infer<typeof boardSession>;
+
+/** Server-to-server: a checkin room tells the property's frontdesk room about its new state. */
+export const frontdeskEvent = z.object({
+  type: z.literal("session"),
+  session: boardSession,
+});
+export type FrontdeskEvent = z.infer<typeof frontdeskEvent>;
+
+export const deskServerMessage = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("board"), sessions: z.array(boardSession) }),
+  z.object({ type: z.literal("session"), session: boardSession }),
+  z.object({ type: z.literal("error"), code: errorCode, message: z.string() }),
+]);
+export type DeskServerMessage = z.infer<typeof deskServerMessage>;
+
+// ---------------------------------------------------------------------------
+// Server-to-server commands to a checkin room (authenticated with INTERNAL_SECRET)
+// ---------------------------------------------------------------------------
+
+export const checkinCommand = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("init"),
+    sessionId: z.string(),
+    reservationId: z.string(),
+    reservation: reservationSummary,
+    locks: z.object({
+      roomId: z.string(),
+      frontDoorLockId: z.string(),
+      roomLockId: z.string(),
+      timeZone: z.string(),
+      standardCheckInTime: z.string(),
+      standardCheckoutTime: z.string(),
+    }),
+    deviceType: deviceType,
+  }),
+  z.object({ type: z.literal("retry-pins") }),
+  z.object({ type: z.literal("manual-pin"), pin: z.string().regex(/^\d{4,8}$/) }),
+]);
+export type CheckinCommand = z.infer<typeof checkinCommand>;
+
+export const INTERNAL_AUTH_HEADER = "x-frontdoor-internal";
+
+// ---------------------------------------------------------------------------
+// Desk HTTP (staff API under /api/desk; every route needs the fd_staff session)
+// ---------------------------------------------------------------------------
+
+export const staffRole = z.enum(["staff", "manager"]);
+export type StaffRoleName = z.infer<typeof staffRole>;
+
+const staffEmail = z.string().trim().toLowerCase().max(254);
+
+export const deskLoginRequest = z.object({
+  email: staffEmail.pipe(z.string().min(3, "Enter your work email")),
+  password: z.string().min(1, "Enter your password").max(200),
+});
+export type DeskLoginRequest = z.infer<typeof deskLoginRequest>;
+
+export const deskMe = z.object({
+  staffId: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  role: staffRole,
+  /** The property whose board this staff member sees (a manager's default is the only property). */
+  propertyId: z.string(),
+  propertyName: z.string(),
+  timeZone: z.string(),
+  expiresAt: z.number().int(),
+});
+export type DeskMe = z.infer<typeof deskMe>;
+
+export const deskCreateStaffRequest = z.object({
+  email: staffEmail.pipe(z.email("Enter a valid email address")),
+  displayName: z.string().trim().min(1, "Enter a name").max(100),
+  role: staffRole.default("staff"),
+  password: z.string().min(12, "Use at least 12 characters").max(200),
+  /** Defaults to the creating manager's property. */
+  propertyId: z.string().max(64).nullable().optional(),
+});
+export type DeskCreateStaffRequest = z.input<typeof deskCreateStaffRequest>;
+
+export const deskStaffMember = z.object({
+  staffId: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  role: staffRole,
+  propertyId: z.string().nullable(),
+});
+export type DeskStaffMember = z.infer<typeof deskStaffMember>;
+
+export const deskManualPinRequest = z.object({
+  pin: z.string().regex(/^\d{4,8}$/, "A PIN is 4 to 8 digits"),
+});
+
+/** Answer to retry-pins and manual-pin: the session as its checkin room now reports it. */
+export const deskSessionActionResponse = z.object({ state: publicSessionState });
+export type DeskSessionActionResponse = z.infer<typeof deskSessionActionResponse>;
+
+export const deskRevealPinResponse = z.object({ sessionId: z.string(), bookingRef: z.string(), pin: z.string() });
+export type DeskRevealPinResponse = z.infer<typeof deskRevealPinResponse>;
+
+export const arrivalStatus = z.enum(["checked-in", "in-progress", "not-started"]);
+export type ArrivalStatus = z.infer<typeof arrivalStatus>;
+
+export const deskArrival = z.object({
+  reservationId: z.string(),
+  bookingRef: z.string(),
+  roomName: z.string(),
+  status: arrivalStatus,
+  guestName: z.string().nullable(),
+  checkOutDate: z.string(),
+  earlyCheckInTime: z.string().nullable(),
+  lateCheckoutTime: z.string().nullable(),
+  /** The completing session when checked in, the latest live one when in progress. */
+  sessionId: z.string().nullable(),
+  checkedInAt: z.number().int().nullable(),
+});
+export type DeskArrival = z.infer<typeof deskArrival>;
+
+export const deskArrivalsResponse = z.object({
+  propertyId: z.string(),
+  date: z.string(),
+  timeZone: z.string(),
+  arrivals: z.array(deskArrival),
+});
+export type DeskArrivalsResponse = z.infer<typeof deskArrivalsResponse>;
+
+const isoDate = z.iso.date("Use a date like 2026-01-31");
+
+/** Local dates in the property's time zone, both ends included; default the last 30 days. */
+export const deskAnalyticsQuery = z
+  .object({ from: isoDate.optional(), to: isoDate.optional() })
+  .refine((q) => !(q.from && q.to) || q.from <= q.to, { message: "`from` must not be after `to`", path: ["from"] });
+export type DeskAnalyticsQuery = z.infer<typeof deskAnalyticsQuery>;
+
+const funnelCountsShape = {
+  started: z.number().int(),
+  step2: z.number().int(),
+  step3: z.number().int(),
+  step4: z.number().int(),
+  completed: z.number().int(),
+};
+
+export const deskAnalyticsResponse = z.object({
+  propertyId: z.string(),
+  timeZone: z.string(),
+  from: z.string(),
+  to: z.string(),
+  sessionsStarted: z.number().int(),
+  completed: z.number().int(),
+  completionRate: z.number().nullable(),
+  medianCompletionMs: z.number().nullable(),
+  funnel: z.array(
+    z.object({
+      key: z.enum(["lookup", "details", "parking", "confirm", "completed"]),
+      label: z.string(),
+      reached: z.number().int(),
+      conversionFromPrevious: z.number().nullable(),
+      conversionFromStart: z.number().nullable(),
+      lost: z.number().int(),
+    }),
+  ),
+  biggestDropOff: z
+    .object({
+      from: z.string(),
+      to: z.string(),
+      fromLabel: z.string(),
+      toLabel: z.string(),
+      lost: z.number().int(),
+      rate: z.number(),
+    })
+    .nullable(),
+  devices: z.array(z.object({ deviceType, ...funnelCountsShape, completionRate: z.number().nullable() })),
+  daily: z.array(z.object({ date: z.string(), started: z.number().int(), completed: z.number().int() })),
+});
+export type DeskAnalyticsResponse = z.infer<typeof deskAnalyticsResponse>;

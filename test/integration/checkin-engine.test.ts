@@ -1,0 +1,228 @@
+// The check-in engine end to end: real partykit dev (workerd), real sqld, the
+// simulated lock vendor as the only fake. Each test uses its own booking reference
+// and client address so they cannot interfere.
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkinAnalytics, guest, reservation } from "../../db/schema";
+import { MAX_MESSAGE_BYTES, apiError, pinStatusResponse, stayResponse } from "../../shared/protocol";
+import { pinLabel } from "../../party/checkin/pin-task";
+import { GUEST, lookup, pinsOnLock, startSession, uniqueIp, waitForState, walkToConfirm } from "../support/checkin-driver";
+import { startTestStack, type TestStack } from "../support/stack";
+import { connectCheckin, connectRaw, toWsUrl } from "../support/ws-client";
+
+let stack: TestStack;
+
+beforeAll(async () => {
+  stack = await startTestStack({ SIM_LOCK_LATENCY_MS: "10-40" });
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe("guest happy path", () => {
+  it("checks a guest in once, with PINs on both locks, and records the funnel", async () => {
+    const sessionId = await startSession(stack.url, "fd1001");
+    const client = await walkToConfirm(stack.url, sessionId);
+    await waitForState(client, (s) => s.pin.status === "ready");
+    client.send({ type: "confirm" });
+    const done = await client.nextOfType("completed");
+    expect(done.stayToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+
+    const [row] = await stack.db.select().from(guest).where(eq(guest.bookingRef, "FD1001"));
+    expect(row).toMatchObject({
+      fullName: "Grace Hopper",
+      phoneE164: "+447700900123",
+      email: "grace@example.com",
+      carRegistration: "AB12CDE",
+      reservationId: "res-FD1001",
+      secureToken: done.stayToken,
+      checkinSessionId: sessionId,
+      archived: false,
+    });
+    expect(row!.frontDoorPin).toMatch(/^\d{6}$/);
+    const [res] = await stack.db.select().from(reservation).where(eq(reservation.id, "res-FD1001"));
+    expect(res).toMatchObject({ status: "checked_in", guestId: row!.id });
+
+    const [funnel] = await stack.db.select().from(checkinAnalytics).where(eq(checkinAnalytics.sessionId, sessionId));
+    expect(funnel).toMatchObject({ bookingRef: "FD1001", stepReached: 4, completed: true, deviceType: "mobile" });
+    expect(funnel!.completedAt).toBeGreaterThanOrEqual(funnel!.startedAt);
+    // Analytics carry no personal data or PINs.
+    expect(JSON.stringify(funnel)).not.toMatch(/Grace|7700|@|\d{6}"/);
+
+    const front = await pinsOnLock(stack.url, stack.vars.INTERNAL_SECRET!, "lock-front-harbour", pinLabel(sessionId));
+    expect(front.map((p) => p.pinId)).toEqual([row!.frontDoorPinId]);
+
+    const stay = await fetch(`${stack.url}/api/stay/${done.stayToken}`);
+    expect(stay.headers.get("cache-control")).toBe("no-store");
+    const body = stayResponse.parse(await stay.json());
+    expect(body).toMatchObject({ bookingRef: "FD1001", pin: row!.frontDoorPin, guestName: "Grace Hopper", propertyName: "Harbour House" });
+
+    const status = pinStatusResponse.parse(await (await fetch(`${stack.url}/api/sessions/${sessionId}/pins`)).json());
+    expect(status).toEqual({ ready: true, failed: false, error: null });
+    await client.close();
+  });
+
+  it("shows every device on the session the same state, and errors only to the sender", async () => {
+    const sessionId = await startSession(stack.url, "FD1002");
+    const phone = await connectCheckin(stack.url, sessionId);
+    const laptop = await connectCheckin(stack.url, sessionId);
+    await waitForState(laptop, (s) => s.step === "details");
+    phone.send({ type: "details", details: { ...GUEST, phone: "12" } });
+    const err = await phone.nextOfType("error");
+    expect(err).toMatchObject({ code: "validation", fields: { phone: expect.stringMatching(/valid phone/) } });
+    phone.send({ type: "details", details: GUEST });
+    const seen = await waitForState(laptop, (s) => s.step === "parking");
+    expect(seen.details).toEqual({ fullName: "Grace Hopper", phoneE164: "+447700900123", email: "grace@example.com" });
+    expect(laptop.messages.some((m) => m.type === "error")).toBe(false);
+    await Promise.all([phone.close(), laptop.close()]);
+  });
+
+  it("refuses skipped steps and allows going back until confirm", async () => {
+    const sessionId = await startSession(stack.url, "FD1003");
+    const client = await connectCheckin(stack.url, sessionId);
+    await waitForState(client, (s) => s.step === "details");
+    client.send({ type: "confirm" });
+    expect(await client.nextOfType("error")).toMatchObject({ code: "out_of_order" });
+    client.send({ type: "parking", parking: { hasCar: false } });
+    expect(await client.nextOfType("error")).toMatchObject({ code: "out_of_order" });
+    client.send({ type: "details", details: GUEST });
+    await waitForState(client, (s) => s.step === "parking");
+    client.send({ type: "edit", step: "details" });
+    await waitForState(client, (s) => s.step === "details");
+    await client.close();
+  });
+});
+
+describe("exactly one guest", () => {
+  it("double confirm from two devices produces one guest and one token", async () => {
+    const sessionId = await startSession(stack.url, "FD1004");
+    const phone = await walkToConfirm(stack.url, sessionId, { hasCar: false, registration: "" });
+    const tablet = await connectCheckin(stack.url, sessionId);
+    await waitForState(phone, (s) => s.pin.status === "ready");
+    phone.send({ type: "confirm" });
+    phone.send({ type: "confirm" });
+    tablet.send({ type: "confirm" });
+    const [a, b] = await Promise.all([phone.nextOfType("completed"), tablet.nextOfType("completed")]);
+    expect(a.stayToken).toBe(b.stayToken);
+    const rows = await stack.db.select().from(guest).where(eq(guest.reservationId, "res-FD1004"));
+    expect(rows).toHaveLength(1);
+    await Promise.all([phone.close(), tablet.close()]);
+  });
+
+  it("two separate sessions racing for one booking: one guest, the other told what to do", async () => {
+    const [first, second] = [await startSession(stack.url, "FD1005"), await startSession(stack.url, "FD1005")];
+    const [a, b] = await Promise.all([walkToConfirm(stack.url, first), walkToConfirm(stack.url, second)]);
+    await Promise.all([waitForState(a, (s) => s.pin.status === "ready"), waitForState(b, (s) => s.pin.status === "ready")]);
+    a.send({ type: "confirm" });
+    b.send({ type: "confirm" });
+    const outcomes = await Promise.all(
+      [a, b].map((c) => waitForState(c, (s) => s.step === "completed" || s.step === "error")),
+    );
+    expect(outcomes.map((s) => s.step).sort()).toEqual(["completed", "error"]);
+    expect(outcomes.find((s) => s.step === "error")!.error).toMatch(/another device/);
+    const rows = await stack.db.select().from(guest).where(and(eq(guest.reservationId, "res-FD1005"), eq(guest.archived, false)));
+    expect(rows).toHaveLength(1);
+
+    // The loser's PINs are removed from the locks; only the winner's stay live.
+    const loser = outcomes.find((s) => s.step === "error")!.sessionId;
+    const winner = outcomes.find((s) => s.step === "completed")!.sessionId;
+    await expect.poll(async () => (await pinsOnLock(stack.url, stack.vars.INTERNAL_SECRET!, "lock-front-harbour", pinLabel(loser))).length, { timeout: 20_000 }).toBe(0);
+    expect(await pinsOnLock(stack.url, stack.vars.INTERNAL_SECRET!, "lock-front-harbour", pinLabel(winner))).toHaveLength(1);
+    await Promise.all([a.close(), b.close()]);
+  });
+});
+
+describe("step 1: finding the booking", () => {
+  it("echoes an unknown reference back", async () => {
+    const r = await lookup(stack.url, " zz 9999 ");
+    expect(r.status).toBe(404);
+    expect(r.body).toEqual({ kind: "not-found", bookingRef: "zz 9999" });
+  });
+
+  it("sends a returning guest to their stay after the last four phone digits", async () => {
+    const r = await lookup(stack.url, "FD2001");
+    expect(r.body).toEqual({ kind: "checked-in", bookingRef: "FD2001" });
+    const post = (phoneLast4: string) =>
+      fetch(`${stack.url}/api/stay-access`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "cf-connecting-ip": uniqueIp() },
+        body: JSON.stringify({ bookingRef: "FD2001", phoneLast4 }),
+      });
+    const wrong = await post("9999");
+    expect(wrong.status).toBe(403);
+    expect(apiError.parse(await wrong.json()).error.fields?.phoneLast4).toBeDefined();
+    const right = await post("0001");
+    expect(right.status).toBe(200);
+    const { stayToken } = (await right.json()) as { stayToken: string };
+    const stay = stayResponse.parse(await (await fetch(`${stack.url}/api/stay/${stayToken}`)).json());
+    expect(stay.guestName).toBe("Ada Lovelace");
+  });
+
+  it("answers the 11th lookup in a minute from one client with 429 and Retry-After", async () => {
+    const ip = uniqueIp();
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) statuses.push((await lookup(stack.url, `NOPE${i}`, ip)).status);
+    expect(statuses).toEqual(Array(10).fill(404));
+    const eleventh = await lookup(stack.url, "NOPE11", ip);
+    expect(eleventh.status).toBe(429);
+    expect(Number(eleventh.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(apiError.parse(eleventh.body).error.retryAfterSeconds).toBeGreaterThan(0);
+    // Another client is unaffected.
+    expect((await lookup(stack.url, "NOPE12")).status).toBe(404);
+  });
+
+  it("limits guesses at one booking reference across many clients", async () => {
+    const statuses: number[] = [];
+    // Default per-reference allowance is 30 an hour.
+    for (let i = 0; i < 31; i++) statuses.push((await lookup(stack.url, "FD1019")).status);
+    expect(statuses.slice(0, 30).every((s) => s === 201)).toBe(true);
+    expect(statuses[30]).toBe(429);
+  });
+});
+
+describe("bad input", () => {
+  it("answers malformed and oversized messages to the sender only and changes nothing", async () => {
+    const sessionId = await startSession(stack.url, "FD1006");
+    const bystander = await connectCheckin(stack.url, sessionId);
+    const raw = await connectRaw(toWsUrl(stack.url, `/parties/checkin/${sessionId}`));
+    await raw.next((m) => (m.json as { type?: string })?.type === "state");
+    const cases: Array<[string | object, string]> = [
+      ["not json", "invalid_message"],
+      [{ type: "teleport" }, "invalid_message"],
+      [{ type: "details", details: { fullName: 42 } }, "invalid_message"],
+      [{ type: "details", details: { ...GUEST, fullName: "x".repeat(MAX_MESSAGE_BYTES) } }, "too_large"],
+    ];
+    for (const [frame, code] of cases) {
+      raw.send(frame);
+      const reply = await raw.next((m) => (m.json as { type?: string })?.type === "error");
+      expect(reply.json).toMatchObject({ type: "error", code });
+    }
+    // Still usable, still at step 2, and the bystander heard none of it.
+    bystander.send({ type: "details", details: GUEST });
+    await waitForState(bystander, (s) => s.step === "parking");
+    expect(bystander.messages.filter((m) => m.type === "error")).toEqual([]);
+    await Promise.all([raw.close(), bystander.close()]);
+  });
+
+  it("rejects bad HTTP bodies with a clear error", async () => {
+    const post = (body: string) =>
+      fetch(`${stack.url}/api/lookup`, { method: "POST", headers: { "content-type": "application/json", "cf-connecting-ip": uniqueIp() }, body });
+    const invalid = await post("{");
+    expect(invalid.status).toBe(400);
+    expect(apiError.parse(await invalid.json()).error.code).toBe("invalid_json");
+    const wrong = await post(JSON.stringify({ ref: "FD1001" }));
+    expect(wrong.status).toBe(400);
+    const huge = await post(JSON.stringify({ bookingRef: "x".repeat(MAX_MESSAGE_BYTES + 1) }));
+    expect(huge.status).toBe(413);
+  });
+
+  it("closes sockets for sessions that do not exist, and guards internal endpoints", async () => {
+    const raw = await connectRaw(toWsUrl(stack.url, "/parties/checkin/AAAAAAAAAAAAAAAAAAAAAA"));
+    const closed = await raw.closed;
+    expect(closed.code).toBe(4404);
+    const forged = await fetch(`${stack.url}/parties/checkin/AAAAAAAAAAAAAAAAAAAAAA`, { method: "POST", body: JSON.stringify({ type: "retry-pins" }) });
+    expect(forged.status).toBe(403);
+    const vendor = await fetch(`${stack.url}/parties/locksim/lock-front-harbour/pins`);
+    expect(vendor.status).toBe(401);
+  });
+});

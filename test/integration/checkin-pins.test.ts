@@ -1,0 +1,128 @@
+// Door PINs under realistic trouble: a slow vendor, a failing vendor, a vendor that
+// loses responses, the runtime killed mid-flow, and guests who walk away.
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkinAnalytics, guest } from "../../db/schema";
+import { pinLabel } from "../../party/checkin/pin-task";
+import { pinsOnLock, startSession, waitForState, walkToConfirm } from "../support/checkin-driver";
+import { startTestStack, type TestStack } from "../support/stack";
+import { connectCheckin } from "../support/ws-client";
+
+describe("a slow lock vendor", () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack({ SIM_LOCK_LATENCY_MS: "2500" });
+  });
+  afterAll(async () => stack?.stop());
+
+  it("answers confirm with pending, then completes by itself on the PIN push", async () => {
+    const sessionId = await startSession(stack.url, "FD1007");
+    const client = await walkToConfirm(stack.url, sessionId);
+    client.send({ type: "confirm" });
+    const pending = await waitForState(client, (s) => s.confirmPending);
+    expect(pending.pin.status).toBe("creating");
+    await client.nextOfType("pin-ready");
+    const done = await client.nextOfType("completed");
+    const [row] = await stack.db.select().from(guest).where(eq(guest.secureToken, done.stayToken));
+    expect(row?.checkinSessionId).toBe(sessionId);
+    await client.close();
+  });
+
+  it("resumes a session after the runtime is killed mid-flow and completes it", async () => {
+    const sessionId = await startSession(stack.url, "FD1008");
+    const client = await walkToConfirm(stack.url, sessionId);
+    client.send({ type: "confirm" });
+    await waitForState(client, (s) => s.confirmPending);
+    // The PIN run is in flight against a 2.5 s vendor: kill the whole runtime now.
+    await stack.stopRuntime("SIGKILL");
+    await client.raw.closed;
+    await stack.startRuntime();
+
+    const again = await connectCheckin(stack.url, sessionId);
+    const first = await again.nextOfType("state");
+    expect(first.state).toMatchObject({ sessionId, step: "confirm", confirmPending: true, details: { fullName: "Grace Hopper" } });
+    // Nothing is sent by the guest: the re-armed alarm finishes the PINs and the check-in.
+    const done = await again.nextOfType("completed");
+    const rows = await stack.db.select().from(guest).where(eq(guest.reservationId, "res-FD1008"));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.secureToken).toBe(done.stayToken);
+    // Exactly one PIN per lock, whatever the crash interrupted.
+    const secret = stack.vars.INTERNAL_SECRET!;
+    expect(await pinsOnLock(stack.url, secret, "lock-front-harbour", pinLabel(sessionId))).toHaveLength(1);
+    expect(await pinsOnLock(stack.url, secret, "lock-room-108", pinLabel(sessionId))).toHaveLength(1);
+    await again.close();
+  });
+});
+
+describe("a lock vendor that is down", () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack({ SIM_LOCK_LATENCY_MS: "5", SIM_LOCK_FAILURE_RATE: "1", PIN_MAX_ATTEMPTS: "3", PIN_RETRY_BASE_MS: "50" });
+  });
+  afterAll(async () => stack?.stop());
+
+  it("retries with backoff, then puts the session in error with a reason", async () => {
+    const sessionId = await startSession(stack.url, "FD1009");
+    const client = await walkToConfirm(stack.url, sessionId);
+    // With a 5 ms vendor the three attempts are usually over before the guest reaches Confirm.
+    const failed = client.messages.find((m) => m.type === "pin-failed") ?? (await client.nextOfType("pin-failed"));
+    expect(failed).toMatchObject({ reason: expect.stringMatching(/door code/) });
+    const status = await (await fetch(`${stack.url}/api/sessions/${sessionId}/pins`)).json();
+    expect(status).toMatchObject({ ready: false, failed: true });
+    client.send({ type: "confirm" });
+    const state = await waitForState(client, (s) => s.step === "error");
+    expect(state).toMatchObject({ error: expect.stringMatching(/door code/), pin: { status: "failed", attempts: 3 } });
+    const [funnel] = await stack.db.select().from(checkinAnalytics).where(eq(checkinAnalytics.sessionId, sessionId));
+    expect(funnel).toMatchObject({ completed: false, stepReached: 4 });
+    await client.close();
+  });
+});
+
+describe("a vendor that fails half its calls and loses responses", () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack({
+      SIM_LOCK_LATENCY_MS: "5-20",
+      SIM_LOCK_FAILURE_RATE: "0.5",
+      PIN_MAX_ATTEMPTS: "20",
+      PIN_RETRY_BASE_MS: "20",
+      PIN_RETRY_MAX_MS: "200",
+      SESSION_EXPIRY_MINUTES: "0.05",
+    });
+  });
+  afterAll(async () => stack?.stop());
+
+  it("never leaves two live PINs on a lock for one session", async () => {
+    const refs = ["FD1010", "FD1011", "FD1012", "FD1013"];
+    const sessions = await Promise.all(refs.map((r) => startSession(stack.url, r)));
+    const clients = await Promise.all(sessions.map((id) => walkToConfirm(stack.url, id)));
+    await Promise.all(clients.map((c) => waitForState(c, (s) => s.pin.status === "ready", 60_000)));
+    for (const c of clients) c.send({ type: "confirm" });
+    await Promise.all(clients.map((c) => c.nextOfType("completed", 60_000)));
+    const secret = stack.vars.INTERNAL_SECRET!;
+    for (const [i, id] of sessions.entries()) {
+      expect(await pinsOnLock(stack.url, secret, "lock-front-harbour", pinLabel(id))).toHaveLength(1);
+      expect(await pinsOnLock(stack.url, secret, `lock-room-${110 + i}`, pinLabel(id))).toHaveLength(1);
+    }
+    await Promise.all(clients.map((c) => c.close()));
+  });
+
+  it("expires an abandoned session, removes its PINs and leaves its funnel row incomplete", async () => {
+    const sessionId = await startSession(stack.url, "FD1014");
+    const client = await connectCheckin(stack.url, sessionId);
+    await waitForState(client, (s) => s.step === "details");
+    client.send({ type: "details", details: { fullName: "Walked Away", phone: "07700 900456" } });
+    await waitForState(client, (s) => s.pin.status === "ready", 60_000);
+    // The guest stops here; expiry is 3 s in this stack.
+    await waitForState(client, (s) => s.step === "expired", 60_000);
+    const secret = stack.vars.INTERNAL_SECRET!;
+    // Deleting goes through the same flaky vendor, so it may take a retry or two.
+    const remaining = async () =>
+      (await pinsOnLock(stack.url, secret, "lock-front-harbour", pinLabel(sessionId))).length +
+      (await pinsOnLock(stack.url, secret, "lock-room-114", pinLabel(sessionId))).length;
+    await expect.poll(remaining, { timeout: 30_000, interval: 500 }).toBe(0);
+    const [funnel] = await stack.db.select().from(checkinAnalytics).where(eq(checkinAnalytics.sessionId, sessionId));
+    expect(funnel).toMatchObject({ completed: false, stepReached: 2, completedAt: null });
+    await client.close();
+  });
+});

@@ -1,0 +1,55 @@
+// Drives the guest side of the engine over its real HTTP and websocket surfaces, so
+// integration tests read as the steps a guest takes.
+import { expect } from "vitest";
+import { INTERNAL_AUTH_HEADER, lookupResponse, type LookupResponse, type PublicSessionState } from "../../shared/protocol";
+import { connectCheckin, type CheckinClient } from "./ws-client";
+
+let ipCounter = 0;
+/** A fresh client address per caller, so rate limits of one test don't spill into another. */
+export const uniqueIp = () => `198.51.100.${++ipCounter}`;
+
+export async function lookup(baseUrl: string, bookingRef: string, ip = uniqueIp()): Promise<{ status: number; body: LookupResponse | unknown; headers: Headers }> {
+  const res = await fetch(`${baseUrl}/api/lookup`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "cf-connecting-ip": ip, "user-agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148" },
+    body: JSON.stringify({ bookingRef }),
+  });
+  const json = await res.json();
+  const parsed = lookupResponse.safeParse(json);
+  return { status: res.status, body: parsed.success ? parsed.data : json, headers: res.headers };
+}
+
+export async function startSession(baseUrl: string, bookingRef: string): Promise<string> {
+  const { status, body } = await lookup(baseUrl, bookingRef);
+  expect(status, JSON.stringify(body)).toBe(201);
+  const found = body as Extract<LookupResponse, { kind: "session" }>;
+  expect(found.kind).toBe("session");
+  return found.sessionId;
+}
+
+export const GUEST = { fullName: "Grace Hopper", phone: "07700 900123", email: "grace@example.com" };
+
+export function waitForState(client: CheckinClient, predicate: (s: PublicSessionState) => boolean, timeoutMs?: number) {
+  return client
+    .next((m) => m.type === "state" && predicate(m.state), timeoutMs)
+    .then((m) => (m as Extract<typeof m, { type: "state" }>).state);
+}
+
+/** Opens the session's socket and walks it to the confirm step. */
+export async function walkToConfirm(baseUrl: string, sessionId: string, parking = { hasCar: true, registration: "ab12 cde" }) {
+  const client = await connectCheckin(baseUrl, sessionId);
+  await waitForState(client, (s) => s.step === "details");
+  client.send({ type: "details", details: GUEST });
+  await waitForState(client, (s) => s.step === "parking");
+  client.send({ type: "parking", parking });
+  await waitForState(client, (s) => s.step === "confirm");
+  return client;
+}
+
+/** What the simulated lock vendor holds for a lock, as its API reports it. */
+export async function pinsOnLock(baseUrl: string, secret: string, lockId: string, label?: string): Promise<{ pinId: string; label: string }[]> {
+  const query = label ? `?label=${encodeURIComponent(label)}` : "";
+  const res = await fetch(`${baseUrl}/parties/locksim/${encodeURIComponent(lockId)}/pins${query}`, { headers: { [INTERNAL_AUTH_HEADER]: secret } });
+  expect(res.status).toBe(200);
+  return (await res.json()) as { pinId: string; label: string }[];
+}
