@@ -103,7 +103,12 @@ function total(rows: Row[], field: "bytes" | "gzipBytes"): number {
 
 function print(rows: Row[]) {
   const kb = (n: number) => `${(n / 1000).toFixed(2)} kB`;
-  const table = rows.map((r) => ({ file: r.file, loaded: r.phase, size: kb(r.bytes), gzip: kb(r.gzipBytes) }));
+  const table: Record<"file" | "loaded" | "size" | "gzip", string>[] = rows.map((r) => ({
+    file: r.file,
+    loaded: r.phase,
+    size: kb(r.bytes),
+    gzip: kb(r.gzipBytes),
+  }));
   const t = totals(rows);
   table.push(
     { file: "total before first paint", loaded: "first paint", size: kb(t.firstPaint.bytes), gzip: kb(t.firstPaint.gzipBytes) },

@@ -4,10 +4,10 @@
 // (partykit spawns workerd), are killed group-wide, and a small reaper process kills
 // them if this process dies without calling stop().
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { get as httpGet } from "node:http";
 import { createServer } from "node:net";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { parseEnv } from "node:util";
@@ -47,7 +47,9 @@ export interface StackOptions {
   seed?: boolean;
   /** Arrival date for the demo reservations, YYYY-MM-DD; default today in Europe/London. */
   today?: string;
-  /** Run `vite build` first when the client exists (default false). */
+  /** Built client to serve (default dist/client). */
+  clientDir?: string;
+  /** Run `vite build` into `clientDir` first, when the client exists (default false). */
   buildClient?: boolean;
   /** true: prefixed lines to stdout; false: silent (kept for error messages); or a line sink. Default true. */
   log?: LogOption;
@@ -366,19 +368,45 @@ async function waitForHttp(
 // ---------------------------------------------------------------------------
 
 export const CLIENT_ENTRY = join(REPO_ROOT, "client/index.html");
+/** Where vite.config.ts puts the client and what `npm start` serves. */
+export const DEFAULT_CLIENT_DIR = join(REPO_ROOT, "dist/client");
 
-/** `vite build` of the Solid client into dist/client; skipped (returns false) while the client does not exist. */
-export async function buildClientBundle(log: LogOption = true): Promise<boolean> {
+/**
+ * `vite build` of the Solid client, into `outDir` (default dist/client); skipped
+ * (returns false) while the client does not exist.
+ */
+export async function buildClientBundle(log: LogOption = true, outDir = DEFAULT_CLIENT_DIR): Promise<boolean> {
   const logger = makeLogger(log);
   if (!existsSync(CLIENT_ENTRY)) {
     logger.line("vite", "client/index.html not found, skipping the client build");
     return false;
   }
-  const proc = startProcess("vite", VITE_BIN, ["build"], { cwd: REPO_ROOT, env: childEnv(), logger });
+  const args = ["build", "--outDir", outDir, "--emptyOutDir"];
+  const proc = startProcess("vite", VITE_BIN, args, { cwd: REPO_ROOT, env: childEnv(), logger });
   const code = await proc.exited;
   await proc.stop();
   if (code !== 0) throw new Error(`vite build failed (exit ${code})\n${logger.tail("vite")}`);
   return true;
+}
+
+/**
+ * partykit.json with absolute paths and our client directory. partykit dev watches
+ * the served directory and reloads the worker (dropping every socket) when it
+ * changes, so a test stack serves its own snapshot, untouched by concurrent builds.
+ */
+function writePartykitConfig(dataDir: string, clientDir: string): string {
+  const source = join(REPO_ROOT, "partykit.json");
+  const config = JSON.parse(readFileSync(source, "utf8")) as {
+    main?: string;
+    parties?: Record<string, string>;
+    serve?: string | { path?: string };
+  };
+  if (config.main) config.main = resolve(REPO_ROOT, config.main);
+  for (const [name, path] of Object.entries(config.parties ?? {})) config.parties![name] = resolve(REPO_ROOT, path);
+  config.serve = typeof config.serve === "object" ? { ...config.serve, path: clientDir } : { path: clientDir };
+  const target = join(dataDir, "partykit.json");
+  writeFileSync(target, JSON.stringify(config, null, 2) + "\n");
+  return target;
 }
 
 function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -461,13 +489,17 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       }
     }
 
-    if (opts.buildClient) await buildClientBundle(opts.log ?? true);
+    const clientDir = resolve(opts.clientDir ?? DEFAULT_CLIENT_DIR);
+    if (opts.buildClient) await buildClientBundle(opts.log ?? true, clientDir);
     // partykit's static server wants the serve directory to exist even before the client does.
-    mkdirSync(join(REPO_ROOT, "dist/client"), { recursive: true });
+    mkdirSync(clientDir, { recursive: true });
+    const configPath = writePartykitConfig(dataDir, clientDir);
 
     const persistDir = join(dataDir, "partykit");
     const args = [
       "dev",
+      "--config",
+      configPath,
       "--port",
       String(port),
       "--disable-request-cf-fetch",

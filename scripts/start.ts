@@ -1,5 +1,5 @@
 // `npm start`: the whole app on one machine, demo data included.
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { ConfigError, loadConfig, type LauncherConfig } from "./config";
 import { DEMO_BOOKING_REFS, DEMO_CHECKED_IN_PHONE, DEMO_CHECKED_IN_REF } from "../db/seed";
 import { startStack, type Stack } from "./stack";
@@ -30,6 +30,34 @@ async function shutdown(signal: string) {
 process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGHUP", () => void shutdown("SIGHUP"));
+watchLauncherChain(() => void shutdown("launcher exited"));
+
+/**
+ * `npm start` runs us as npm → sh → tsx → node. A SIGTERM sent to npm alone reaches
+ * sh, which dies without passing it on, and we would keep running as an orphan. So
+ * watch the wrappers above us: when one of them goes or is re-parented, stop.
+ */
+function watchLauncherChain(onBroken: () => void) {
+  const parentOf = (pid: number): number | undefined => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    } catch {
+      return undefined;
+    }
+  };
+  const chain: Array<[pid: number, parent: number]> = [];
+  let pid = process.ppid;
+  while (chain.length < 3 && pid > 1) {
+    const parent = parentOf(pid);
+    if (parent === undefined) return; // No /proc: nothing to watch with.
+    chain.push([pid, parent]);
+    pid = parent;
+  }
+  setInterval(() => {
+    if (chain.some(([p, parent]) => parentOf(p) !== parent)) onBroken();
+  }, 2000).unref();
+}
 
 try {
   stack = await startStack({

@@ -123,6 +123,7 @@ export const ERROR_CODES = [
   "validation",
   "out_of_order",
   "not_found",
+  "rate_limited",
   "internal",
 ] as const;
 export const errorCode = z.enum(ERROR_CODES);

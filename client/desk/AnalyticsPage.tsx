@@ -52,7 +52,7 @@ export default function AnalyticsPage(props: { me: DeskMe }) {
         </button>
         <Show when={report.latest}>
           {(r) => (
-            <a class="desk-button desk-button--secondary" href={csvUrl({ from: r().from, to: r().to })} download data-testid="csv-link">
+            <a class="desk-button desk-button--secondary" href={csvUrl({ from: r().from, to: r().to })} download="" data-testid="csv-link">
               Download CSV
             </a>
           )}

@@ -6,6 +6,7 @@ import type { BoardSession, DeskArrivalsResponse, DeskMe } from "../../shared/pr
 import { deskApi, failureMessage } from "./api";
 import { openBoard } from "./board-socket";
 import { clockTime, DEVICE_LABEL, formatDuration, pinText, stepText } from "./format";
+import { notice } from "./notice";
 import { FixPin, RevealPin } from "./PinControls";
 
 const ARRIVAL_LABEL = { "checked-in": "Checked in", "in-progress": "In progress", "not-started": "Not started" } as const;
@@ -93,6 +94,9 @@ export default function BoardPage(props: { me: DeskMe }) {
       </div>
       <p class="visually-hidden" role="status" aria-live="polite">
         {announcement()}
+      </p>
+      <p class="desk-notice" role="status" data-testid="desk-notice">
+        {notice()}
       </p>
 
       <section aria-labelledby="in-progress-title" class="board__section">
@@ -229,6 +233,7 @@ function SessionRow(props: { session: BoardSession; me: DeskMe; now: number }) {
       data-ref={s().bookingRef}
       data-step={s().step}
       data-pin={s().pinStatus}
+      data-version={s().version}
       classList={{ "row--attention": s().pinStatus === "failed" }}
     >
       <th scope="row">{s().bookingRef}</th>

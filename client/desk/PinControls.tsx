@@ -4,6 +4,7 @@
 import { createSignal, Show } from "solid-js";
 import type { BoardSession, DeskMe } from "../../shared/protocol";
 import { deskApi, failureMessage } from "./api";
+import { notify } from "./notice";
 
 export function FixPin(props: { session: BoardSession; me: DeskMe }) {
   const [busy, setBusy] = createSignal(false);
@@ -18,7 +19,8 @@ export function FixPin(props: { session: BoardSession; me: DeskMe }) {
     setError(null);
     const r = await deskApi.retryPins(props.session.sessionId);
     setBusy(false);
-    if (!r.ok) setError(failureMessage(r.failure));
+    if (r.ok) notify(`Retrying door PINs for ${ref()}.`);
+    else setError(failureMessage(r.failure));
   };
 
   const setManual = async (e: SubmitEvent) => {
@@ -34,6 +36,7 @@ export function FixPin(props: { session: BoardSession; me: DeskMe }) {
     if (r.ok) {
       setPin("");
       setManualOpen(false);
+      notify(`PIN saved for ${ref()}; the guest can carry on.`);
     } else setError(failureMessage(r.failure));
   };
 

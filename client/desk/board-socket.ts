@@ -50,12 +50,14 @@ export function openBoard(propertyId: string, hooks: { onChange?: (s: BoardSessi
       setSessions(reconcile(Object.fromEntries(message.sessions.map((s) => [s.sessionId, s]))));
       setChanges((n) => n + 1);
     } else if (message.type === "session") {
-      const before = sessions[message.session.sessionId];
-      const merged = mergeBoardSession(before ? { ...before } : undefined, message.session);
+      // A plain copy: the store entry itself changes in place on the next line.
+      const current = sessions[message.session.sessionId];
+      const before = current ? { ...current } : undefined;
+      const merged = mergeBoardSession(before, message.session);
       if (!merged) return;
       setSessions(merged.sessionId, reconcile(merged));
       setChanges((n) => n + 1);
-      hooks.onChange?.(merged, before ? { ...before } : undefined);
+      hooks.onChange?.(merged, before);
     }
   });
 

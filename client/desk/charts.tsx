@@ -11,21 +11,29 @@ type Report = DeskAnalyticsResponse;
 export function FunnelChart(props: { report: Report }) {
   const W = 640;
   const LABEL = 150;
-  const BAR_H = 34;
-  const GAP = 14;
-  const height = () => props.report.funnel.length * (BAR_H + GAP) + GAP;
+  const BAR_H = 32;
+  // Room above each bar for the drop-off note of the step that loses the most.
+  const GAP = 24;
+  const height = () => props.report.funnel.length * (BAR_H + GAP) + 8;
   const max = () => Math.max(1, props.report.funnel[0]?.reached ?? 0);
-  const barWidth = (n: number) => Math.max(n > 0 ? 2 : 0, ((W - LABEL - 110) * n) / max());
-  const worst = () => props.report.biggestDropOff?.to;
+  const barWidth = (n: number) => Math.max(n > 0 ? 2 : 0, ((W - LABEL - 120) * n) / max());
+  const worst = () => props.report.biggestDropOff;
   const summary = () =>
-    props.report.funnel.map((s) => `${s.label}: ${formatCount(s.reached)} (${formatRate(s.conversionFromStart)})`).join("; ");
+    props.report.funnel.map((s) => `${s.label}: ${formatCount(s.reached)} (${formatRate(s.conversionFromStart)})`).join("; ") +
+    (worst() ? `. Biggest drop-off: ${worst()!.fromLabel} to ${worst()!.toLabel}, ${formatCount(worst()!.lost)} sessions.` : "");
   return (
     <svg class="chart chart--funnel" viewBox={`0 0 ${W} ${height()}`} role="img" aria-label={`Check-in funnel. ${summary()}`} data-testid="funnel-chart">
       <For each={props.report.funnel}>
         {(stage, i) => {
           const y = () => GAP + i() * (BAR_H + GAP);
+          const isWorst = () => stage.key === worst()?.to;
           return (
-            <g classList={{ "funnel-stage": true, "funnel-stage--worst": stage.key === worst() }}>
+            <g classList={{ "funnel-stage": true, "funnel-stage--worst": isWorst() }}>
+              <Show when={isWorst()}>
+                <text x={LABEL} y={y() - 7} class="chart__note">
+                  ▼ {formatCount(stage.lost)} lost here ({formatRate(worst()!.rate)}): the biggest drop-off
+                </text>
+              </Show>
               <text x={LABEL - 10} y={y() + BAR_H / 2} text-anchor="end" dominant-baseline="middle" class="chart__label">
                 {stage.label}
               </text>
@@ -46,7 +54,7 @@ function niceStep(max: number, ticks = 4): number {
   const raw = Math.max(1, max) / ticks;
   const pow = 10 ** Math.floor(Math.log10(raw));
   const f = raw / pow;
-  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * pow;
+  return Math.max(1, (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * pow);
 }
 
 export function DailyChart(props: { report: Report }) {

@@ -15,6 +15,7 @@ import {
   type FlowEvent,
 } from "../../domain/checkin-flow";
 import { generatePin } from "../../domain/pin-code";
+import { takeToken, type Bucket } from "../../domain/token-bucket";
 import {
   checkinCommand,
   clientMessage,
@@ -33,6 +34,8 @@ import { toBoardSession } from "./board";
 import { deleteQueuedPins, runPinAttempt } from "./pin-task";
 
 const STATE_KEY = "state";
+const MESSAGES_PER_WINDOW = 30;
+const MESSAGE_WINDOW_MS = 10_000;
 
 export default class CheckinRoom implements Party.Server {
   private state: CheckinState | null = null;
@@ -40,6 +43,7 @@ export default class CheckinRoom implements Party.Server {
   /** True while the alarm handler runs: `room.id` and `room.context.parties` are off limits then. */
   private inAlarm = false;
   private pinAttemptRunning = false;
+  private readonly messageBuckets = new Map<string, Bucket>();
 
   constructor(readonly room: Party.Room) {}
 
@@ -62,6 +66,10 @@ export default class CheckinRoom implements Party.Server {
 
   // ---------------------------------------------------------------- websocket
 
+  onClose(connection: Party.Connection) {
+    this.messageBuckets.delete(connection.id);
+  }
+
   onConnect(connection: Party.Connection) {
     if (!this.state) {
       this.sendTo(connection, { type: "error", code: "not_found", message: "This check-in session does not exist. Start again with your booking reference." });
@@ -72,6 +80,12 @@ export default class CheckinRoom implements Party.Server {
   }
 
   async onMessage(raw: string | ArrayBuffer | ArrayBufferView, sender: Party.Connection) {
+    // A person filling in a form sends a few messages a minute; a loop sending thousands is cut off here.
+    const take = takeToken(this.messageBuckets.get(sender.id), MESSAGES_PER_WINDOW, MESSAGE_WINDOW_MS, Date.now());
+    this.messageBuckets.set(sender.id, take.bucket);
+    if (!take.allowed) {
+      return this.sendTo(sender, { type: "error", code: "rate_limited", message: `Too many messages. Try again in ${Math.ceil(take.retryAfterMs / 1000)} seconds.` });
+    }
     const frame = parseFrame(raw, clientMessage);
     if (!frame.ok) return this.sendTo(sender, { type: "error", code: frame.code, message: frame.message });
     if (!this.state) return this.sendTo(sender, { type: "error", code: "not_found", message: "This check-in session does not exist." });

@@ -34,10 +34,11 @@ export default class LockSimRoom implements Party.Server {
   constructor(readonly room: Party.Room) {}
 
   private async simulateNetwork(): Promise<"ok" | "fail-before" | "fail-after"> {
-    const { SIM_LOCK_LATENCY_MS: latency, SIM_LOCK_FAILURE_RATE: failureRate } = runtimeEnv(this.room.env);
+    const env = runtimeEnv(this.room.env);
+    const latency = env.SIM_LOCK_LATENCY_MS;
     await sleep(latency.minMs + Math.random() * (latency.maxMs - latency.minMs));
-    if (Math.random() >= failureRate) return "ok";
-    return Math.random() < 0.5 ? "fail-before" : "fail-after";
+    if (Math.random() >= env.SIM_LOCK_FAILURE_RATE) return "ok";
+    return Math.random() < env.SIM_LOCK_LOST_RESPONSE_SHARE ? "fail-after" : "fail-before";
   }
 
   async onRequest(req: Party.Request): Promise<Response> {
@@ -49,11 +50,16 @@ export default class LockSimRoom implements Party.Server {
     const pinId = parts[4] ? decodeURIComponent(parts[4]) : undefined;
 
     if (request.method === "GET" && !pinId) {
+      // Listing is how clients recover after a lost response, so it must be able to fail too.
+      // Calls carrying x-locksim-inspect (tests and benchmarks counting PINs) skip the simulation.
+      if (!request.headers.has("x-locksim-inspect") && (await this.simulateNetwork()) !== "ok") {
+        return apiErrorResponse(503, "unavailable", "Lock service temporarily unavailable");
+      }
       const label = url.searchParams.get("label");
       const pins = [...(await this.room.storage.list<StoredPin>({ prefix: "pin:" })).values()];
       const matching = label === null ? pins : pins.filter((p) => p.label === label);
       // The vendor never returns codes, like real ones; counts and labels are enough.
-      return json(matching.map(({ pinId, lockId, label, startsAt, endsAt }) => ({ pinId, lockId, label, startsAt, endsAt })));
+      return json(matching.map(({ pinId, lockId, label, startsAt, endsAt, createdAt }) => ({ pinId, lockId, label, startsAt, endsAt, createdAt })));
     }
 
     if (request.method === "POST" && !pinId) {

@@ -204,6 +204,16 @@ describe("bad input", () => {
     await Promise.all([raw.close(), bystander.close()]);
   });
 
+  it("cuts off a client flooding its session with messages", async () => {
+    const sessionId = await startSession(stack.url, "FD1018");
+    const raw = await connectRaw(toWsUrl(stack.url, `/parties/checkin/${sessionId}`));
+    for (let i = 0; i < 40; i++) raw.send({ type: "edit", step: "details" });
+    await raw.next((m) => (m.json as { code?: string })?.code === "rate_limited");
+    const errors = raw.messages.filter((m) => (m.json as { type?: string })?.type === "error");
+    expect(errors.length).toBeGreaterThan(0);
+    await raw.close();
+  });
+
   it("rejects bad HTTP bodies with a clear error", async () => {
     const post = (body: string) =>
       fetch(`${stack.url}/api/lookup`, { method: "POST", headers: { "content-type": "application/json", "cf-connecting-ip": uniqueIp() }, body });

@@ -49,7 +49,7 @@ export async function walkToConfirm(baseUrl: string, sessionId: string, parking 
 /** What the simulated lock vendor holds for a lock, as its API reports it. */
 export async function pinsOnLock(baseUrl: string, secret: string, lockId: string, label?: string): Promise<{ pinId: string; label: string }[]> {
   const query = label ? `?label=${encodeURIComponent(label)}` : "";
-  const res = await fetch(`${baseUrl}/parties/locksim/${encodeURIComponent(lockId)}/pins${query}`, { headers: { [INTERNAL_AUTH_HEADER]: secret } });
+  const res = await fetch(`${baseUrl}/parties/locksim/${encodeURIComponent(lockId)}/pins${query}`, { headers: { [INTERNAL_AUTH_HEADER]: secret, "x-locksim-inspect": "1" } });
   expect(res.status).toBe(200);
   return (await res.json()) as { pinId: string; label: string }[];
 }

@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { inject } from "vitest";
 import { openDatabase, type Database } from "../../db/client";
 import { startStack, type Stack, type StackOptions } from "../../scripts/stack";
 
@@ -20,6 +21,8 @@ export async function startTestStack(
   try {
     stack = await startStack({
       dataDir,
+      // Built once by test/support/global-setup.ts; see there why not dist/client.
+      clientDir: inject("frontdoorClientDir") || join(dataDir, "client"),
       runtimeVars: vars,
       log: process.env.FRONTDOOR_TEST_LOGS === "1",
       ...options,

@@ -1,0 +1,90 @@
+// The HTTP calls a guest, a dashboard and the bench's own checks make. Responses are
+// checked against the shared protocol where it matters, so a server that answers
+// 200 with the wrong body is an error, not a fast sample.
+import { INTERNAL_AUTH_HEADER, lookupResponse, stayResponse, type LookupResponse } from "../../shared/protocol";
+import { backoffMs, sleep } from "./pool";
+
+const MOBILE_UA = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148";
+
+export class HttpError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+async function expectJson(res: Response, what: string, ok: number[]): Promise<unknown> {
+  const text = await res.text();
+  if (!ok.includes(res.status)) throw new HttpError(`${what}: HTTP ${res.status} ${text.slice(0, 200)}`, res.status);
+  return JSON.parse(text);
+}
+
+export async function lookup(baseUrl: string, bookingRef: string, ip: string): Promise<LookupResponse> {
+  const res = await fetch(`${baseUrl}/api/lookup`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "cf-connecting-ip": ip, "user-agent": MOBILE_UA },
+    body: JSON.stringify({ bookingRef }),
+  });
+  return lookupResponse.parse(await expectJson(res, "lookup", [200, 201]));
+}
+
+export async function stayAccess(baseUrl: string, bookingRef: string, phoneLast4: string, ip: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/stay-access`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "cf-connecting-ip": ip },
+    body: JSON.stringify({ bookingRef, phoneLast4 }),
+  });
+  return ((await expectJson(res, "stay-access", [200])) as { stayToken: string }).stayToken;
+}
+
+/** The stay page's data; a stay without its door code is an error. */
+export async function stay(baseUrl: string, token: string): Promise<void> {
+  const res = await fetch(`${baseUrl}/api/stay/${token}`);
+  const body = stayResponse.parse(await expectJson(res, "stay", [200]));
+  if (!body.pin) throw new Error("stay page has no PIN");
+}
+
+export interface VendorPin {
+  pinId: string;
+  label: string;
+  createdAt: number;
+}
+
+/** What the simulated vendor holds on a lock (all PINs, or one label's). */
+export async function pinsOnLock(baseUrl: string, secret: string, lockId: string, label?: string): Promise<VendorPin[]> {
+  const query = label ? `?label=${encodeURIComponent(label)}` : "";
+  const res = await fetch(`${baseUrl}/parties/locksim/${encodeURIComponent(lockId)}/pins${query}`, { headers: { [INTERNAL_AUTH_HEADER]: secret } });
+  return (await expectJson(res, `pins on ${lockId}`, [200])) as VendorPin[];
+}
+
+/** Signs a staff member in and returns the Cookie header value for the desk socket. */
+export async function deskLogin(baseUrl: string, email: string, password: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/desk/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "cf-connecting-ip": "192.0.2.250" },
+    body: JSON.stringify({ email, password }),
+  });
+  await expectJson(res, "desk login", [200]);
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith("fd_staff="));
+  if (!cookie) throw new Error("desk login set no fd_staff cookie");
+  return cookie.split(";")[0]!;
+}
+
+/**
+ * Retries network failures and 5xx until `deadline` (performance.now()), for the
+ * restart scenario where the runtime is briefly gone. 4xx answers are never retried.
+ */
+export async function retrying<T>(deadline: number, task: () => Promise<T>): Promise<{ value: T; retries: number }> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return { value: await task(), retries: attempt };
+    } catch (err) {
+      const retryable = !(err instanceof HttpError) || err.status >= 500;
+      const wait = backoffMs(attempt);
+      if (!retryable || performance.now() + wait > deadline) throw err;
+      await sleep(wait);
+    }
+  }
+}

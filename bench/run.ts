@@ -1,0 +1,152 @@
+// `npm run bench`: starts sqld + partykit dev on free ports (the same wiring as
+// `npm start`), seeds synthetic reservations, and drives the whole check-in from
+// this separate Node process over real websockets and HTTP. Prints a markdown table
+// per scenario, writes bench/results/<scenario>.json and bench/results/summary.md,
+// and exits non-zero when any guest errored, a session was lost or a reservation
+// ended with other than exactly one guest and one PIN set.
+//
+//   npm run bench                         # everything, defaults from the issue (< 10 min on 2 cores)
+//   npm run bench:quick                   # small smoke run for CI (< 1 min), results in bench/results/quick
+//   npm run bench -- --only guests,echo --guests 300 --dashboards 20
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openDatabase } from "../db/client";
+import { REPO_ROOT, startStack } from "../scripts/stack";
+import { parseArgs, type BenchOptions } from "./lib/args";
+import type { BenchEnv } from "./lib/env";
+import { markdownTable, writeScenario, writeSummary, goalsTable, type ScenarioReport } from "./lib/report";
+import { seedBenchProperty } from "./lib/seed";
+import { dashboardsReport, echoReport, faultsReport, growthReport, guestsReport } from "./reports";
+import { runCheckins, type CheckinRun } from "./scenarios/checkins";
+import { runDashboards } from "./scenarios/dashboards";
+import { runEcho } from "./scenarios/echo";
+import { FAULT_VARS, runFaults } from "./scenarios/faults";
+
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+/** All bench guests come from one machine; every guest also gets its own address, but nothing should be refused. */
+const COMMON_VARS = { LOOKUP_LIMIT_PER_MINUTE: "100000", LOOKUP_LIMIT_PER_REF_PER_HOUR: "100000" };
+const MAIN_VARS = { ...COMMON_VARS, SIM_LOCK_LATENCY_MS: "20-80" };
+const GUEST_DEADLINE_MS = 120_000;
+
+async function withStack<T>(opts: BenchOptions, vars: Record<string, string>, body: (env: BenchEnv) => Promise<T>): Promise<T> {
+  const dataDir = mkdtempSync(join(tmpdir(), "frontdoor-bench-"));
+  const lines: string[] = [];
+  const verbose = process.env.BENCH_LOGS === "1";
+  const t0 = performance.now();
+  const stack = await startStack({
+    dataDir,
+    runtimeVars: vars,
+    log: (line) => {
+      if (verbose) console.log(line);
+      lines.push(line);
+      if (lines.length > 300) lines.shift();
+    },
+  }).catch((err) => {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  });
+  log(`stack up in ${((performance.now() - t0) / 1000).toFixed(1)} s at ${stack.url} (${JSON.stringify(vars)})`);
+  const db = openDatabase(stack.libsqlUrl, stack.libsqlAuthToken);
+  try {
+    await seedBenchProperty(db);
+    const env: BenchEnv = {
+      stack,
+      db,
+      baseUrl: stack.url,
+      wsBase: stack.url.replace(/^http/, "ws"),
+      secret: stack.vars.INTERNAL_SECRET!,
+      options: opts,
+      log,
+    };
+    // Compile and warm every code path once, untimed, so the first scenario does not pay for it.
+    const warm = await runCheckins(env, { guests: Math.min(10, opts.guests), deadlineMs: GUEST_DEADLINE_MS, skipPinPush: true });
+    if (warm.failed) throw new Error(`warm-up failed: ${JSON.stringify(warm.errors)}`);
+    return await body(env);
+  } catch (err) {
+    if (!verbose) console.error(lines.slice(-60).join("\n"));
+    throw err;
+  } finally {
+    db.$client.close();
+    await stack.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function show(report: ScenarioReport) {
+  console.log(`\n## ${report.title}\n`);
+  for (const t of report.tables) console.log(markdownTable(t) + "\n");
+  if (report.failures.length) console.log(`FAILURES: ${report.failures.join("; ")}\n`);
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2), join(REPO_ROOT, "bench/results"));
+  const started = performance.now();
+  const reports: ScenarioReport[] = [];
+  const done = (r: ScenarioReport) => {
+    reports.push(r);
+    writeScenario(opts.outDir, r);
+    show(r);
+  };
+  const want = (s: BenchOptions["only"][number]) => opts.only.includes(s);
+  log(`options: ${JSON.stringify(opts)}`);
+
+  if (want("guests") || want("echo") || want("dashboards") || want("growth")) {
+    await withStack(opts, MAIN_VARS, async (env) => {
+      // The baseline always runs: the check-in steps are reported as ratios to it.
+      log(`echo: ${opts.guests} clients`);
+      const echo = await runEcho(env, opts.guests);
+      if (want("echo")) done(echoReport(opts, echo, { ...MAIN_VARS, clients: opts.guests }));
+      if (want("guests")) {
+        log(`guests: ${opts.guests} at once`);
+        const run = await runCheckins(env, { guests: opts.guests, deadlineMs: GUEST_DEADLINE_MS });
+        done(guestsReport(opts, run, echo, { ...MAIN_VARS, guests: opts.guests, openConcurrency: opts.openConcurrency }));
+      }
+      if (want("dashboards")) {
+        log(`dashboards: ${opts.dashboards} watching ${opts.guests} guests`);
+        const d = await runDashboards(env, { guests: opts.guests, dashboards: opts.dashboards, deadlineMs: GUEST_DEADLINE_MS });
+        done(dashboardsReport(opts, d, echo, { ...MAIN_VARS, guests: opts.guests, dashboards: opts.dashboards }));
+      }
+      if (want("growth")) {
+        const runs: CheckinRun[] = [];
+        let stoppedEarly = false;
+        for (const n of opts.growth) {
+          log(`growth: N=${n}`);
+          const run = await runCheckins(env, { guests: n, deadlineMs: GUEST_DEADLINE_MS });
+          runs.push(run);
+          log(`growth: N=${n} → ${run.completed} completed, ${run.failed} errors, ${run.throughput}/s`);
+          if (run.failed > 0) {
+            stoppedEarly = n !== opts.growth.at(-1);
+            break;
+          }
+        }
+        done(growthReport(opts, runs, stoppedEarly, { ...MAIN_VARS, growth: opts.growth }));
+      }
+    });
+  }
+
+  if (want("faults")) {
+    const vars = { ...COMMON_VARS, ...FAULT_VARS };
+    await withStack(opts, vars, async (env) => {
+      const f = await runFaults(env, { guests: opts.guests, restartGuests: opts.restartGuests, spreadMs: opts.quick ? 2_000 : 8_000 });
+      done(faultsReport(opts, f, { ...vars, guests: opts.guests, restartGuests: opts.restartGuests }));
+    });
+  }
+
+  const findingsFile = join(REPO_ROOT, "bench/findings.md");
+  writeSummary(opts.outDir, !opts.quick && existsSync(findingsFile) ? readFileSync(findingsFile, "utf8") : undefined);
+  const goals = reports.flatMap((r) => r.goals.map((g) => ({ ...g, goal: `${r.scenario}: ${g.goal}` })));
+  console.log("\n" + markdownTable(goalsTable(goals, "Goals vs measured")) + "\n");
+  const failures = reports.flatMap((r) => r.failures);
+  log(`finished in ${((performance.now() - started) / 1000).toFixed(0)} s; results in ${opts.outDir}`);
+  if (failures.length) {
+    console.error(`[bench] FAILED:\n  ${failures.join("\n  ")}`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((err) => {
+  console.error(`[bench] ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  process.exitCode = 1;
+});

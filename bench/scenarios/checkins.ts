@@ -1,0 +1,108 @@
+// Runs a batch of guests through the whole check-in at once and measures it. The
+// guests, dashboards, faults and growth scenarios are all this with different knobs.
+import { pinLabel } from "../../party/checkin/pin-task";
+import type { BenchEnv } from "../lib/env";
+import { tallyErrors } from "../lib/env";
+import { runGuest, type BoardStep, type GuestResult, type TimedStep } from "../lib/guest";
+import { pinsOnLock } from "../lib/http";
+import { mapLimit, Semaphore, sleep } from "../lib/pool";
+import { seedBatch, type BenchReservation } from "../lib/seed";
+import { summarize, type Summary } from "../lib/stats";
+
+export interface CheckinRunOptions {
+  guests: number;
+  /** Per guest, from its start. */
+  deadlineMs: number;
+  tolerateRestarts?: boolean;
+  /** Start guest i at i × spreadMs / guests instead of all at once (still through the open gate). */
+  spreadMs?: number;
+  onStepSeen?(sessionId: string, step: BoardStep, at: number): void;
+  /** Called as each guest starts, with how many have started. */
+  onGuestStarted?(started: number): void;
+  onGuestFinished?(result: GuestResult): void;
+  /** Skip asking the vendor for PIN creation times (the faults scenario counts PINs itself). */
+  skipPinPush?: boolean;
+}
+
+export interface CheckinRun {
+  guests: number;
+  completed: number;
+  failed: number;
+  errors: Record<string, number>;
+  reconnects: number;
+  httpRetries: number;
+  sessionsLost: number;
+  wallMs: number;
+  /** Completed check-ins per second of wall time, first lookup to last stay page. */
+  throughput: number;
+  steps: Record<TimedStep, Summary>;
+  pinWait: Summary;
+  /** pin-ready receipt minus the later of the two PINs' creation at the vendor. */
+  pinPush: Summary;
+  results: GuestResult[];
+  reservations: BenchReservation[];
+}
+
+export async function runCheckins(env: BenchEnv, opts: CheckinRunOptions): Promise<CheckinRun> {
+  const reservations = await seedBatch(env.db, opts.guests);
+  const gate = new Semaphore(env.options.openConcurrency);
+  const begin = performance.now();
+  let started = 0;
+  const results = await Promise.all(
+    reservations.map(async (res, i) => {
+      if (opts.spreadMs) await sleep((i * opts.spreadMs) / opts.guests);
+      opts.onGuestStarted?.(++started);
+      const result = await runGuest(res.bookingRef, i, {
+        baseUrl: env.baseUrl,
+        wsBase: env.wsBase,
+        openGate: gate,
+        deadline: performance.now() + opts.deadlineMs,
+        tolerateRestarts: opts.tolerateRestarts ?? false,
+        onStepSeen: opts.onStepSeen,
+      });
+      opts.onGuestFinished?.(result);
+      return result;
+    }),
+  );
+  const end = Math.max(...results.map((r) => r.finishedAt ?? begin));
+  const wallMs = end - begin;
+  const completed = results.filter((r) => r.ok).length;
+
+  const pinPush = opts.skipPinPush ? [] : await pinPushSamples(env, results, reservations);
+  const stepNames: TimedStep[] = ["lookup", "connect", "details", "parking", "confirm", "stayToken", "stay"];
+  const steps = Object.fromEntries(
+    stepNames.map((s) => [s, summarize(results.flatMap((r) => (r.ms[s] === undefined ? [] : [r.ms[s]!])))]),
+  ) as Record<TimedStep, Summary>;
+
+  return {
+    guests: opts.guests,
+    completed,
+    failed: results.length - completed,
+    errors: tallyErrors(results.map((r) => r.error)),
+    reconnects: results.reduce((a, r) => a + r.reconnects, 0),
+    httpRetries: results.reduce((a, r) => a + r.httpRetries, 0),
+    sessionsLost: results.reduce((a, r) => a + r.sessionsLost, 0),
+    wallMs: Math.round(wallMs),
+    throughput: Math.round((completed / (wallMs / 1000)) * 10) / 10,
+    steps,
+    pinWait: summarize(results.flatMap((r) => (r.pinWaitMs === undefined ? [] : [r.pinWaitMs]))),
+    pinPush: summarize(pinPush),
+    results,
+    reservations,
+  };
+}
+
+/** Asks the vendor when each completed guest's two PINs were made; the later one is when "PINs ready" became true. */
+async function pinPushSamples(env: BenchEnv, results: GuestResult[], reservations: BenchReservation[]): Promise<number[]> {
+  const byRef = new Map(reservations.map((r) => [r.bookingRef, r]));
+  const samples = await mapLimit(results, 16, async (r) => {
+    const sessionId = r.sessionIds.at(-1);
+    const res = byRef.get(r.bookingRef);
+    if (!r.ok || r.pinReadyAtEpoch === undefined || !sessionId || !res) return null;
+    const label = pinLabel(sessionId);
+    const pins = (await Promise.all([res.frontDoorLockId, res.roomLockId].map((lock) => pinsOnLock(env.baseUrl, env.secret, lock, label)))).flat();
+    if (pins.length === 0) return null;
+    return r.pinReadyAtEpoch - Math.max(...pins.map((p) => p.createdAt));
+  });
+  return samples.filter((s): s is number => s !== null);
+}

@@ -1,0 +1,93 @@
+// Scenario 3: front-desk dashboards watching while a batch of guests checks in. For
+// every step change a guest's device sees (parking, confirm, completed) we find when
+// each dashboard saw the same session reach the same step, and report that delay per
+// dashboard and for the slowest dashboard ("every dashboard has it").
+import { BENCH_PROPERTY, BENCH_STAFF } from "../lib/seed";
+import type { BenchEnv } from "../lib/env";
+import type { BoardStep } from "../lib/guest";
+import { deskLogin } from "../lib/http";
+import { mapLimit, sleep } from "../lib/pool";
+import { BenchSocket } from "../lib/socket";
+import { summarize, type Summary } from "../lib/stats";
+import { runCheckins, type CheckinRun } from "./checkins";
+
+export interface DashboardRun {
+  dashboards: number;
+  checkins: CheckinRun;
+  /** Each (dashboard, step change) pair. */
+  perDashboard: Summary;
+  /** Per step change, the slowest dashboard. */
+  allDashboards: Summary;
+  /** Step changes some dashboard never saw. */
+  missed: number;
+  dashboardErrors: string[];
+  messagesPerDashboard: number;
+}
+
+interface Dashboard {
+  socket: BenchSocket;
+  seen: Map<string, number>;
+  messages: number;
+}
+
+export async function runDashboards(env: BenchEnv, opts: { guests: number; dashboards: number; deadlineMs: number }): Promise<DashboardRun> {
+  const cookie = await deskLogin(env.baseUrl, BENCH_STAFF.email, BENCH_STAFF.password);
+  const errors: string[] = [];
+  const boards: Dashboard[] = await mapLimit(Array.from({ length: opts.dashboards }), 10, async () => {
+    const d: Dashboard = { seen: new Map(), messages: 0 } as Dashboard;
+    let gotBoard!: () => void;
+    const boardArrived = new Promise<void>((resolve) => (gotBoard = resolve));
+    d.socket = new BenchSocket(`${env.wsBase}/parties/frontdesk/${BENCH_PROPERTY}`, {
+      onMessage: (text, at) => {
+        d.messages++;
+        const msg = JSON.parse(text) as { type: string; session?: { sessionId: string; step: string } };
+        if (msg.type === "board") gotBoard();
+        else if (msg.type === "session") {
+          const key = `${msg.session!.sessionId}|${msg.session!.step}`;
+          if (!d.seen.has(key)) d.seen.set(key, at);
+        } else errors.push(`dashboard got ${text.slice(0, 120)}`);
+      },
+      onFatal: (reason) => errors.push(`dashboard socket: ${reason}`),
+    }, { headers: { cookie }, reconnect: false, deadline: Infinity });
+    await d.socket.open();
+    await boardArrived;
+    return d;
+  });
+
+  const guestSaw: { key: string; at: number }[] = [];
+  const checkins = await runCheckins(env, {
+    guests: opts.guests,
+    deadlineMs: opts.deadlineMs,
+    onStepSeen: (sessionId: string, step: BoardStep, at: number) => guestSaw.push({ key: `${sessionId}|${step}`, at }),
+  });
+  // Let the last board updates land before counting misses.
+  const settleBy = performance.now() + 5_000;
+  while (performance.now() < settleBy && !guestSaw.every((g) => boards.every((b) => b.seen.has(g.key)))) await sleep(50);
+  for (const b of boards) b.socket.close();
+
+  const per: number[] = [];
+  const all: number[] = [];
+  let missed = 0;
+  for (const g of guestSaw) {
+    let slowest = -Infinity;
+    for (const b of boards) {
+      const t = b.seen.get(g.key);
+      if (t === undefined) {
+        missed++;
+        continue;
+      }
+      per.push(t - g.at);
+      slowest = Math.max(slowest, t - g.at);
+    }
+    if (slowest > -Infinity) all.push(slowest);
+  }
+  return {
+    dashboards: opts.dashboards,
+    checkins,
+    perDashboard: summarize(per),
+    allDashboards: summarize(all),
+    missed,
+    dashboardErrors: errors,
+    messagesPerDashboard: Math.round(boards.reduce((a, b) => a + b.messages, 0) / Math.max(1, boards.length)),
+  };
+}
