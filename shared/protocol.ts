@@ -173,16 +173,8 @@ export const pinStatusResponse = z.object({
 });
 export type PinStatusResponse = z.infer<typeof pinStatusResponse>;
 
-export const stayResponse = z.object({
+export const stayResponse = reservationSummary.omit({ propertyId: true }).extend({
   guestName: z.string(),
-  bookingRef: z.string(),
-  propertyName: z.string(),
-  propertyPhone: z.string(),
-  roomName: z.string(),
-  checkInDate: z.string(),
-  checkOutDate: z.string(),
-  earlyCheckInTime: z.string().nullable(),
-  lateCheckoutTime: z.string().nullable(),
   /** Local times the PIN is valid, in the property's time zone, for the guest to read. */
   pinValidFrom: z.string(),
   pinValidUntil: z.string(),
