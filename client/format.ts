@@ -27,7 +27,3 @@ export function formatDateTime(local: string): string {
 export function timeOf(local: string): string {
   return DATE_TIME.exec(local)?.[2] ?? "";
 }
-
-export function formatDates(checkIn: string, checkOut: string): string {
-  return `${formatDate(checkIn)} – ${formatDate(checkOut)}`;
-}

@@ -35,32 +35,35 @@ function App() {
   });
   return (
     <Suspense fallback={<Loading />}>
-    <Switch>
-      <Match when={path() === WIZARD_PATHS.lookup}>
-        <Lookup />
-      </Match>
-      <Match when={path() === WIZARD_PATHS.details}>
-        <Details />
-      </Match>
-      <Match when={path() === WIZARD_PATHS.parking}>
-        <Parking />
-      </Match>
-      <Match when={path() === WIZARD_PATHS.confirm}>
-        <Confirm />
-      </Match>
-      <Match when={path() === WIZARD_PATHS.error}>
-        <ErrorPage />
-      </Match>
-      <Match when={path() === WIZARD_PATHS.notFound}>
-        <NotFound />
-      </Match>
-      <Match when={STAY.exec(path())?.[1]} keyed>
-        {(token) => <Stay token={token} />}
-      </Match>
-      <Match when={path() === "/desk" || path().startsWith("/desk/")}>
-        <DeskApp />
-      </Match>
-    </Switch>
+      <Switch>
+        <Match when={path() === WIZARD_PATHS.lookup}>
+          <Lookup />
+        </Match>
+        <Match when={path() === WIZARD_PATHS.details}>
+          <Details />
+        </Match>
+        <Match when={path() === WIZARD_PATHS.parking}>
+          <Parking />
+        </Match>
+        <Match when={path() === WIZARD_PATHS.confirm}>
+          <Confirm />
+        </Match>
+        <Match when={path() === WIZARD_PATHS.error}>
+          <ErrorPage />
+        </Match>
+        <Match when={path() === WIZARD_PATHS.notFound}>
+          <NotFound />
+        </Match>
+        <Match when={STAY.exec(path())?.[1]} keyed>
+          {(token) => <Stay token={token} />}
+        </Match>
+        <Match when={path() === "/desk" || path().startsWith("/desk/")}>
+          {/* Its own boundary: staff should not see the guest's "Loading your check-in…" */}
+          <Suspense>
+            <DeskApp />
+          </Suspense>
+        </Match>
+      </Switch>
     </Suspense>
   );
 }

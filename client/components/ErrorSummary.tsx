@@ -8,7 +8,12 @@ export type FieldErrors = Partial<Record<string, string>>;
 
 export function ErrorSummary(props: { errors: FieldErrors; order: readonly string[]; attempt: number }) {
   let box: HTMLDivElement | undefined;
-  const entries = () => props.order.filter((f) => props.errors[f]).map((f) => [f, props.errors[f]!] as const);
+  // Known fields in page order; anything else the room flags still gets listed, last.
+  const entries = () => {
+    const keys = Object.keys(props.errors).filter((f) => props.errors[f]);
+    const ordered = [...props.order.filter((f) => keys.includes(f)), ...keys.filter((f) => !props.order.includes(f))];
+    return ordered.map((f) => [f, props.errors[f]!] as const);
+  };
   // Focus again after every failed attempt, even when the messages are the same.
   createEffect(
     on(

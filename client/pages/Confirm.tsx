@@ -6,7 +6,7 @@ import { BackLink } from "../components/BackLink";
 import { FormAlert } from "../components/FormAlert";
 import { Page } from "../components/Page";
 import { SessionPage, type SessionView } from "../components/SessionPage";
-import { formatDates } from "../format";
+import { formatDate } from "../format";
 import { text } from "../i18n";
 import { WIZARD_PATHS, withSession } from "../session/routing";
 import { formatInternational } from "../phone";
@@ -58,7 +58,10 @@ function ConfirmSummary(props: SessionView) {
         <Row label={text.summaryRoom}>
           {reservation().roomName}, {reservation().propertyName}
         </Row>
-        <Row label={text.summaryDates}>{formatDates(reservation().checkInDate, reservation().checkOutDate)}</Row>
+        <Row label={text.summaryDates}>
+          <span class="nowrap">{formatDate(reservation().checkInDate)}</span> –{" "}
+          <span class="nowrap">{formatDate(reservation().checkOutDate)}</span>
+        </Row>
         <Row label={text.summaryName} action={change("details", text.summaryName)}>
           {details()?.fullName}
         </Row>
