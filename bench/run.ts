@@ -8,7 +8,7 @@
 //   npm run bench                         # everything, defaults from the issue (< 10 min on 2 cores)
 //   npm run bench:quick                   # small smoke run for CI (< 1 min), results in bench/results/quick
 //   npm run bench -- --only guests,echo --guests 300 --dashboards 20
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openDatabase } from "../db/client";
@@ -16,6 +16,7 @@ import { REPO_ROOT, startStack } from "../scripts/stack";
 import { parseArgs, type BenchOptions } from "./lib/args";
 import type { BenchEnv } from "./lib/env";
 import { markdownTable, writeScenario, writeSummary, goalsTable, type ScenarioReport } from "./lib/report";
+import { startRuntimeProfile } from "./lib/profiler";
 import { seedBenchProperty } from "./lib/seed";
 import { dashboardsReport, echoReport, faultsReport, growthReport, guestsReport } from "./reports";
 import { runCheckins, type CheckinRun } from "./scenarios/checkins";
@@ -82,6 +83,7 @@ function show(report: ScenarioReport) {
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2), join(REPO_ROOT, "bench/results"));
+  mkdirSync(opts.outDir, { recursive: true });
   const started = performance.now();
   const reports: ScenarioReport[] = [];
   const done = (r: ScenarioReport) => {
@@ -100,7 +102,9 @@ async function main() {
       if (want("echo")) done(echoReport(opts, echo, { ...MAIN_VARS, clients: opts.guests }));
       if (want("guests")) {
         log(`guests: ${opts.guests} at once`);
+        const profiler = opts.profile ? await startRuntimeProfile(env.stack.port) : null;
         const run = await runCheckins(env, { guests: opts.guests, deadlineMs: GUEST_DEADLINE_MS });
+        if (profiler) console.log(await profiler.stop(join(opts.outDir, "profile-guests.cpuprofile")));
         done(guestsReport(opts, run, echo, { ...MAIN_VARS, guests: opts.guests, openConcurrency: opts.openConcurrency }));
       }
       if (want("dashboards")) {

@@ -13,10 +13,11 @@ import type {
   PinStatus,
   PublicSessionState,
   ReservationSummary,
+  SessionErrorCode,
   StepName,
 } from "../shared/protocol";
 import { STEP_NUMBER } from "../shared/protocol";
-import { validateDetails, validateParking } from "./guest-details";
+import { validateDetails, validateParking, type FieldErrors } from "./guest-details";
 
 type InitCommand = Extract<CheckinCommand, { type: "init" }>;
 
@@ -24,7 +25,10 @@ export interface PinState {
   status: PinStatus;
   /** Attempts in the current run; reset when staff retry. */
   attempts: number;
+  /** Guest-facing reason of the last final failure. */
   error: string | null;
+  /** What went wrong technically, for staff on the board; never shown to guests. */
+  failureDetail: string | null;
   /** Chosen once per session so a retried attempt re-creates the same code, never a second one. */
   code: string | null;
   frontDoorPinId: string | null;
@@ -52,6 +56,7 @@ export interface CheckinState {
   confirmPending: boolean;
   stayToken: string | null;
   error: string | null;
+  errorCode: SessionErrorCode | null;
   startedAt: number;
   updatedAt: number;
   lastGuestActivityAt: number;
@@ -80,7 +85,7 @@ export type FlowEvent =
   | { type: "pin-progress"; frontDoorPinId?: string; roomPinId?: string }
   | { type: "pin-attempt-failed"; retryAt: number }
   | { type: "pin-ready" }
-  | { type: "pin-failed"; reason: string }
+  | { type: "pin-failed"; reason: string; detail: string }
   | { type: "retry-pins"; now: number }
   | { type: "manual-pin"; pin: string }
   | { type: "completed"; stayToken: string }
@@ -97,7 +102,7 @@ export type FlowEffect =
 
 export type FlowResult =
   | { ok: true; state: CheckinState; effects: FlowEffect[] }
-  | { ok: false; code: ErrorCode; message: string; fields?: Record<string, string> };
+  | { ok: false; code: ErrorCode; message: string; fields?: FieldErrors };
 
 const FINISHED: ReadonlySet<StepName> = new Set(["completed", "expired"]);
 
@@ -117,6 +122,7 @@ export function initialState(init: InitCommand, code: string, now: number): Chec
       status: "idle",
       attempts: 0,
       error: null,
+      failureDetail: null,
       code,
       frontDoorPinId: null,
       roomPinId: null,
@@ -126,6 +132,7 @@ export function initialState(init: InitCommand, code: string, now: number): Chec
     confirmPending: false,
     stayToken: null,
     error: null,
+    errorCode: null,
     startedAt: now,
     updatedAt: now,
     lastGuestActivityAt: now,
@@ -136,7 +143,7 @@ export function initialState(init: InitCommand, code: string, now: number): Chec
   };
 }
 
-function reject(code: ErrorCode, message: string, fields?: Record<string, string>): FlowResult {
+function reject(code: ErrorCode, message: string, fields?: FieldErrors): FlowResult {
   return fields ? { ok: false, code, message, fields } : { ok: false, code, message };
 }
 
@@ -205,7 +212,7 @@ function transition(state: CheckinState, event: FlowEvent, now: number): FlowRes
       if (state.confirmPending) return { ok: true, state: reached, effects: [] };
       if (state.pin.status === "ready") return { ok: true, state: { ...reached, confirmPending: true }, effects: [{ kind: "complete" }] };
       // Still pending: when staff retry or set a PIN, the check-in completes without the guest pressing again.
-      if (state.pin.status === "failed") return { ok: true, state: toError({ ...reached, confirmPending: true }, state.pin.error ?? "Door codes failed"), effects: [] };
+      if (state.pin.status === "failed") return { ok: true, state: toError({ ...reached, confirmPending: true }, "pin_failed", state.pin.error ?? "Door codes failed"), effects: [] };
       return { ok: true, state: { ...reached, confirmPending: true }, effects: [] };
     }
     case "pin-attempt-started": {
@@ -242,9 +249,9 @@ function transition(state: CheckinState, event: FlowEvent, now: number): FlowRes
     }
     case "pin-failed": {
       if (state.pin.status !== "creating") return outOfOrder(state, "fail PINs");
-      const failed = { ...state, pin: { ...state.pin, status: "failed" as const, error: event.reason, nextAttemptAt: null } };
+      const failed = { ...state, pin: { ...state.pin, status: "failed" as const, error: event.reason, failureDetail: event.detail, nextAttemptAt: null } };
       // A guest still filling in the form carries on; one waiting on Confirm is told now.
-      return { ok: true, state: state.confirmPending ? toError(failed, event.reason) : failed, effects: [] };
+      return { ok: true, state: state.confirmPending ? toError(failed, "pin_failed", event.reason) : failed, effects: [] };
     }
     case "retry-pins": {
       if (state.pin.status !== "failed") return reject("out_of_order", "PINs can only be retried after they have failed.");
@@ -252,7 +259,7 @@ function transition(state: CheckinState, event: FlowEvent, now: number): FlowRes
         ok: true,
         state: {
           ...leaveError(state),
-          pin: { ...state.pin, status: "creating", attempts: 0, error: null, nextAttemptAt: event.now },
+          pin: { ...state.pin, status: "creating", attempts: 0, error: null, failureDetail: null, nextAttemptAt: event.now },
         },
         effects: [{ kind: "schedule-pins", at: event.now }],
       };
@@ -262,7 +269,7 @@ function transition(state: CheckinState, event: FlowEvent, now: number): FlowRes
       // PINs the provider made in an unfinished run are replaced by the keypad code.
       const next = {
         ...withPinsRemoved(leaveError(state)),
-        pin: { ...state.pin, status: "ready" as const, code: event.pin, manual: true, error: null, nextAttemptAt: null, frontDoorPinId: null, roomPinId: null },
+        pin: { ...state.pin, status: "ready" as const, code: event.pin, manual: true, error: null, failureDetail: null, nextAttemptAt: null, frontDoorPinId: null, roomPinId: null },
       };
       return { ok: true, state: next, effects: state.confirmPending ? [{ kind: "complete" }] : [] };
     }
@@ -277,7 +284,7 @@ function transition(state: CheckinState, event: FlowEvent, now: number): FlowRes
     case "lost-race": {
       return {
         ok: true,
-        state: { ...withPinsRemoved(state), step: "error", stepBeforeError: null, confirmPending: false, error: event.reason },
+        state: { ...withPinsRemoved(state), step: "error", stepBeforeError: null, confirmPending: false, error: event.reason, errorCode: "checked_in_elsewhere" },
         effects: [],
       };
     }
@@ -311,13 +318,13 @@ function withPinsRemoved(state: CheckinState): CheckinState {
   };
 }
 
-function toError(state: CheckinState, reason: string): CheckinState {
-  return { ...state, stepBeforeError: state.step, step: "error", error: reason };
+function toError(state: CheckinState, code: SessionErrorCode, reason: string): CheckinState {
+  return { ...state, stepBeforeError: state.step, step: "error", error: reason, errorCode: code };
 }
 
 function leaveError(state: CheckinState): CheckinState {
   if (state.step !== "error") return state;
-  return { ...state, step: state.stepBeforeError ?? "confirm", stepBeforeError: null, error: null };
+  return { ...state, step: state.stepBeforeError ?? "confirm", stepBeforeError: null, error: null, errorCode: null };
 }
 
 /** When the room's alarm must next run: PIN clean-up, a PIN attempt, or abandonment. */
@@ -348,6 +355,7 @@ export function toPublicState(state: CheckinState): PublicSessionState {
     confirmPending: state.confirmPending,
     stayToken: state.stayToken,
     error: state.error,
+    errorCode: state.errorCode,
   };
 }
 

@@ -2,11 +2,12 @@
 // can act on. Shared by the client (instant feedback) and the checkin room (the
 // authority), so both give the same answer.
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/min";
-import type { DetailsInput, GuestDetails, ParkingDetails, ParkingInput } from "../shared/protocol";
+import type { DetailsInput, FieldErrorCode, GuestDetails, ParkingDetails, ParkingInput } from "../shared/protocol";
 
 export const DEFAULT_PHONE_REGION: CountryCode = "GB";
 
-export type Validation<T> = { ok: true; value: T } | { ok: false; fields: Record<string, string> };
+export type FieldErrors = Record<string, FieldErrorCode>;
+export type Validation<T> = { ok: true; value: T } | { ok: false; fields: FieldErrors };
 
 // Deliberately simple: the mailbox is proven by delivery, not by a regex.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
@@ -23,18 +24,18 @@ export function normalisePhone(raw: string, region: string = DEFAULT_PHONE_REGIO
 }
 
 export function validateDetails(input: DetailsInput): Validation<GuestDetails> {
-  const fields: Record<string, string> = {};
+  const fields: FieldErrors = {};
   const fullName = input.fullName.trim().replace(/\s+/g, " ");
-  if (!fullName) fields.fullName = "Enter your full name";
-  else if (fullName.length > 120) fields.fullName = "Full name must be 120 characters or fewer";
+  if (!fullName) fields.fullName = "name_required";
+  else if (fullName.length > 120) fields.fullName = "name_too_long";
 
   const phoneE164 = input.phone.trim() ? normalisePhone(input.phone, input.phoneCountry ?? DEFAULT_PHONE_REGION) : null;
-  if (!input.phone.trim()) fields.phone = "Enter your phone number";
-  else if (!phoneE164) fields.phone = "Enter a valid phone number, like 07700 900123 or +44 7700 900123";
+  if (!input.phone.trim()) fields.phone = "phone_required";
+  else if (!phoneE164) fields.phone = "phone_invalid";
 
   const emailRaw = (input.email ?? "").trim();
   const email = emailRaw ? emailRaw.toLowerCase() : null;
-  if (email && (!EMAIL.test(email) || email.length > 254)) fields.email = "Enter an email address like name@example.com, or leave it empty";
+  if (email && (!EMAIL.test(email) || email.length > 254)) fields.email = "email_invalid";
 
   if (Object.keys(fields).length > 0 || !phoneE164) return { ok: false, fields };
   return { ok: true, value: { fullName, phoneE164, email } };
@@ -46,9 +47,9 @@ const REGISTRATION = /^[A-Z0-9]{2,10}$/;
 export function validateParking(input: ParkingInput): Validation<ParkingDetails> {
   if (!input.hasCar) return { ok: true, value: { hasCar: false, registration: null } };
   const registration = (input.registration ?? "").replace(/[\s-]+/g, "").toUpperCase();
-  if (!registration) return { ok: false, fields: { registration: "Enter your car registration" } };
+  if (!registration) return { ok: false, fields: { registration: "registration_required" } };
   if (!REGISTRATION.test(registration)) {
-    return { ok: false, fields: { registration: "Car registration must be 2 to 10 letters and numbers" } };
+    return { ok: false, fields: { registration: "registration_invalid" } };
   }
   return { ok: true, value: { hasCar: true, registration } };
 }

@@ -59,6 +59,26 @@ export const parkingInput = z.object({
 });
 export type ParkingInput = z.infer<typeof parkingInput>;
 
+/**
+ * Why a form field was refused. Codes, not sentences, cross the wire so every client
+ * words them from its own string table (client/i18n), in the guest's language.
+ */
+export const FIELD_ERROR_CODES = [
+  "name_required",
+  "name_too_long",
+  "phone_required",
+  "phone_invalid",
+  "email_invalid",
+  "registration_required",
+  "registration_invalid",
+] as const;
+export const fieldErrorCode = z.enum(FIELD_ERROR_CODES);
+export type FieldErrorCode = z.infer<typeof fieldErrorCode>;
+
+/** Why a session is in the error step; the client picks the words and the way forward. */
+export const sessionErrorCode = z.enum(["pin_failed", "checked_in_elsewhere"]);
+export type SessionErrorCode = z.infer<typeof sessionErrorCode>;
+
 /** Details after validation: what is stored and shown back. */
 export const guestDetails = z.object({
   fullName: z.string(),
@@ -113,7 +133,9 @@ export const publicSessionState = z.object({
   /** The guest pressed Confirm while PINs were still being made; completion follows the PIN push. */
   confirmPending: z.boolean(),
   stayToken: z.string().nullable(),
+  /** English description for logs and developers; guests are shown `errorCode` in their language. */
   error: z.string().nullable(),
+  errorCode: sessionErrorCode.nullable(),
 });
 export type PublicSessionState = z.infer<typeof publicSessionState>;
 
@@ -139,8 +161,8 @@ export const serverMessage = z.discriminatedUnion("type", [
     type: z.literal("error"),
     code: errorCode,
     message: z.string(),
-    /** Per-field messages for form validation errors. */
-    fields: z.record(z.string(), z.string()).optional(),
+    /** Per-field reasons for form validation errors. */
+    fields: z.record(z.string(), fieldErrorCode).optional(),
   }),
 ]);
 export type ServerMessage = z.infer<typeof serverMessage>;

@@ -13,11 +13,13 @@ export interface BenchOptions {
   only: ScenarioName[];
   /** Where <scenario>.json and summary.md go. */
   outDir: string;
+  /** Sample the runtime's CPU during the guests scenario (bench/results/profile-guests.cpuprofile). */
+  profile: boolean;
   /** Most lookups + socket openings in flight at once: arrivals are ramped, not a SYN storm. */
   openConcurrency: number;
 }
 
-const USAGE = `usage: npm run bench -- [--quick] [--guests N] [--dashboards M] [--only ${SCENARIOS.join("|")}[,..]] [--growth 50,200,...] [--out DIR]`;
+const USAGE = `usage: npm run bench -- [--quick] [--guests N] [--dashboards M] [--only ${SCENARIOS.join("|")}[,..]] [--growth 50,200,...] [--out DIR] [--profile]`;
 
 export function parseArgs(argv: string[], defaultOutDir: string): BenchOptions {
   const quick = argv.includes("--quick");
@@ -35,7 +37,7 @@ export function parseArgs(argv: string[], defaultOutDir: string): BenchOptions {
     if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, got ${v}\n${USAGE}`);
     return n;
   };
-  const known = new Set(["--quick", "--guests", "--dashboards", "--only", "--growth", "--out", "--restart-guests", "--open-concurrency"]);
+  const known = new Set(["--quick", "--guests", "--dashboards", "--only", "--growth", "--out", "--restart-guests", "--open-concurrency", "--profile"]);
   for (const a of argv) if (a.startsWith("--") && !known.has(a)) throw new Error(`unknown flag ${a}\n${USAGE}`);
 
   const only = (value("only") ?? SCENARIOS.join(",")).split(",").map((s) => s.trim());
@@ -52,5 +54,6 @@ export function parseArgs(argv: string[], defaultOutDir: string): BenchOptions {
     only: only as ScenarioName[],
     outDir: value("out") ?? (quick ? `${defaultOutDir}/quick` : defaultOutDir),
     openConcurrency: int("open-concurrency", 50),
+    profile: argv.includes("--profile"),
   };
 }

@@ -4,7 +4,7 @@
 // says it is at. Each round trip is timed from send to the first state that reflects
 // it; a sample that spans a reconnect is dropped, because it measures the outage.
 import type { PublicSessionState } from "../../shared/protocol";
-import { HttpError, lookup, retrying, stay, stayAccess } from "./http";
+import { lookup, retrying, stay, stayAccess } from "./http";
 import type { Semaphore } from "./pool";
 import { BenchSocket } from "./socket";
 
@@ -89,10 +89,17 @@ export async function runGuest(bookingRef: string, index: number, ctx: GuestCont
     r.ms.stay = performance.now() - t0;
     r.ok = true;
   } catch (err) {
-    r.error = err instanceof HttpError || err instanceof Error ? err.message : String(err);
+    r.error = describe(err);
   }
   r.finishedAt = performance.now();
   return r;
+}
+
+/** undici's "fetch failed" hides the reason in `cause`. */
+function describe(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+  return cause ? `${err.message} (${cause.code ?? cause.message})` : err.message;
 }
 
 type Outcome = { token: string } | "lost";

@@ -2,9 +2,17 @@
 // a link that puts the cursor in the field to fix. It takes focus when it appears
 // so the guest hears the problems before anything else.
 import { createEffect, For, on, Show } from "solid-js";
+import type { FieldErrorCode } from "../../shared/protocol";
 import { text } from "../i18n";
 
 export type FieldErrors = Partial<Record<string, string>>;
+
+/** The room and the shared validators speak in codes; the page shows the guest's words. */
+export function wordFieldErrors(codes: Partial<Record<string, FieldErrorCode>>): FieldErrors {
+  const words: FieldErrors = {};
+  for (const [field, code] of Object.entries(codes)) if (code) words[field] = text.fieldErrors[code];
+  return words;
+}
 
 export function ErrorSummary(props: { errors: FieldErrors; order: readonly string[]; attempt: number }) {
   let box: HTMLDivElement | undefined;

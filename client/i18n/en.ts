@@ -1,5 +1,7 @@
 // Every word the guest reads. A second language is a new file next to this one
 // (`fr.ts` exporting a `Strings` object as default); i18n/index.ts finds it by name.
+import type { FieldErrorCode } from "../../shared/protocol";
+
 const en = {
   lang: "en",
   /** For dates and country names. */
@@ -102,6 +104,19 @@ const en = {
   stayLoadFailed: "We could not load your stay. Check your connection and try again.",
 
   pageNotFoundTitle: "Page not found",
+
+  /** Words for the reason codes the room sends (shared/protocol.ts FIELD_ERROR_CODES). */
+  fieldErrors: {
+    name_required: "Enter your full name",
+    name_too_long: "Full name must be 120 characters or fewer",
+    phone_required: "Enter your phone number",
+    phone_invalid: "Enter a valid phone number, like 07700 900123 or +44 7700 900123",
+    email_invalid: "Enter an email address like name@example.com, or leave it empty",
+    registration_required: "Enter your car registration",
+    registration_invalid: "Car registration must be 2 to 10 letters and numbers",
+  } satisfies Record<FieldErrorCode, string>,
+  checkedInElsewhereBody:
+    "This booking has just been checked in on another device. Enter your booking reference again to open your stay.",
 };
 
 export type Strings = typeof en;

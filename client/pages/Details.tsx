@@ -5,7 +5,7 @@ import type { CountryCode } from "libphonenumber-js/min";
 import { createEffect, createSignal, For, on } from "solid-js";
 import { DEFAULT_PHONE_REGION, validateDetails } from "../../domain/guest-details";
 import type { DetailsInput } from "../../shared/protocol";
-import { ErrorSummary, type FieldErrors } from "../components/ErrorSummary";
+import { ErrorSummary, wordFieldErrors, type FieldErrors } from "../components/ErrorSummary";
 import { describedBy, FieldMessages, TextField } from "../components/Field";
 import { FormAlert } from "../components/FormAlert";
 import { Link } from "../components/Link";
@@ -38,7 +38,7 @@ function DetailsForm(props: SessionView) {
     on(props.session.error, (error) => {
       if (!error) return;
       setAttempt((n) => n + 1);
-      if (error.code === "validation" && error.fields) setErrors(error.fields);
+      if (error.code === "validation" && error.fields) setErrors(wordFieldErrors(error.fields));
       else setAlert(text.somethingWentWrong);
     }),
   );
@@ -56,7 +56,7 @@ function DetailsForm(props: SessionView) {
     const checked = validateDetails(input);
     if (!checked.ok) {
       setAttempt((n) => n + 1);
-      return setErrors(checked.fields);
+      return setErrors(wordFieldErrors(checked.fields));
     }
     setErrors({});
     props.session.send({ type: "details", details: input });

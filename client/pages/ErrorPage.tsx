@@ -18,11 +18,14 @@ export default function ErrorPage() {
 
 function ErrorDetails(props: SessionView) {
   const reservation = () => props.state().reservation;
-  const pinFailed = () => props.state().pin.status === "failed";
+  const pinFailed = () => props.state().errorCode === "pin_failed";
+  const body = () => {
+    const code = props.state().errorCode;
+    return code === "pin_failed" ? text.errorBody : code === "checked_in_elsewhere" ? text.checkedInElsewhereBody : text.errorOtherBody;
+  };
   return (
     <Page title={text.errorTitle}>
-      {/* The room words the rarer outcomes itself; the door-code failure is ours to explain. */}
-      <p>{pinFailed() ? text.errorBody : (props.state().error ?? text.errorOtherBody)}</p>
+      <p>{body()}</p>
       <p class="callout">
         <Show when={reservation().propertyPhone} fallback={text.errorNextNoPhone}>
           {(phone) => <Fill template={text.errorNextWithPhone} values={{ phone: <PhoneLink e164={phone()} /> }} />}

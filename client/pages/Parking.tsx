@@ -3,7 +3,7 @@
 import { createEffect, createSignal, on } from "solid-js";
 import { validateParking } from "../../domain/guest-details";
 import type { ParkingInput } from "../../shared/protocol";
-import { ErrorSummary, type FieldErrors } from "../components/ErrorSummary";
+import { ErrorSummary, wordFieldErrors, type FieldErrors } from "../components/ErrorSummary";
 import { describedBy, FieldMessages, TextField } from "../components/Field";
 import { FormAlert } from "../components/FormAlert";
 import { Page } from "../components/Page";
@@ -29,7 +29,7 @@ function ParkingForm(props: SessionView) {
     on(props.session.error, (error) => {
       if (!error) return;
       setAttempt((n) => n + 1);
-      if (error.code === "validation" && error.fields) setErrors(error.fields);
+      if (error.code === "validation" && error.fields) setErrors(wordFieldErrors(error.fields));
       else setAlert(text.somethingWentWrong);
     }),
   );
@@ -47,7 +47,7 @@ function ParkingForm(props: SessionView) {
     const checked = validateParking(input);
     if (!checked.ok) {
       setAttempt((n) => n + 1);
-      return setErrors(checked.fields);
+      return setErrors(wordFieldErrors(checked.fields));
     }
     setErrors({});
     props.session.send({ type: "parking", parking: input });

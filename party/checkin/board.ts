@@ -11,7 +11,8 @@ export function toBoardSession(state: CheckinState): BoardSession {
     deviceType: state.deviceType,
     pinStatus: state.pin.status,
     pinAttempts: state.pin.attempts,
-    pinError: state.pin.error,
+    // Staff need the technical reason to act on; guests get the plain one.
+    pinError: state.pin.failureDetail ?? state.pin.error,
     startedAt: state.startedAt,
     updatedAt: state.updatedAt,
     completedAt: state.completedAt,

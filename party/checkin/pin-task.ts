@@ -59,7 +59,11 @@ export async function runPinAttempt(deps: PinTaskDeps): Promise<void> {
       await deps.dispatch({ type: "pin-attempt-failed", retryAt: deps.now() + decision.delayMs });
     } else {
       console.warn(`[checkin] PIN creation failed for good after ${deps.current().pin.attempts} attempts: ${message}`);
-      await deps.dispatch({ type: "pin-failed", reason: "We couldn't set up your door code. The front desk has been told and can fix it." });
+      await deps.dispatch({
+        type: "pin-failed",
+        reason: "We couldn't set up your door code. The front desk has been told and can fix it.",
+        detail: `${decision.reason} (last error: ${message.slice(0, 200)})`,
+      });
     }
   }
 }

@@ -71,7 +71,7 @@ describe("a lock vendor that is down", () => {
     expect(status).toMatchObject({ ready: false, failed: true });
     client.send({ type: "confirm" });
     const state = await waitForState(client, (s) => s.step === "error");
-    expect(state).toMatchObject({ error: expect.stringMatching(/door code/), pin: { status: "failed", attempts: 3 } });
+    expect(state).toMatchObject({ errorCode: "pin_failed", error: expect.stringMatching(/door code/), pin: { status: "failed", attempts: 3 } });
     // The funnel row follows the announcement (analytics never hold up a guest), so it is read until it catches up.
     const funnel = async () => (await stack.db.select().from(checkinAnalytics).where(eq(checkinAnalytics.sessionId, sessionId)))[0];
     await expect.poll(funnel, { timeout: 10_000 }).toMatchObject({ completed: false, stepReached: 4 });

@@ -71,7 +71,7 @@ describe("check-in flow", () => {
     const r = applyEvent(s, { type: "details", details: { ...details, phone: "12" } }, T0);
     expect(r).toMatchObject({ ok: false, code: "validation" });
     if (r.ok) return;
-    expect(r.fields?.phone).toMatch(/valid phone/);
+    expect(r.fields?.phone).toBe("phone_invalid");
     expect(s.step).toBe("details");
   });
 
@@ -120,7 +120,7 @@ describe("check-in flow", () => {
   });
 
   it("lets the guest carry on after a PIN failure and shows the error at confirm", () => {
-    const failed = run(start(), { type: "details", details }, { type: "pin-attempt-started", leaseUntil: T0 + 60_000 }, { type: "pin-failed", reason: "lock down" });
+    const failed = run(start(), { type: "details", details }, { type: "pin-attempt-started", leaseUntil: T0 + 60_000 }, { type: "pin-failed", reason: "lock down", detail: "vendor 503" });
     expect(failed).toMatchObject({ step: "parking", pin: { status: "failed" } });
     const confirmed = run(failed, { type: "parking", parking: { hasCar: false } }, { type: "confirm" });
     expect(confirmed).toMatchObject({ step: "error", error: "lock down", confirmPending: true, stepReached: 4 });
@@ -129,7 +129,7 @@ describe("check-in flow", () => {
   });
 
   it("goes to error on final PIN failure and back when staff retry or type a PIN", () => {
-    const failed = run(start(), { type: "details", details }, { type: "parking", parking: { hasCar: false } }, { type: "pin-attempt-started", leaseUntil: T0 + 60_000 }, { type: "confirm" }, { type: "pin-failed", reason: "lock down" });
+    const failed = run(start(), { type: "details", details }, { type: "parking", parking: { hasCar: false } }, { type: "pin-attempt-started", leaseUntil: T0 + 60_000 }, { type: "confirm" }, { type: "pin-failed", reason: "lock down", detail: "vendor 503" });
     expect(failed.step).toBe("error");
     expect(failed.error).toBe("lock down");
     const retried = run(failed, { type: "retry-pins", now: T0 + 99 });

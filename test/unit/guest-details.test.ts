@@ -18,7 +18,7 @@ describe("guest details", () => {
   it("requires a name and phone, allows no email, and rejects a bad one", () => {
     expect(validateDetails({ fullName: " ", phone: "" })).toEqual({
       ok: false,
-      fields: { fullName: "Enter your full name", phone: "Enter your phone number" },
+      fields: { fullName: "name_required", phone: "phone_required" },
     });
     expect(validateDetails({ fullName: "Ada", phone: "07700900123", email: "" })).toEqual({
       ok: true,
