@@ -25,6 +25,7 @@ import {
 import { database } from "../database";
 import { runtimeEnv, type RuntimeEnv } from "../env";
 import { apiErrorResponse, json, readJsonBody } from "../http-json";
+import { loggableError } from "../log-safe";
 import { isInternal } from "../internal-auth";
 import { lockProvider } from "../locks";
 import { callParty } from "../party-client";
@@ -265,7 +266,7 @@ export default class CheckinRoom implements Party.Server {
       });
     } catch (err) {
       // Still confirmPending: the alarm retries the same idempotent write shortly.
-      console.error(`[checkin] saving the check-in failed, will retry: ${(err as Error).message}`);
+      console.error(`[checkin] saving the check-in failed, will retry: ${loggableError(err)}`);
       await this.armAlarm();
       return;
     }
@@ -301,7 +302,7 @@ export default class CheckinRoom implements Party.Server {
       if (!res.ok) console.warn(`[checkin] front desk refused an update: ${res.status}`);
     } catch (err) {
       // The board is a view; the session must not fail because a dashboard feed hiccupped.
-      console.warn(`[checkin] front desk unreachable: ${(err as Error).message}`);
+      console.warn(`[checkin] front desk unreachable: ${loggableError(err)}`);
     }
   }
 
@@ -319,7 +320,7 @@ export default class CheckinRoom implements Party.Server {
       await recordStepReached(database(this.env), this.state!.sessionId, step);
     } catch (err) {
       // step_reached only grows, so the next successful write repairs a missed one.
-      console.warn(`[checkin] funnel update failed: ${(err as Error).message}`);
+      console.warn(`[checkin] funnel update failed: ${loggableError(err)}`);
     }
   }
 }

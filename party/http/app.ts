@@ -7,6 +7,7 @@ import { MAX_MESSAGE_BYTES } from "../../shared/protocol";
 import { database } from "../database";
 import { runtimeEnv } from "../env";
 import { apiErrorResponse } from "../http-json";
+import { loggableError } from "../log-safe";
 import type { AppEnv } from "./app-env";
 import { deskRoutes } from "./desk-routes";
 import { guestRoutes } from "./guest-routes";
@@ -33,7 +34,7 @@ app.get("/healthz", async (c) => {
     await c.get("db").run(sql`select 1`);
     return c.json({ ok: true, database: "up" });
   } catch (err) {
-    console.error(`[health] database check failed: ${(err as Error).message}`);
+    console.error(`[health] database check failed: ${loggableError(err)}`);
     return c.json({ ok: false, database: "down" }, 503);
   }
 });
@@ -45,6 +46,6 @@ app.all("/api/*", () => apiErrorResponse(404, "not_found", "No such endpoint"));
 
 app.onError((err) => {
   // Log the failure, not the request: bodies may hold names, phones and PINs.
-  console.error(`[http] ${err instanceof Error ? err.message : String(err)}`);
+  console.error(`[http] ${loggableError(err)}`);
   return apiErrorResponse(500, "internal", "Something went wrong on our side. Please try again.");
 });
