@@ -1,6 +1,6 @@
 // The guest's HTTP calls. Bodies are checked against the shared schemas both ways,
 // and every failure becomes one `ApiFailure` the pages can word for the guest.
-import type { z } from "zod";
+import { z } from "zod/mini";
 import {
   apiError,
   lookupResponse,
@@ -33,7 +33,7 @@ export function stay(token: string): Promise<ApiResult<StayResponse>> {
 async function call<T>(
   url: string,
   body: unknown,
-  schema: z.ZodType<T>,
+  schema: z.core.$ZodType<T>,
   answerStatuses: number[] = [],
 ): Promise<ApiResult<T>> {
   let response: Response;
@@ -49,7 +49,7 @@ async function call<T>(
     return { ok: false, failure: { kind: "network" } };
   }
   if (response.ok || answerStatuses.includes(response.status)) {
-    const parsed = schema.safeParse(json);
+    const parsed = z.safeParse(schema, json);
     if (parsed.success) return { ok: true, value: parsed.data };
   }
   const error = apiError.safeParse(json);

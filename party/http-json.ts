@@ -1,6 +1,6 @@
 // Small helpers shared by every party's onRequest: bounded JSON bodies and the one
 // error shape (`apiError`) clients know how to show.
-import type { z } from "zod";
+import { z } from "zod/mini";
 import { MAX_MESSAGE_BYTES, type ApiError } from "../shared/protocol";
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
@@ -11,7 +11,7 @@ export function apiErrorResponse(status: number, code: string, message: string, 
   return json({ error: { code, message, ...extra } }, status);
 }
 
-export function issuesToFields(error: z.ZodError): Record<string, string> {
+export function issuesToFields(error: z.core.$ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "body";
@@ -22,8 +22,8 @@ export function issuesToFields(error: z.ZodError): Record<string, string> {
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; response: Response };
 
-/** Reads at most MAX_MESSAGE_BYTES and validates against `schema`. */
-export async function readJsonBody<T>(req: Request, schema: z.ZodType<T>): Promise<Parsed<T>> {
+/** Reads at most MAX_MESSAGE_BYTES and validates against `schema` (any zod 4 schema, classic or mini). */
+export async function readJsonBody<T>(req: Request, schema: z.core.$ZodType<T>): Promise<Parsed<T>> {
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > MAX_MESSAGE_BYTES) return { ok: false, response: apiErrorResponse(413, "too_large", `Request body over ${MAX_MESSAGE_BYTES} bytes`) };
   const text = await req.text();
@@ -36,7 +36,7 @@ export async function readJsonBody<T>(req: Request, schema: z.ZodType<T>): Promi
   } catch {
     return { ok: false, response: apiErrorResponse(400, "invalid_json", "Request body is not valid JSON") };
   }
-  const parsed = schema.safeParse(data);
+  const parsed = z.safeParse(schema, data);
   if (!parsed.success) {
     return { ok: false, response: apiErrorResponse(400, "validation", "Request body does not match the expected shape", { fields: issuesToFields(parsed.error) }) };
   }

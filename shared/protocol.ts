@@ -2,7 +2,17 @@
 // zod schema here. The party and the client both import this module, so the two
 // sides cannot drift: the server safeParses what the client sends, the client
 // safeParses what the server sends.
-import { z } from "zod";
+//
+// zod/mini (functions, not methods) because the guest wizard loads this module before
+// its first paint and classic zod's method-laden prototypes cannot be tree-shaken.
+import { z } from "zod/mini";
+import { en } from "zod/locales";
+
+// zod/mini ships no messages ("Invalid input" for everything); classic zod installs
+// English on first use. Do the same so field messages read alike wherever this runs,
+// including a browser or a test that never loads classic zod. A locale chosen
+// explicitly elsewhere still wins.
+if (!z.config().localeError) z.config(en());
 
 /** Hard cap for any websocket message or HTTP body we accept, in bytes. */
 export const MAX_MESSAGE_BYTES = 16 * 1024;
@@ -10,14 +20,16 @@ export const MAX_MESSAGE_BYTES = 16 * 1024;
 export const BOOKING_REF_PATTERN = /^[A-Z0-9]{4,16}$/;
 
 /** Guests type references in any case and with stray spaces; we compare canonical forms. */
-export const bookingRef = z
-  .string()
-  .max(64)
-  .transform((s) => s.replace(/\s+/g, "").toUpperCase())
-  .pipe(z.string().regex(BOOKING_REF_PATTERN, "Enter the booking reference from your confirmation, for example FD1001"));
+export const bookingRef = z.pipe(
+  z.pipe(
+    z.string().check(z.maxLength(64)),
+    z.transform((s: string) => s.replace(/\s+/g, "").toUpperCase()),
+  ),
+  z.string().check(z.regex(BOOKING_REF_PATTERN, "Enter the booking reference from your confirmation, for example FD1001")),
+);
 
-export const sessionId = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/, "Not a check-in session id");
-export const stayToken = z.string().regex(/^[A-Za-z0-9_-]{32,64}$/, "Not a stay token");
+export const sessionId = z.string().check(z.regex(/^[A-Za-z0-9_-]{22,64}$/, "Not a check-in session id"));
+export const stayToken = z.string().check(z.regex(/^[A-Za-z0-9_-]{32,64}$/, "Not a stay token"));
 
 export const STEPS = ["lookup", "details", "parking", "confirm", "completed", "error", "expired"] as const;
 export const stepName = z.enum(STEPS);
@@ -45,17 +57,17 @@ export type PinStatus = z.infer<typeof pinStatus>;
 // ---------------------------------------------------------------------------
 
 export const detailsInput = z.object({
-  fullName: z.string().max(200),
-  phone: z.string().max(40),
+  fullName: z.string().check(z.maxLength(200)),
+  phone: z.string().check(z.maxLength(40)),
   /** ISO 3166-1 alpha-2 region used to read a national-format number. */
-  phoneCountry: z.string().regex(/^[A-Z]{2}$/).optional(),
-  email: z.string().max(254).optional(),
+  phoneCountry: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/))),
+  email: z.optional(z.string().check(z.maxLength(254))),
 });
 export type DetailsInput = z.infer<typeof detailsInput>;
 
 export const parkingInput = z.object({
   hasCar: z.boolean(),
-  registration: z.string().max(40).optional(),
+  registration: z.optional(z.string().check(z.maxLength(40))),
 });
 export type ParkingInput = z.infer<typeof parkingInput>;
 
@@ -83,13 +95,13 @@ export type SessionErrorCode = z.infer<typeof sessionErrorCode>;
 export const guestDetails = z.object({
   fullName: z.string(),
   phoneE164: z.string(),
-  email: z.string().nullable(),
+  email: z.nullable(z.string()),
 });
 export type GuestDetails = z.infer<typeof guestDetails>;
 
 export const parkingDetails = z.object({
   hasCar: z.boolean(),
-  registration: z.string().nullable(),
+  registration: z.nullable(z.string()),
 });
 export type ParkingDetails = z.infer<typeof parkingDetails>;
 
@@ -118,8 +130,8 @@ export const reservationSummary = z.object({
   roomName: z.string(),
   checkInDate: z.string(),
   checkOutDate: z.string(),
-  earlyCheckInTime: z.string().nullable(),
-  lateCheckoutTime: z.string().nullable(),
+  earlyCheckInTime: z.nullable(z.string()),
+  lateCheckoutTime: z.nullable(z.string()),
 });
 export type ReservationSummary = z.infer<typeof reservationSummary>;
 
@@ -127,15 +139,15 @@ export const publicSessionState = z.object({
   sessionId: z.string(),
   step: stepName,
   reservation: reservationSummary,
-  details: guestDetails.nullable(),
-  parking: parkingDetails.nullable(),
-  pin: z.object({ status: pinStatus, attempts: z.number().int(), error: z.string().nullable() }),
+  details: z.nullable(guestDetails),
+  parking: z.nullable(parkingDetails),
+  pin: z.object({ status: pinStatus, attempts: z.number().check(z.int()), error: z.nullable(z.string()) }),
   /** The guest pressed Confirm while PINs were still being made; completion follows the PIN push. */
   confirmPending: z.boolean(),
-  stayToken: z.string().nullable(),
+  stayToken: z.nullable(z.string()),
   /** English description for logs and developers; guests are shown `errorCode` in their language. */
-  error: z.string().nullable(),
-  errorCode: sessionErrorCode.nullable(),
+  error: z.nullable(z.string()),
+  errorCode: z.nullable(sessionErrorCode),
 });
 export type PublicSessionState = z.infer<typeof publicSessionState>;
 
@@ -162,7 +174,7 @@ export const serverMessage = z.discriminatedUnion("type", [
     code: errorCode,
     message: z.string(),
     /** Per-field reasons for form validation errors. */
-    fields: z.record(z.string(), fieldErrorCode).optional(),
+    fields: z.optional(z.record(z.string(), fieldErrorCode)),
   }),
 ]);
 export type ServerMessage = z.infer<typeof serverMessage>;
@@ -171,7 +183,7 @@ export type ServerMessage = z.infer<typeof serverMessage>;
 // HTTP bodies (guest)
 // ---------------------------------------------------------------------------
 
-export const lookupRequest = z.object({ bookingRef: z.string().max(64) });
+export const lookupRequest = z.object({ bookingRef: z.string().check(z.maxLength(64)) });
 export type LookupRequest = z.infer<typeof lookupRequest>;
 
 export const lookupResponse = z.discriminatedUnion("kind", [
@@ -183,26 +195,26 @@ export const lookupResponse = z.discriminatedUnion("kind", [
 export type LookupResponse = z.infer<typeof lookupResponse>;
 
 export const stayAccessRequest = z.object({
-  bookingRef: z.string().max(64),
-  phoneLast4: z.string().regex(/^\d{4}$/, "Enter the last four digits of your phone number"),
+  bookingRef: z.string().check(z.maxLength(64)),
+  phoneLast4: z.string().check(z.regex(/^\d{4}$/, "Enter the last four digits of your phone number")),
 });
 export const stayAccessResponse = z.object({ stayToken: z.string() });
 
 export const pinStatusResponse = z.object({
   ready: z.boolean(),
   failed: z.boolean(),
-  error: z.string().nullable(),
+  error: z.nullable(z.string()),
 });
 export type PinStatusResponse = z.infer<typeof pinStatusResponse>;
 
-export const stayResponse = reservationSummary.omit({ propertyId: true }).extend({
+export const stayResponse = z.extend(z.omit(reservationSummary, { propertyId: true }), {
   guestName: z.string(),
   /** Local times the PIN is valid, in the property's time zone, for the guest to read. */
   pinValidFrom: z.string(),
   pinValidUntil: z.string(),
   timeZone: z.string(),
-  pin: z.string().nullable(),
-  carRegistration: z.string().nullable(),
+  pin: z.nullable(z.string()),
+  carRegistration: z.nullable(z.string()),
 });
 export type StayResponse = z.infer<typeof stayResponse>;
 
@@ -211,8 +223,8 @@ export const apiError = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    fields: z.record(z.string(), z.string()).optional(),
-    retryAfterSeconds: z.number().int().optional(),
+    fields: z.optional(z.record(z.string(), z.string())),
+    retryAfterSeconds: z.optional(z.number().check(z.int())),
   }),
 });
 export type ApiError = z.infer<typeof apiError>;
@@ -224,17 +236,17 @@ export type ApiError = z.infer<typeof apiError>;
 export const boardSession = z.object({
   sessionId: z.string(),
   bookingRef: z.string(),
-  guestName: z.string().nullable(),
+  guestName: z.nullable(z.string()),
   step: stepName,
   deviceType: deviceType,
   pinStatus: pinStatus,
-  pinAttempts: z.number().int(),
-  pinError: z.string().nullable(),
-  startedAt: z.number().int(),
-  updatedAt: z.number().int(),
-  completedAt: z.number().int().nullable(),
+  pinAttempts: z.number().check(z.int()),
+  pinError: z.nullable(z.string()),
+  startedAt: z.number().check(z.int()),
+  updatedAt: z.number().check(z.int()),
+  completedAt: z.nullable(z.number().check(z.int())),
   /** Increases with every change, so the board can drop events that arrive out of order. */
-  version: z.number().int(),
+  version: z.number().check(z.int()),
 });
 export type BoardSession = z.infer<typeof boardSession>;
 
@@ -273,7 +285,7 @@ export const checkinCommand = z.discriminatedUnion("type", [
     deviceType: deviceType,
   }),
   z.object({ type: z.literal("retry-pins") }),
-  z.object({ type: z.literal("manual-pin"), pin: z.string().regex(/^\d{4,8}$/) }),
+  z.object({ type: z.literal("manual-pin"), pin: z.string().check(z.regex(/^\d{4,8}$/)) }),
 ]);
 export type CheckinCommand = z.infer<typeof checkinCommand>;
 
@@ -286,11 +298,11 @@ export const INTERNAL_AUTH_HEADER = "x-frontdoor-internal";
 export const staffRole = z.enum(["staff", "manager"]);
 export type StaffRoleName = z.infer<typeof staffRole>;
 
-const staffEmail = z.string().trim().toLowerCase().max(254);
+const staffEmail = z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254));
 
 export const deskLoginRequest = z.object({
-  email: staffEmail.pipe(z.string().min(3, "Enter your work email")),
-  password: z.string().min(1, "Enter your password").max(200),
+  email: z.pipe(staffEmail, z.string().check(z.minLength(3, "Enter your work email"))),
+  password: z.string().check(z.minLength(1, "Enter your password"), z.maxLength(200)),
 });
 export type DeskLoginRequest = z.infer<typeof deskLoginRequest>;
 
@@ -303,17 +315,17 @@ export const deskMe = z.object({
   propertyId: z.string(),
   propertyName: z.string(),
   timeZone: z.string(),
-  expiresAt: z.number().int(),
+  expiresAt: z.number().check(z.int()),
 });
 export type DeskMe = z.infer<typeof deskMe>;
 
 export const deskCreateStaffRequest = z.object({
-  email: staffEmail.pipe(z.email("Enter a valid email address")),
-  displayName: z.string().trim().min(1, "Enter a name").max(100),
-  role: staffRole.default("staff"),
-  password: z.string().min(12, "Use at least 12 characters").max(200),
+  email: z.pipe(staffEmail, z.email("Enter a valid email address")),
+  displayName: z.string().check(z.trim(), z.minLength(1, "Enter a name"), z.maxLength(100)),
+  role: z._default(staffRole, "staff"),
+  password: z.string().check(z.minLength(12, "Use at least 12 characters"), z.maxLength(200)),
   /** Defaults to the creating manager's property. */
-  propertyId: z.string().max(64).nullable().optional(),
+  propertyId: z.optional(z.nullable(z.string().check(z.maxLength(64)))),
 });
 export type DeskCreateStaffRequest = z.input<typeof deskCreateStaffRequest>;
 
@@ -322,12 +334,12 @@ export const deskStaffMember = z.object({
   email: z.string(),
   displayName: z.string(),
   role: staffRole,
-  propertyId: z.string().nullable(),
+  propertyId: z.nullable(z.string()),
 });
 export type DeskStaffMember = z.infer<typeof deskStaffMember>;
 
 export const deskManualPinRequest = z.object({
-  pin: z.string().regex(/^\d{4,8}$/, "A PIN is 4 to 8 digits"),
+  pin: z.string().check(z.regex(/^\d{4,8}$/, "A PIN is 4 to 8 digits")),
 });
 
 /** Answer to retry-pins and manual-pin: the session as its checkin room now reports it. */
@@ -345,13 +357,13 @@ export const deskArrival = z.object({
   bookingRef: z.string(),
   roomName: z.string(),
   status: arrivalStatus,
-  guestName: z.string().nullable(),
+  guestName: z.nullable(z.string()),
   checkOutDate: z.string(),
-  earlyCheckInTime: z.string().nullable(),
-  lateCheckoutTime: z.string().nullable(),
+  earlyCheckInTime: z.nullable(z.string()),
+  lateCheckoutTime: z.nullable(z.string()),
   /** The completing session when checked in, the latest live one when in progress. */
-  sessionId: z.string().nullable(),
-  checkedInAt: z.number().int().nullable(),
+  sessionId: z.nullable(z.string()),
+  checkedInAt: z.nullable(z.number().check(z.int())),
 });
 export type DeskArrival = z.infer<typeof deskArrival>;
 
@@ -367,16 +379,16 @@ const isoDate = z.iso.date("Use a date like 2026-01-31");
 
 /** Local dates in the property's time zone, both ends included; default the last 30 days. */
 export const deskAnalyticsQuery = z
-  .object({ from: isoDate.optional(), to: isoDate.optional() })
-  .refine((q) => !(q.from && q.to) || q.from <= q.to, { message: "`from` must not be after `to`", path: ["from"] });
+  .object({ from: z.optional(isoDate), to: z.optional(isoDate) })
+  .check(z.refine((q) => !(q.from && q.to) || q.from <= q.to, { message: "`from` must not be after `to`", path: ["from"] }));
 export type DeskAnalyticsQuery = z.infer<typeof deskAnalyticsQuery>;
 
 const funnelCountsShape = {
-  started: z.number().int(),
-  step2: z.number().int(),
-  step3: z.number().int(),
-  step4: z.number().int(),
-  completed: z.number().int(),
+  started: z.number().check(z.int()),
+  step2: z.number().check(z.int()),
+  step3: z.number().check(z.int()),
+  step4: z.number().check(z.int()),
+  completed: z.number().check(z.int()),
 };
 
 export const deskAnalyticsResponse = z.object({
@@ -384,31 +396,31 @@ export const deskAnalyticsResponse = z.object({
   timeZone: z.string(),
   from: z.string(),
   to: z.string(),
-  sessionsStarted: z.number().int(),
-  completed: z.number().int(),
-  completionRate: z.number().nullable(),
-  medianCompletionMs: z.number().nullable(),
+  sessionsStarted: z.number().check(z.int()),
+  completed: z.number().check(z.int()),
+  completionRate: z.nullable(z.number()),
+  medianCompletionMs: z.nullable(z.number()),
   funnel: z.array(
     z.object({
       key: z.enum(["lookup", "details", "parking", "confirm", "completed"]),
       label: z.string(),
-      reached: z.number().int(),
-      conversionFromPrevious: z.number().nullable(),
-      conversionFromStart: z.number().nullable(),
-      lost: z.number().int(),
+      reached: z.number().check(z.int()),
+      conversionFromPrevious: z.nullable(z.number()),
+      conversionFromStart: z.nullable(z.number()),
+      lost: z.number().check(z.int()),
     }),
   ),
-  biggestDropOff: z
-    .object({
+  biggestDropOff: z.nullable(
+    z.object({
       from: z.string(),
       to: z.string(),
       fromLabel: z.string(),
       toLabel: z.string(),
-      lost: z.number().int(),
+      lost: z.number().check(z.int()),
       rate: z.number(),
-    })
-    .nullable(),
-  devices: z.array(z.object({ deviceType, ...funnelCountsShape, completionRate: z.number().nullable() })),
-  daily: z.array(z.object({ date: z.string(), started: z.number().int(), completed: z.number().int() })),
+    }),
+  ),
+  devices: z.array(z.object({ deviceType, ...funnelCountsShape, completionRate: z.nullable(z.number()) })),
+  daily: z.array(z.object({ date: z.string(), started: z.number().check(z.int()), completed: z.number().check(z.int()) })),
 });
 export type DeskAnalyticsResponse = z.infer<typeof deskAnalyticsResponse>;

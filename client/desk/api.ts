@@ -1,7 +1,7 @@
 // The desk's HTTP calls. The fd_staff cookie rides along on every same-origin fetch;
 // page scripts never see it (HttpOnly). Answers are checked against the shared
 // schemas; a 401 anywhere means the session ended and the app goes back to sign-in.
-import { z } from "zod";
+import { z } from "zod/mini";
 import {
   apiError,
   deskAnalyticsResponse,
@@ -32,7 +32,7 @@ export function whenUnauthorized(handler: () => void) {
 
 async function call<T>(
   path: string,
-  schema: z.ZodType<T>,
+  schema: z.core.$ZodType<T>,
   init: { method?: "GET" | "POST"; body?: unknown; quietOn401?: boolean } = {},
 ): Promise<DeskResult<T>> {
   let response: Response;
@@ -49,7 +49,7 @@ async function call<T>(
     return { ok: false, failure: { kind: "network" } };
   }
   if (response.ok) {
-    const parsed = schema.safeParse(json);
+    const parsed = z.safeParse(schema, json);
     if (parsed.success) return { ok: true, value: parsed.data };
     return { ok: false, failure: { kind: "status", status: response.status, code: "unexpected", message: "The server sent an answer this page does not understand." } };
   }
@@ -70,7 +70,7 @@ async function call<T>(
   };
 }
 
-const ok = z.object({ ok: z.literal(true) }).passthrough();
+const ok = z.looseObject({ ok: z.literal(true) });
 
 export const deskApi = {
   login: (email: string, password: string) => call("/login", ok, { method: "POST", body: { email, password }, quietOn401: true }),
