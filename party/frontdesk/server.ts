@@ -10,9 +10,11 @@ import { isInternal } from "../internal-auth";
 import { authorizeDeskSocket } from "./auth";
 
 const PREFIX = "session:";
+const PRUNE_EVERY_MS = 10 * 60_000;
 
 export default class FrontdeskRoom implements Party.Server {
   private sessions = new Map<string, BoardSession>();
+  private lastPrunedAt = 0;
 
   constructor(readonly room: Party.Room) {}
 
@@ -26,11 +28,17 @@ export default class FrontdeskRoom implements Party.Server {
 
   async onStart() {
     const stored = await this.room.storage.list<BoardSession>({ prefix: PREFIX });
-    const now = Date.now();
-    for (const [key, session] of stored) {
-      if (isStale(session, now)) await this.room.storage.delete(key);
-      else this.sessions.set(session.sessionId, session);
-    }
+    for (const session of stored.values()) this.sessions.set(session.sessionId, session);
+    await this.prune(Date.now());
+  }
+
+  /** A board room can stay up for weeks with dashboards open all day: old sessions leave memory and storage. */
+  private async prune(now: number) {
+    this.lastPrunedAt = now;
+    const stale = [...this.sessions.values()].filter((s) => isStale(s, now)).map((s) => s.sessionId);
+    for (const id of stale) this.sessions.delete(id);
+    // Durable Object storage deletes at most 128 keys per call.
+    for (let i = 0; i < stale.length; i += 128) await this.room.storage.delete(stale.slice(i, i + 128).map((id) => PREFIX + id));
   }
 
   onConnect(connection: Party.Connection) {
@@ -56,6 +64,7 @@ export default class FrontdeskRoom implements Party.Server {
       await this.room.storage.put(PREFIX + merged.sessionId, merged);
       this.room.broadcast(JSON.stringify({ type: "session", session: merged } satisfies DeskServerMessage));
     }
+    if (Date.now() - this.lastPrunedAt > PRUNE_EVERY_MS) await this.prune(Date.now());
     return json({ ok: true });
   }
 
