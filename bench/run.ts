@@ -8,7 +8,7 @@
 //   npm run bench                         # everything, defaults from the issue (< 10 min on 2 cores)
 //   npm run bench:quick                   # small smoke run for CI (< 1 min), results in bench/results/quick
 //   npm run bench -- --only guests,echo --guests 300 --dashboards 20
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openDatabase } from "../db/client";
@@ -16,26 +16,29 @@ import { REPO_ROOT, startStack } from "../scripts/stack";
 import { parseArgs, type BenchOptions } from "./lib/args";
 import type { BenchEnv } from "./lib/env";
 import { markdownTable, writeScenario, writeSummary, goalsTable, type ScenarioReport } from "./lib/report";
-import { startRuntimeProfile } from "./lib/profiler";
 import { seedBenchProperty } from "./lib/seed";
-import { dashboardsReport, echoReport, faultsReport, growthReport, guestsReport } from "./reports";
+import { costsReport, dashboardsReport, echoReport, faultsReport, growthReport, guestsReport } from "./reports";
 import { runCheckins, type CheckinRun } from "./scenarios/checkins";
 import { runDashboards } from "./scenarios/dashboards";
+import { runCosts } from "./scenarios/costs";
 import { runEcho } from "./scenarios/echo";
 import { FAULT_VARS, runFaults } from "./scenarios/faults";
 
-const log = (line: string) => console.log(`[bench] ${line}`);
+const t0 = performance.now();
+const log = (line: string) => console.log(`[bench ${((performance.now() - t0) / 1000).toFixed(0).padStart(3)}s] ${line}`);
 
 /** All bench guests come from one machine; every guest also gets its own address, but nothing should be refused. */
 const COMMON_VARS = { LOOKUP_LIMIT_PER_MINUTE: "100000", LOOKUP_LIMIT_PER_REF_PER_HOUR: "100000" };
 const MAIN_VARS = { ...COMMON_VARS, SIM_LOCK_LATENCY_MS: "20-80" };
 const GUEST_DEADLINE_MS = 120_000;
 
-async function withStack<T>(opts: BenchOptions, vars: Record<string, string>, body: (env: BenchEnv) => Promise<T>): Promise<T> {
+async function withStack<T>(name: string, opts: BenchOptions, vars: Record<string, string>, warm: boolean, body: (env: BenchEnv) => Promise<T>): Promise<T> {
   const dataDir = mkdtempSync(join(tmpdir(), "frontdoor-bench-"));
   const lines: string[] = [];
+  // Warnings and errors from the runtime and sqld, for explaining failures afterwards.
+  const problems: string[] = [];
   const verbose = process.env.BENCH_LOGS === "1";
-  const t0 = performance.now();
+  const started = performance.now();
   const stack = await startStack({
     dataDir,
     runtimeVars: vars,
@@ -43,12 +46,13 @@ async function withStack<T>(opts: BenchOptions, vars: Record<string, string>, bo
       if (verbose) console.log(line);
       lines.push(line);
       if (lines.length > 300) lines.shift();
+      if (!line.includes("[pk:inf]") && !/^\[sqld\] \S+\s+INFO/.test(line) && problems.length < 20_000) problems.push(`${new Date().toISOString()} ${line}`);
     },
   }).catch((err) => {
     rmSync(dataDir, { recursive: true, force: true });
     throw err;
   });
-  log(`stack up in ${((performance.now() - t0) / 1000).toFixed(1)} s at ${stack.url} (${JSON.stringify(vars)})`);
+  log(`stack up in ${((performance.now() - started) / 1000).toFixed(1)} s at ${stack.url} (${JSON.stringify(vars)})`);
   const db = openDatabase(stack.libsqlUrl, stack.libsqlAuthToken);
   try {
     await seedBenchProperty(db);
@@ -61,9 +65,11 @@ async function withStack<T>(opts: BenchOptions, vars: Record<string, string>, bo
       options: opts,
       log,
     };
-    // Compile and warm every code path once, untimed, so the first scenario does not pay for it.
-    const warm = await runCheckins(env, { guests: Math.min(10, opts.guests), deadlineMs: GUEST_DEADLINE_MS, skipPinPush: true });
-    if (warm.failed) throw new Error(`warm-up failed: ${JSON.stringify(warm.errors)}`);
+    if (warm) {
+      // Compile and warm every code path once, untimed, so the first scenario does not pay for it.
+      const run = await runCheckins(env, { guests: Math.min(10, opts.guests), deadlineMs: GUEST_DEADLINE_MS, skipPinPush: true });
+      if (run.failed) throw new Error(`warm-up failed: ${JSON.stringify(run.errors)}`);
+    }
     return await body(env);
   } catch (err) {
     if (!verbose) console.error(lines.slice(-60).join("\n"));
@@ -72,6 +78,7 @@ async function withStack<T>(opts: BenchOptions, vars: Record<string, string>, bo
     db.$client.close();
     await stack.stop();
     rmSync(dataDir, { recursive: true, force: true });
+    writeFileSync(join(opts.outDir, `runtime-${name}.log`), problems.join("\n") + "\n");
   }
 }
 
@@ -84,7 +91,6 @@ function show(report: ScenarioReport) {
 async function main() {
   const opts = parseArgs(process.argv.slice(2), join(REPO_ROOT, "bench/results"));
   mkdirSync(opts.outDir, { recursive: true });
-  const started = performance.now();
   const reports: ScenarioReport[] = [];
   const done = (r: ScenarioReport) => {
     reports.push(r);
@@ -92,27 +98,37 @@ async function main() {
     show(r);
   };
   const want = (s: BenchOptions["only"][number]) => opts.only.includes(s);
+  /** A scenario that throws is a failure of the run, not the end of it: the others still run. */
+  const crashes: string[] = [];
+  const attempt = async (name: string, body: () => Promise<void>) => {
+    try {
+      await body();
+    } catch (err) {
+      const cause = (err as { cause?: unknown }).cause;
+      const text = `${name} crashed: ${(err as Error).message?.slice(0, 500)}${cause ? ` (cause: ${String(cause).slice(0, 300)})` : ""}`;
+      console.error(`[bench] ${text}`);
+      crashes.push(text);
+    }
+  };
   log(`options: ${JSON.stringify(opts)}`);
 
-  if (want("guests") || want("echo") || want("dashboards") || want("growth")) {
-    await withStack(opts, MAIN_VARS, async (env) => {
+  if (want("guests") || want("echo") || want("dashboards") || want("growth") || want("costs")) {
+    await attempt("main stack", () => withStack("main", opts, MAIN_VARS, true, async (env) => {
       // The baseline always runs: the check-in steps are reported as ratios to it.
       log(`echo: ${opts.guests} clients`);
       const echo = await runEcho(env, opts.guests);
       if (want("echo")) done(echoReport(opts, echo, { ...MAIN_VARS, clients: opts.guests }));
-      if (want("guests")) {
+      if (want("guests")) await attempt("guests", async () => {
         log(`guests: ${opts.guests} at once`);
-        const profiler = opts.profile ? await startRuntimeProfile(env.stack.port) : null;
         const run = await runCheckins(env, { guests: opts.guests, deadlineMs: GUEST_DEADLINE_MS });
-        if (profiler) console.log(await profiler.stop(join(opts.outDir, "profile-guests.cpuprofile")));
         done(guestsReport(opts, run, echo, { ...MAIN_VARS, guests: opts.guests, openConcurrency: opts.openConcurrency }));
-      }
-      if (want("dashboards")) {
+      });
+      if (want("dashboards")) await attempt("dashboards", async () => {
         log(`dashboards: ${opts.dashboards} watching ${opts.guests} guests`);
         const d = await runDashboards(env, { guests: opts.guests, dashboards: opts.dashboards, deadlineMs: GUEST_DEADLINE_MS });
         done(dashboardsReport(opts, d, echo, { ...MAIN_VARS, guests: opts.guests, dashboards: opts.dashboards }));
-      }
-      if (want("growth")) {
+      });
+      if (want("growth")) await attempt("growth", async () => {
         const runs: CheckinRun[] = [];
         let stoppedEarly = false;
         for (const n of opts.growth) {
@@ -126,31 +142,40 @@ async function main() {
           }
         }
         done(growthReport(opts, runs, stoppedEarly, { ...MAIN_VARS, growth: opts.growth }));
-      }
-    });
+      });
+      if (want("costs")) await attempt("costs", async () => {
+        log("costs: CPU per hop");
+        done(costsReport(opts, await runCosts(env, opts.quick ? 0.2 : 1), MAIN_VARS));
+      });
+    }));
   }
 
   if (want("faults")) {
-    const vars = { ...COMMON_VARS, ...FAULT_VARS };
-    await withStack(opts, vars, async (env) => {
-      const f = await runFaults(env, { guests: opts.guests, restartGuests: opts.restartGuests, spreadMs: opts.quick ? 2_000 : 8_000 });
-      done(faultsReport(opts, f, { ...vars, guests: opts.guests, restartGuests: opts.restartGuests }));
-    });
+    // The faults scenario measures outcomes, not latency: no warm-up. --quick shortens the
+    // vendor's latency and retry cap so the smoke run stays under a minute; failures stay at 30%.
+    const vars = { ...COMMON_VARS, ...FAULT_VARS, ...(opts.quick ? { SIM_LOCK_LATENCY_MS: "100-600", PIN_RETRY_MAX_MS: "1000" } : {}) };
+    await attempt("faults", () =>
+      withStack("faults", opts, vars, false, async (env) => {
+        const f = await runFaults(env, { guests: opts.guests, restartGuests: opts.restartGuests, spreadMs: opts.quick ? 4_000 : 20_000 });
+        done(faultsReport(opts, f, { ...vars, guests: opts.guests, restartGuests: opts.restartGuests }));
+      }),
+    );
   }
 
   const findingsFile = join(REPO_ROOT, "bench/findings.md");
   writeSummary(opts.outDir, !opts.quick && existsSync(findingsFile) ? readFileSync(findingsFile, "utf8") : undefined);
   const goals = reports.flatMap((r) => r.goals.map((g) => ({ ...g, goal: `${r.scenario}: ${g.goal}` })));
   console.log("\n" + markdownTable(goalsTable(goals, "Goals vs measured")) + "\n");
-  const failures = reports.flatMap((r) => r.failures);
-  log(`finished in ${((performance.now() - started) / 1000).toFixed(0)} s; results in ${opts.outDir}`);
+  const failures = [...crashes, ...reports.flatMap((r) => r.failures)];
+  log(`finished; results in ${opts.outDir}`);
   if (failures.length) {
-    console.error(`[bench] FAILED:\n  ${failures.join("\n  ")}`);
+    console.error(`[bench] FAILED (runtime warnings and errors: ${opts.outDir}/runtime-*.log):\n  ${failures.join("\n  ")}`);
     process.exitCode = 1;
   }
 }
 
 main().catch((err) => {
-  console.error(`[bench] ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  const cause = (err as { cause?: unknown })?.cause;
+  console.error(`[bench] ${err instanceof Error ? (err.stack ?? err.message) : String(err)}${cause ? `\ncause: ${String((cause as Error).stack ?? cause)}` : ""}`);
   process.exitCode = 1;
 });

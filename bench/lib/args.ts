@@ -1,6 +1,6 @@
 // Command-line flags of `npm run bench`. Defaults are the issue's: 500 guests, 50
 // dashboards; --quick shrinks everything so CI can run it in well under a minute.
-export const SCENARIOS = ["guests", "echo", "dashboards", "faults", "growth"] as const;
+export const SCENARIOS = ["guests", "echo", "dashboards", "faults", "growth", "costs"] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export interface BenchOptions {
@@ -13,13 +13,11 @@ export interface BenchOptions {
   only: ScenarioName[];
   /** Where <scenario>.json and summary.md go. */
   outDir: string;
-  /** Sample the runtime's CPU during the guests scenario (bench/results/profile-guests.cpuprofile). */
-  profile: boolean;
   /** Most lookups + socket openings in flight at once: arrivals are ramped, not a SYN storm. */
   openConcurrency: number;
 }
 
-const USAGE = `usage: npm run bench -- [--quick] [--guests N] [--dashboards M] [--only ${SCENARIOS.join("|")}[,..]] [--growth 50,200,...] [--out DIR] [--profile]`;
+const USAGE = `usage: npm run bench -- [--quick] [--guests N] [--dashboards M] [--only ${SCENARIOS.join("|")}[,..]] [--growth 50,200,...] [--out DIR]`;
 
 export function parseArgs(argv: string[], defaultOutDir: string): BenchOptions {
   const quick = argv.includes("--quick");
@@ -37,7 +35,7 @@ export function parseArgs(argv: string[], defaultOutDir: string): BenchOptions {
     if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, got ${v}\n${USAGE}`);
     return n;
   };
-  const known = new Set(["--quick", "--guests", "--dashboards", "--only", "--growth", "--out", "--restart-guests", "--open-concurrency", "--profile"]);
+  const known = new Set(["--quick", "--guests", "--dashboards", "--only", "--growth", "--out", "--restart-guests", "--open-concurrency"]);
   for (const a of argv) if (a.startsWith("--") && !known.has(a)) throw new Error(`unknown flag ${a}\n${USAGE}`);
 
   const only = (value("only") ?? SCENARIOS.join(",")).split(",").map((s) => s.trim());
@@ -54,6 +52,5 @@ export function parseArgs(argv: string[], defaultOutDir: string): BenchOptions {
     only: only as ScenarioName[],
     outDir: value("out") ?? (quick ? `${defaultOutDir}/quick` : defaultOutDir),
     openConcurrency: int("open-concurrency", 50),
-    profile: argv.includes("--profile"),
   };
 }

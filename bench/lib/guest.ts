@@ -22,6 +22,8 @@ export interface GuestResult {
   ms: Partial<Record<TimedStep, number>>;
   /** From the parking answer to the PIN being ready: waiting on the lock vendor, not a round trip. */
   pinWaitMs?: number;
+  /** Highest PIN attempt count the session reported: more than 1 means the lock calls were retried. */
+  pinAttempts: number;
   /** Epoch ms (fractional) the `pin-ready` push arrived. */
   pinReadyAtEpoch?: number;
   /** performance.now() the guest's device first saw each board step. */
@@ -49,7 +51,7 @@ export interface GuestContext {
 const PHONE = "07700 900123";
 
 export async function runGuest(bookingRef: string, index: number, ctx: GuestContext): Promise<GuestResult> {
-  const r: GuestResult = { bookingRef, sessionIds: [], ok: false, ms: {}, stepSeenAt: {}, startedAt: performance.now(), reconnects: 0, httpRetries: 0, sessionsLost: 0 };
+  const r: GuestResult = { bookingRef, sessionIds: [], ok: false, ms: {}, pinAttempts: 0, stepSeenAt: {}, startedAt: performance.now(), reconnects: 0, httpRetries: 0, sessionsLost: 0 };
   // Every guest is a different phone on a different network, as in production.
   const ip = `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}`;
   const http = async <T>(task: () => Promise<T>): Promise<T> => {
@@ -58,11 +60,13 @@ export async function runGuest(bookingRef: string, index: number, ctx: GuestCont
     r.httpRetries += retries;
     return value;
   };
+  let phase = "start";
   try {
     let token: string | null = null;
     while (token === null) {
       const opened = await ctx.openGate.run(async (): Promise<{ token: string } | { session: GuestSession }> => {
         const t0 = performance.now();
+        phase = "lookup";
         const found = await http(() => lookup(ctx.baseUrl, bookingRef, ip));
         r.ms.lookup ??= performance.now() - t0;
         if (found.kind === "checked-in") {
@@ -71,6 +75,7 @@ export async function runGuest(bookingRef: string, index: number, ctx: GuestCont
         }
         if (found.kind !== "session") throw new Error(`lookup: ${found.kind}`);
         r.sessionIds.push(found.sessionId);
+        phase = "session";
         const session = new GuestSession(found.sessionId, r, ctx, index);
         await session.connect();
         return { session };
@@ -85,11 +90,13 @@ export async function runGuest(bookingRef: string, index: number, ctx: GuestCont
       }
     }
     const t0 = performance.now();
+    phase = "stay";
     await http(() => stay(ctx.baseUrl, token!));
     r.ms.stay = performance.now() - t0;
     r.ok = true;
   } catch (err) {
-    r.error = describe(err);
+    const text = describe(err);
+    r.error = text.startsWith(`${phase}:`) || phase === "session" ? text : `${phase}: ${text}`;
   }
   r.finishedAt = performance.now();
   return r;
@@ -193,6 +200,7 @@ class GuestSession {
       this.r.ms.connect ??= at - this.connectStartedAt;
     }
     this.lastStep = `${s.step}/pin ${s.pin.status}${s.confirmPending ? "/confirm pending" : ""}`;
+    this.r.pinAttempts = Math.max(this.r.pinAttempts, s.pin.attempts);
     if (s.step === "parking" || s.step === "confirm" || s.step === "completed") {
       if (this.r.stepSeenAt[s.step] === undefined) {
         this.r.stepSeenAt[s.step] = at;

@@ -1,6 +1,7 @@
 // The HTTP calls a guest, a dashboard and the bench's own checks make. Responses are
 // checked against the shared protocol where it matters, so a server that answers
 // 200 with the wrong body is an error, not a fast sample.
+import { request as httpRequest } from "node:http";
 import { INTERNAL_AUTH_HEADER, lookupResponse, stayResponse, type LookupResponse } from "../../shared/protocol";
 import { backoffMs, sleep } from "./pool";
 
@@ -21,8 +22,30 @@ async function expectJson(res: Response, what: string, ok: number[]): Promise<un
   return JSON.parse(text);
 }
 
+/**
+ * A guest's request, on a connection of its own as a phone would have: a pooled
+ * keep-alive connection shared by hundreds of simulated guests would add resets from
+ * idle-connection races that no real guest sees. The echo baseline uses it too.
+ */
+export function deviceFetch(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: init.method ?? "GET", headers: { ...init.headers, connection: "close" }, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => {
+        const headers = new Headers();
+        for (const [k, v] of Object.entries(res.headers)) for (const one of [v].flat()) if (one !== undefined) headers.append(k, one);
+        resolve(new Response(Buffer.concat(chunks), { status: res.statusCode ?? 0, headers }));
+      });
+      res.on("error", reject);
+    });
+    req.on("error", (err) => reject(Object.assign(new Error(`request failed (${(err as NodeJS.ErrnoException).code ?? err.message})`), { cause: err })));
+    req.end(init.body);
+  });
+}
+
 export async function lookup(baseUrl: string, bookingRef: string, ip: string): Promise<LookupResponse> {
-  const res = await fetch(`${baseUrl}/api/lookup`, {
+  const res = await deviceFetch(`${baseUrl}/api/lookup`, {
     method: "POST",
     headers: { "content-type": "application/json", "cf-connecting-ip": ip, "user-agent": MOBILE_UA },
     body: JSON.stringify({ bookingRef }),
@@ -31,7 +54,7 @@ export async function lookup(baseUrl: string, bookingRef: string, ip: string): P
 }
 
 export async function stayAccess(baseUrl: string, bookingRef: string, phoneLast4: string, ip: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/stay-access`, {
+  const res = await deviceFetch(`${baseUrl}/api/stay-access`, {
     method: "POST",
     headers: { "content-type": "application/json", "cf-connecting-ip": ip },
     body: JSON.stringify({ bookingRef, phoneLast4 }),
@@ -41,7 +64,7 @@ export async function stayAccess(baseUrl: string, bookingRef: string, phoneLast4
 
 /** The stay page's data; a stay without its door code is an error. */
 export async function stay(baseUrl: string, token: string): Promise<void> {
-  const res = await fetch(`${baseUrl}/api/stay/${token}`);
+  const res = await deviceFetch(`${baseUrl}/api/stay/${token}`);
   const body = stayResponse.parse(await expectJson(res, "stay", [200]));
   if (!body.pin) throw new Error("stay page has no PIN");
 }
@@ -55,7 +78,10 @@ export interface VendorPin {
 /** What the simulated vendor holds on a lock (all PINs, or one label's). */
 export async function pinsOnLock(baseUrl: string, secret: string, lockId: string, label?: string): Promise<VendorPin[]> {
   const query = label ? `?label=${encodeURIComponent(label)}` : "";
-  const res = await fetch(`${baseUrl}/parties/locksim/${encodeURIComponent(lockId)}/pins${query}`, { headers: { [INTERNAL_AUTH_HEADER]: secret } });
+  // x-locksim-inspect: counting is not a vendor call, so the simulated failures and latency skip it.
+  const res = await fetch(`${baseUrl}/parties/locksim/${encodeURIComponent(lockId)}/pins${query}`, {
+    headers: { [INTERNAL_AUTH_HEADER]: secret, "x-locksim-inspect": "1" },
+  });
   return (await expectJson(res, `pins on ${lockId}`, [200])) as VendorPin[];
 }
 

@@ -1,7 +1,7 @@
 // Results: one JSON per scenario (with the machine and date it ran on) and a
 // summary.md rebuilt from every scenario JSON in the results directory, so running
 // one scenario with --only refreshes its section without losing the others.
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { SCENARIOS, type ScenarioName } from "./args";
@@ -13,6 +13,8 @@ export interface Machine {
   memoryGb: number;
   node: string;
   platform: string;
+  /** 1-minute load average when the scenario finished: other work on the machine skews every number. */
+  loadAverage: number;
 }
 
 export interface Goal {
@@ -54,6 +56,7 @@ export function machine(): Machine {
     memoryGb: Math.round(totalmem() / 2 ** 30),
     node: process.version,
     platform: `${process.platform} ${process.arch}`,
+    loadAverage: Math.round(loadavg()[0]! * 100) / 100,
   };
 }
 
@@ -115,7 +118,12 @@ export function writeSummary(outDir: string, findings?: string): string {
     "",
   ];
   for (const r of reports) {
-    parts.push(`## ${r.title}`, "", `Ran ${r.machine.date}${r.quick ? " (--quick)" : ""}; config: \`${JSON.stringify(r.config)}\``, "");
+    parts.push(
+      `## ${r.title}`,
+      "",
+      `Ran ${r.machine.date}${r.quick ? " (--quick)" : ""}, load average ${r.machine.loadAverage} at the end; config: \`${JSON.stringify(r.config)}\``,
+      "",
+    );
     for (const t of r.tables) parts.push(markdownTable(t), "");
     if (r.failures.length) parts.push(`Failures: ${r.failures.join("; ")}`, "");
   }

@@ -4,7 +4,8 @@ import { pinLabel } from "../../party/checkin/pin-task";
 import type { BenchEnv } from "../lib/env";
 import { tallyErrors } from "../lib/env";
 import { runGuest, type BoardStep, type GuestResult, type TimedStep } from "../lib/guest";
-import { pinsOnLock } from "../lib/http";
+import { cpuDelta, cpuSample } from "../lib/cpu";
+import { pinsOnLock, retrying } from "../lib/http";
 import { mapLimit, Semaphore, sleep } from "../lib/pool";
 import { seedBatch, type BenchReservation } from "../lib/seed";
 import { summarize, type Summary } from "../lib/stats";
@@ -35,7 +36,11 @@ export interface CheckinRun {
   wallMs: number;
   /** Completed check-ins per second of wall time, first lookup to last stay page. */
   throughput: number;
+  /** CPU ms each process used during the run (before the vendor queries for PIN times). */
+  cpu: { perProcessMs: Record<string, number>; availableMs: number };
   steps: Record<TimedStep, Summary>;
+  /** Sessions by how many PIN attempts they needed, e.g. {"1": 498, "2": 2}. */
+  pinAttempts: Record<string, number>;
   pinWait: Summary;
   /** pin-ready receipt minus the later of the two PINs' creation at the vendor. */
   pinPush: Summary;
@@ -46,6 +51,7 @@ export interface CheckinRun {
 export async function runCheckins(env: BenchEnv, opts: CheckinRunOptions): Promise<CheckinRun> {
   const reservations = await seedBatch(env.db, opts.guests);
   const gate = new Semaphore(env.options.openConcurrency);
+  const cpuBefore = cpuSample(env.stack.port, env.stack.libsqlUrl);
   const begin = performance.now();
   let started = 0;
   const results = await Promise.all(
@@ -66,6 +72,7 @@ export async function runCheckins(env: BenchEnv, opts: CheckinRunOptions): Promi
   );
   const end = Math.max(...results.map((r) => r.finishedAt ?? begin));
   const wallMs = end - begin;
+  const cpu = cpuDelta(cpuBefore, cpuSample(env.stack.port, env.stack.libsqlUrl), performance.now() - begin);
   const completed = results.filter((r) => r.ok).length;
 
   const pinPush = opts.skipPinPush ? [] : await pinPushSamples(env, results, reservations);
@@ -84,7 +91,9 @@ export async function runCheckins(env: BenchEnv, opts: CheckinRunOptions): Promi
     sessionsLost: results.reduce((a, r) => a + r.sessionsLost, 0),
     wallMs: Math.round(wallMs),
     throughput: Math.round((completed / (wallMs / 1000)) * 10) / 10,
+    cpu,
     steps,
+    pinAttempts: results.reduce<Record<string, number>>((h, r) => ((h[r.pinAttempts] = (h[r.pinAttempts] ?? 0) + 1), h), {}),
     pinWait: summarize(results.flatMap((r) => (r.pinWaitMs === undefined ? [] : [r.pinWaitMs]))),
     pinPush: summarize(pinPush),
     results,
@@ -100,7 +109,9 @@ async function pinPushSamples(env: BenchEnv, results: GuestResult[], reservation
     const res = byRef.get(r.bookingRef);
     if (!r.ok || r.pinReadyAtEpoch === undefined || !sessionId || !res) return null;
     const label = pinLabel(sessionId);
-    const pins = (await Promise.all([res.frontDoorLockId, res.roomLockId].map((lock) => pinsOnLock(env.baseUrl, env.secret, lock, label)))).flat();
+    // A measurement, not part of the guest's flow: retry a dropped connection rather than abort the run.
+    const { value } = await retrying(performance.now() + 30_000, () => Promise.all([res.frontDoorLockId, res.roomLockId].map((lock) => pinsOnLock(env.baseUrl, env.secret, lock, label))));
+    const pins = value.flat();
     if (pins.length === 0) return null;
     return r.pinReadyAtEpoch - Math.max(...pins.map((p) => p.createdAt));
   });

@@ -18,11 +18,15 @@ export interface DashboardRun {
   perDashboard: Summary;
   /** Per step change, the slowest dashboard. */
   allDashboards: Summary;
-  /** Step changes some dashboard never saw. */
+  /** (dashboard, change) pairs where neither that step nor a later one ever arrived: the board stayed behind. */
   missed: number;
+  /** (dashboard, change) pairs where that exact step never arrived (a later one did). */
+  skipped: number;
   dashboardErrors: string[];
   messagesPerDashboard: number;
 }
+
+const BOARD_STEPS: BoardStep[] = ["parking", "confirm", "completed"];
 
 interface Dashboard {
   socket: BenchSocket;
@@ -54,25 +58,37 @@ export async function runDashboards(env: BenchEnv, opts: { guests: number; dashb
     return d;
   });
 
-  const guestSaw: { key: string; at: number }[] = [];
+  const guestSaw: { key: string; sessionId: string; step: BoardStep; at: number }[] = [];
   const checkins = await runCheckins(env, {
     guests: opts.guests,
     deadlineMs: opts.deadlineMs,
-    onStepSeen: (sessionId: string, step: BoardStep, at: number) => guestSaw.push({ key: `${sessionId}|${step}`, at }),
+    onStepSeen: (sessionId: string, step: BoardStep, at: number) => guestSaw.push({ key: `${sessionId}|${step}`, sessionId, step, at }),
   });
   // Let the last board updates land before counting misses.
   const settleBy = performance.now() + 5_000;
-  while (performance.now() < settleBy && !guestSaw.every((g) => boards.every((b) => b.seen.has(g.key)))) await sleep(50);
+  const completions = guestSaw.filter((g) => g.step === "completed");
+  while (performance.now() < settleBy && !completions.every((g) => boards.every((b) => b.seen.has(g.key)))) await sleep(50);
   for (const b of boards) b.socket.close();
 
+  // A dashboard has a change once it shows that step or a later one: the board keeps only the
+  // newest state, so a skipped intermediate update is late, not lost, if a newer one came.
+  // Separately we count updates whose exact step never arrived, and sessions whose completion
+  // never reached a dashboard (that board stays wrong).
   const per: number[] = [];
   const all: number[] = [];
   let missed = 0;
+  let skipped = 0;
+  const seenAtOrAfter = (b: Dashboard, sessionId: string, step: BoardStep) => {
+    let first = Infinity;
+    for (const s of BOARD_STEPS.slice(BOARD_STEPS.indexOf(step))) first = Math.min(first, b.seen.get(`${sessionId}|${s}`) ?? Infinity);
+    return first;
+  };
   for (const g of guestSaw) {
     let slowest = -Infinity;
     for (const b of boards) {
-      const t = b.seen.get(g.key);
-      if (t === undefined) {
+      if (!b.seen.has(g.key)) skipped++;
+      const t = seenAtOrAfter(b, g.sessionId, g.step);
+      if (t === Infinity) {
         missed++;
         continue;
       }
@@ -87,6 +103,7 @@ export async function runDashboards(env: BenchEnv, opts: { guests: number; dashb
     perDashboard: summarize(per),
     allDashboards: summarize(all),
     missed,
+    skipped,
     dashboardErrors: errors,
     messagesPerDashboard: Math.round(boards.reduce((a, b) => a + b.messages, 0) / Math.max(1, boards.length)),
   };

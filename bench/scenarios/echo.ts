@@ -3,6 +3,7 @@
 // what this runtime on this machine can do; check-in steps are reported against it.
 import type { BenchEnv } from "../lib/env";
 import { tallyErrors } from "../lib/env";
+import { deviceFetch } from "../lib/http";
 import { Semaphore } from "../lib/pool";
 import { BenchSocket } from "../lib/socket";
 import { summarize, type Summary } from "../lib/stats";
@@ -47,7 +48,7 @@ export async function runEcho(env: BenchEnv, clients: number): Promise<EchoRun> 
         fatal.catch(() => {});
         await gate.run(async () => {
           const t0 = performance.now();
-          const res = await fetch(`${env.baseUrl}/parties/echo/${room}`);
+          const res = await deviceFetch(`${env.baseUrl}/parties/echo/${room}`);
           await res.text();
           if (!res.ok) throw new Error(`echo HTTP ${res.status}`);
           http.push(performance.now() - t0);
@@ -63,7 +64,7 @@ export async function runEcho(env: BenchEnv, clients: number): Promise<EchoRun> 
           rtt.push(at - sent);
         }
         const t2 = performance.now();
-        const res = await fetch(`${env.baseUrl}/parties/echo/${room}`);
+        const res = await deviceFetch(`${env.baseUrl}/parties/echo/${room}`);
         await res.text();
         http.push(performance.now() - t2);
         return null;

@@ -39,7 +39,10 @@ export interface FaultRun {
   restart: {
     checkins: CheckinRun;
     ledger: Ledger;
-    killedAfterStarted: number;
+    /** False if half the guests never completed, so the kill never happened. */
+    killed: boolean;
+    /** Guests that had started when the runtime was killed; the rest arrived during or after the outage. */
+    startedAtKill: number;
     completedBeforeKill: number;
     downtimeMs: number;
     /** Guests that never completed. */
@@ -52,28 +55,28 @@ export async function runFaults(env: BenchEnv, opts: { guests: number; restartGu
   const underFaults = await runCheckins(env, { guests: opts.guests, deadlineMs: 300_000, skipPinPush: true });
   const ledgerA = await ledger(env, underFaults);
 
-  env.log(`faults: ${opts.restartGuests} guests, runtime SIGKILLed when half have started`);
+  env.log(`faults: ${opts.restartGuests} guests arriving over ${opts.spreadMs / 1000} s, runtime SIGKILLed when half have checked in`);
+  // Half done, the rest spread over every step (late arrivals are still looking up), then the kill.
   const half = Math.ceil(opts.restartGuests / 2);
   let killing: Promise<void> | undefined;
   let downtimeMs = 0;
-  let finished = 0;
-  let completedBeforeKill = 0;
+  let completed = 0;
+  let startedAtKill = 0;
+  let started = 0;
   const run = await runCheckins(env, {
     guests: opts.restartGuests,
     deadlineMs: 300_000,
     tolerateRestarts: true,
     spreadMs: opts.spreadMs,
     skipPinPush: true,
+    onGuestStarted: (n) => (started = n),
     onGuestFinished: (r) => {
-      if (r.ok) finished++;
-    },
-    onGuestStarted: (n) => {
-      if (n !== half) return;
-      completedBeforeKill = finished;
+      if (!r.ok || ++completed !== half) return;
+      startedAtKill = started;
       killing = (async () => {
         const t0 = performance.now();
         await env.stack.stopRuntime("SIGKILL");
-        env.log(`faults: runtime killed (SIGKILL) with ${completedBeforeKill} of ${opts.restartGuests} guests done; restarting`);
+        env.log(`faults: runtime killed (SIGKILL) with ${completed} of ${opts.restartGuests} guests done, ${started} started; restarting`);
         await env.stack.startRuntime();
         downtimeMs = Math.round(performance.now() - t0);
         env.log(`faults: runtime back after ${downtimeMs} ms`);
@@ -81,14 +84,16 @@ export async function runFaults(env: BenchEnv, opts: { guests: number; restartGu
     },
   });
   await killing;
+  if (process.env.BENCH_DEBUG) for (const r of run.results) console.log(r.bookingRef, r.ok, ((r.finishedAt! - r.startedAt) / 1000).toFixed(1), r.reconnects, r.httpRetries, r.sessionIds.length, JSON.stringify(r.ms), r.pinWaitMs);
   const ledgerB = await ledger(env, run);
   return {
     underFaults: { checkins: underFaults, ledger: ledgerA },
     restart: {
       checkins: run,
       ledger: ledgerB,
-      killedAfterStarted: half,
-      completedBeforeKill,
+      killed: killing !== undefined,
+      startedAtKill,
+      completedBeforeKill: half,
       downtimeMs,
       lostGuests: run.guests - run.completed,
     },
@@ -98,11 +103,12 @@ export async function runFaults(env: BenchEnv, opts: { guests: number; restartGu
 async function ledger(env: BenchEnv, run: CheckinRun): Promise<Ledger> {
   const ids = run.reservations.map((r) => r.reservationId);
   const counts = new Map<string, number>();
-  for (let i = 0; i < ids.length; i += 500) {
+  // Under SQLite's classic limit of 999 bound parameters per statement.
+  for (let i = 0; i < ids.length; i += 200) {
     const rows = await env.db
       .select({ reservationId: guest.reservationId, n: sql<number>`count(*)` })
       .from(guest)
-      .where(inArray(guest.reservationId, ids.slice(i, i + 500)))
+      .where(inArray(guest.reservationId, ids.slice(i, i + 200)))
       .groupBy(guest.reservationId);
     for (const row of rows) counts.set(row.reservationId, Number(row.n));
   }
