@@ -48,7 +48,7 @@ function stepTable(title: string, run: CheckinRun, echo: EchoRun | undefined): T
     title,
     headers: ["step (ms)", "n", "p50", "p95", "p99", "max", "p99 ÷ echo p99"],
     rows,
-    note: "Socket steps are divided by the echo socket round trip, HTTP steps by an HTTP GET on the echo party, connect by the echo socket open.",
+    note: "Socket steps are divided by the echo socket round trip, HTTP steps by an HTTP GET on the echo party, connect by the echo socket open (scenario 2, same N, all clients active at once).",
   };
 }
 
@@ -109,9 +109,9 @@ export function echoReport(opts: BenchOptions, echo: EchoRun, config: Record<str
         title: "Echo party round trips (ms)",
         headers: ["what", "n", "p50", "p95", "p99", "max"],
         rows: [
-          ["socket round trip", ...summaryCells(echo.roundTrip)],
-          ["socket open", ...summaryCells(echo.connect)],
-          ["HTTP GET", ...summaryCells(echo.http)],
+          ["socket round trip, all clients at once", ...summaryCells(echo.roundTrip)],
+          ["socket open to a new room, ramped", ...summaryCells(echo.connect)],
+          ["HTTP GET, all clients at once", ...summaryCells(echo.http)],
         ],
       },
     ],
@@ -247,7 +247,9 @@ function strip(run: CheckinRun) {
 }
 
 export function costsReport(opts: BenchOptions, probes: CostProbe[], config: Record<string, unknown>): ScenarioReport {
-  const processes = [...new Set(probes.flatMap((p) => Object.keys(p.perOpMs)))];
+  const db = probes.filter((p) => "wall ms per write" in p.perOpMs);
+  const hops = probes.filter((p) => !db.includes(p));
+  const processes = [...new Set(hops.flatMap((p) => Object.keys(p.perOpMs)))];
   return {
     ...base(opts, config),
     scenario: "costs",
@@ -256,8 +258,13 @@ export function costsReport(opts: BenchOptions, probes: CostProbe[], config: Rec
       {
         title: "CPU ms per operation, by process",
         headers: ["operation", "n", ...processes],
-        rows: probes.map((p) => [p.probe, p.count, ...processes.map((k) => (p.perOpMs[k] ?? 0).toFixed(2))]),
-        note: "20 in flight at a time. Compare with the CPU per check-in in scenario 1: a check-in is a few dozen such hops.",
+        rows: hops.map((p) => [p.probe, p.count, ...processes.map((k) => (p.perOpMs[k] ?? 0).toFixed(2))]),
+        note: "20 in flight at a time; CPU from /proc, so small values are ±0.1 ms. A check-in is a few dozen such hops (see the findings).",
+      },
+      {
+        title: "libSQL (sqld) write transactions",
+        headers: ["operation", "n", "wall ms per write"],
+        rows: db.map((p) => [p.probe, p.count, p.perOpMs["wall ms per write"]!.toFixed(2)]),
       },
     ],
     goals: [],

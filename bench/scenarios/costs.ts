@@ -1,6 +1,7 @@
 // Diagnostic: what one hop costs in this runtime. Each probe repeats one kind of request
 // and divides the CPU every process used by the count, so the check-in's CPU per
 // completed guest can be read as "so many hops of these kinds". Not a goal, an explanation.
+import { sql } from "drizzle-orm";
 import { INTERNAL_AUTH_HEADER } from "../../shared/protocol";
 import { cpuDelta, cpuSample } from "../lib/cpu";
 import type { BenchEnv } from "../lib/env";
@@ -71,5 +72,17 @@ export async function runCosts(env: BenchEnv, scale: number): Promise<CostProbe[
   ws.count = perSocket * CONCURRENCY;
   ws.perOpMs = Object.fromEntries(Object.entries(ws.perOpMs).map(([k, v]) => [k, Math.round(((v * CONCURRENCY) / ws.count) * 1000) / 1000]));
   for (const { s } of sockets) s.close();
+
+  // The database on its own, from this process: how many one-row write transactions
+  // sqld commits per second, one at a time and 16 at a time.
+  await env.db.run(sql`create table if not exists bench_scratch (id integer primary key, n integer not null)`);
+  await env.db.run(sql`insert or ignore into bench_scratch (id, n) values (1, 0)`);
+  const writes = Math.max(50, Math.round(300 * scale));
+  for (const inFlight of [1, 16]) {
+    const t0 = performance.now();
+    await mapLimit(Array.from({ length: writes }), inFlight, () => env.db.run(sql`update bench_scratch set n = n + 1 where id = 1`));
+    const wallMs = performance.now() - t0;
+    probes.push({ probe: `libSQL one-row write from Node, ${inFlight} in flight: ${Math.round((writes / wallMs) * 1000)} writes/s`, count: writes, wallMs: Math.round(wallMs), perOpMs: { "wall ms per write": Math.round((wallMs / writes) * 100) / 100 } });
+  }
   return probes;
 }
