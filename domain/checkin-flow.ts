@@ -37,6 +37,12 @@ export interface PinState {
   nextAttemptAt: number | null;
   /** Set by staff who typed the code on the keypad; such PINs are not ours to delete. */
   manual: boolean;
+  /**
+   * Whether an attempt has ever begun for this session (in any run). Until one has, no
+   * PIN of ours can be on a lock, so the first attempt need not look for one. Absent in
+   * states stored before the field existed, which must be treated as contacted.
+   */
+  vendorContacted?: boolean;
 }
 
 export interface CheckinState {
@@ -128,6 +134,7 @@ export function initialState(init: InitCommand, code: string, now: number): Chec
       roomPinId: null,
       nextAttemptAt: null,
       manual: false,
+      vendorContacted: false,
     },
     confirmPending: false,
     stayToken: null,
@@ -218,7 +225,7 @@ function transition(state: CheckinState, event: FlowEvent, now: number): FlowRes
     case "pin-attempt-started": {
       if (state.pin.status !== "creating") return outOfOrder(state, "create PINs");
       // The lease is the retry time if this attempt dies with its process before recording an outcome.
-      return { ok: true, state: { ...state, pin: { ...state.pin, attempts: state.pin.attempts + 1, nextAttemptAt: event.leaseUntil } }, effects: [] };
+      return { ok: true, state: { ...state, pin: { ...state.pin, attempts: state.pin.attempts + 1, nextAttemptAt: event.leaseUntil, vendorContacted: true } }, effects: [] };
     }
     case "resumed": {
       if (state.pin.status !== "creating") return { ok: true, state, effects: [] };

@@ -29,7 +29,7 @@ export const runtimeEnvSchema = z.object({
   SIM_LOCK_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
   /** Of those failures, the share that happen after the vendor stored the PIN (the response is lost). */
   SIM_LOCK_LOST_RESPONSE_SHARE: z.coerce.number().min(0).max(1).default(0.5),
-  PIN_MAX_ATTEMPTS: intFromString(1, 20).default(5),
+  PIN_MAX_ATTEMPTS: intFromString(1, 50).default(5),
   PIN_RETRY_BASE_MS: intFromString(10, 600_000).default(500),
   PIN_RETRY_MAX_MS: intFromString(10, 3_600_000).default(30_000),
   // Fractions allowed so tests can expire a session in seconds.

@@ -25,6 +25,9 @@ export const pinLabel = (sessionId: string) => `frontdoor:${sessionId}`;
 const superseded = (state: CheckinState) => state.pin.status !== "creating" || state.pin.manual;
 
 export async function runPinAttempt(deps: PinTaskDeps): Promise<void> {
+  // A create sent by an earlier attempt may have landed though its answer was lost.
+  // Before any attempt nothing can be there, which spares the first attempt two calls.
+  const mayHavePins = deps.current().pin.vendorContacted !== false;
   if (!(await deps.dispatch({ type: "pin-attempt-started", leaseUntil: deps.now() + PIN_ATTEMPT_LEASE_MS }))) return;
   const start = deps.current();
   const code = start.pin.code;
@@ -39,7 +42,7 @@ export async function runPinAttempt(deps: PinTaskDeps): Promise<void> {
   try {
     for (const { lockId, field } of targets) {
       if (deps.current().pin[field]) continue;
-      const existing = await deps.provider.findPins(lockId, label);
+      const existing = mayHavePins ? await deps.provider.findPins(lockId, label) : [];
       const pin = existing[0] ?? (await deps.provider.createPin({ lockId, code, label, startsAt: window.startsAt, endsAt: window.endsAt }));
       // A vendor that lost a response may hold more than one; keep the first, remove the rest.
       for (const extra of existing.slice(1)) await deps.provider.deletePin(lockId, extra.pinId);

@@ -85,7 +85,9 @@ describe("a vendor that fails half its calls and loses responses", () => {
     stack = await startTestStack({
       SIM_LOCK_LATENCY_MS: "5-20",
       SIM_LOCK_FAILURE_RATE: "0.5",
-      PIN_MAX_ATTEMPTS: "20",
+      // At this failure rate a session runs out of 20 attempts about once in 1,000 (a
+      // simulation of the PIN task says); 30 makes that about once in 100,000.
+      PIN_MAX_ATTEMPTS: "30",
       PIN_RETRY_BASE_MS: "20",
       PIN_RETRY_MAX_MS: "200",
       SESSION_EXPIRY_MINUTES: "0.05",

@@ -1,0 +1,106 @@
+// The PIN task against an in-memory lock vendor: the vendor is the outside edge, so it
+// is the one thing faked; the session state moves through the real domain.
+import { describe, expect, it } from "vitest";
+import { applyEvent, type CheckinState, type FlowEvent } from "../../domain/checkin-flow";
+import { runPinAttempt } from "../../party/checkin/pin-task";
+import { LockProviderError, type LockPin, type LockProvider, type PinRequest } from "../../party/locks/provider";
+import { details, run, start, T0 } from "../support/flow-fixture";
+
+type Call = "find" | "create" | "delete";
+
+/** Stores PINs per lock; `script` decides, call by call, whether to fail before or after doing the work. */
+function memoryVendor(script: (call: Call, n: number) => "ok" | "fail-before" | "fail-after" = () => "ok") {
+  const pins = new Map<string, LockPin[]>();
+  const calls: Call[] = [];
+  let nextId = 1;
+  const step = (call: Call) => {
+    calls.push(call);
+    return script(call, calls.length);
+  };
+  const lost = () => new LockProviderError("Lock service answered 504", true);
+  const provider: LockProvider = {
+    async findPins(lockId, label) {
+      if (step("find") !== "ok") throw lost();
+      return (pins.get(lockId) ?? []).filter((p) => p.label === label);
+    },
+    async createPin(request: PinRequest) {
+      const outcome = step("create");
+      if (outcome === "fail-before") throw lost();
+      const pin = { pinId: `pin-${nextId++}`, lockId: request.lockId, label: request.label };
+      pins.set(request.lockId, [...(pins.get(request.lockId) ?? []), pin]);
+      if (outcome === "fail-after") throw lost();
+      return pin;
+    },
+    async deletePin(lockId, pinId) {
+      if (step("delete") !== "ok") throw lost();
+      pins.set(lockId, (pins.get(lockId) ?? []).filter((p) => p.pinId !== pinId));
+    },
+  };
+  return { provider, pins, calls };
+}
+
+function session(provider: LockProvider, initial: CheckinState) {
+  let state = initial;
+  return {
+    get state() {
+      return state;
+    },
+    attempt: () =>
+      runPinAttempt({
+        current: () => state,
+        dispatch: async (event: FlowEvent) => {
+          const r = applyEvent(state, event, T0);
+          if (r.ok) state = r.state;
+          return r.ok;
+        },
+        provider,
+        policy: { maxAttempts: 5, baseDelayMs: 10, maxDelayMs: 100 },
+        now: () => T0,
+        random: () => 0.5,
+      }),
+  };
+}
+
+const creatingPins = () => run(start(), { type: "details", details });
+
+describe("one PIN attempt", () => {
+  it("creates both PINs without looking for old ones when no attempt was ever made", async () => {
+    const vendor = memoryVendor();
+    const s = session(vendor.provider, creatingPins());
+    await s.attempt();
+    expect(vendor.calls).toEqual(["create", "create"]);
+    expect(s.state.pin).toMatchObject({ status: "ready", attempts: 1, frontDoorPinId: "pin-1", roomPinId: "pin-2" });
+  });
+
+  it("after a lost answer, finds the PIN that landed instead of making a second one", async () => {
+    const vendor = memoryVendor((call, n) => (call === "create" && n === 1 ? "fail-after" : "ok"));
+    const s = session(vendor.provider, creatingPins());
+    await s.attempt();
+    expect(s.state.pin).toMatchObject({ status: "creating", attempts: 1, frontDoorPinId: null });
+    await s.attempt();
+    expect(vendor.calls).toEqual(["create", "find", "find", "create"]);
+    expect(s.state.pin).toMatchObject({ status: "ready", attempts: 2, frontDoorPinId: "pin-1", roomPinId: "pin-2" });
+    expect([...vendor.pins.values()].map((p) => p.length)).toEqual([1, 1]);
+  });
+
+  it("looks for old PINs after staff retry a failed run, since that run may have left some", async () => {
+    const vendor = memoryVendor((call, n) => (n <= 5 ? (call === "create" ? "fail-after" : "fail-before") : "ok"));
+    const s = session(vendor.provider, creatingPins());
+    for (let i = 0; i < 5; i++) await s.attempt();
+    expect(s.state.pin).toMatchObject({ status: "failed", attempts: 5 });
+    const retried = session(vendor.provider, run(s.state, { type: "retry-pins", now: T0 }));
+    await retried.attempt();
+    expect(vendor.calls.slice(5)).toEqual(["find", "find", "create"]);
+    expect(retried.state.pin).toMatchObject({ status: "ready", attempts: 1, frontDoorPinId: "pin-1" });
+    expect([...vendor.pins.values()].map((p) => p.length)).toEqual([1, 1]);
+  });
+
+  it("treats a session stored before the first-attempt marker existed as possibly holding PINs", async () => {
+    const vendor = memoryVendor();
+    const stored = creatingPins();
+    delete stored.pin.vendorContacted;
+    const s = session(vendor.provider, stored);
+    await s.attempt();
+    expect(vendor.calls).toEqual(["find", "create", "find", "create"]);
+  });
+});
