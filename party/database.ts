@@ -1,5 +1,6 @@
-// One drizzle instance per isolate and URL: the HTTP client is stateless, so sharing
-// it across requests is safe and saves re-creating it on every call.
+// One drizzle instance per isolate and URL, shared by every room the isolate hosts, so
+// that db/client.ts's bound on queries in flight holds for the whole isolate. The
+// client keeps no request-scoped I/O objects, which is what makes the sharing safe.
 import { openDatabase, type Database } from "../db/client";
 import type { RuntimeEnv } from "./env";
 

@@ -250,16 +250,25 @@ export const boardSession = z.object({
 });
 export type BoardSession = z.infer<typeof boardSession>;
 
-/** Server-to-server: a checkin room tells the property's frontdesk room about its new state. */
-export const frontdeskEvent = z.object({
-  type: z.literal("session"),
-  session: boardSession,
-});
+/**
+ * Most sessions one frontdesk POST may carry: about what fits the body cap
+ * (MAX_MESSAGE_BYTES) at a typical ~300 bytes a session. The byte cap still applies, so
+ * a sender batching long guest names must split by size as well.
+ */
+export const MAX_FRONTDESK_BATCH = 50;
+
+/** Server-to-server: checkin rooms tell the property's frontdesk room about new states, one or several at a time. */
+export const frontdeskEvent = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("session"), session: boardSession }),
+  z.object({ type: z.literal("sessions"), sessions: z.array(boardSession).check(z.maxLength(MAX_FRONTDESK_BATCH)) }),
+]);
 export type FrontdeskEvent = z.infer<typeof frontdeskEvent>;
 
 export const deskServerMessage = z.discriminatedUnion("type", [
+  /** The whole board: on connect and after every reconnect. */
   z.object({ type: z.literal("board"), sessions: z.array(boardSession) }),
-  z.object({ type: z.literal("session"), session: boardSession }),
+  /** Changes since the last message, each session once in its newest form. */
+  z.object({ type: z.literal("sessions"), sessions: z.array(boardSession) }),
   z.object({ type: z.literal("error"), code: errorCode, message: z.string() }),
 ]);
 export type DeskServerMessage = z.infer<typeof deskServerMessage>;

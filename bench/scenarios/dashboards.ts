@@ -23,7 +23,10 @@ export interface DashboardRun {
   /** (dashboard, change) pairs where that exact step never arrived (a later one did). */
   skipped: number;
   dashboardErrors: string[];
+  /** Websocket messages; each carries a batch of session updates. */
   messagesPerDashboard: number;
+  /** Session updates inside those messages. */
+  updatesPerDashboard: number;
 }
 
 const BOARD_STEPS: BoardStep[] = ["parking", "confirm", "completed"];
@@ -32,23 +35,28 @@ interface Dashboard {
   socket: BenchSocket;
   seen: Map<string, number>;
   messages: number;
+  updates: number;
 }
 
 export async function runDashboards(env: BenchEnv, opts: { guests: number; dashboards: number; deadlineMs: number }): Promise<DashboardRun> {
   const cookie = await deskLogin(env.baseUrl, BENCH_STAFF.email, BENCH_STAFF.password);
   const errors: string[] = [];
   const boards: Dashboard[] = await mapLimit(Array.from({ length: opts.dashboards }), 10, async () => {
-    const d: Dashboard = { seen: new Map(), messages: 0 } as Dashboard;
+    const d: Dashboard = { seen: new Map(), messages: 0, updates: 0 } as Dashboard;
     let gotBoard!: () => void;
     const boardArrived = new Promise<void>((resolve) => (gotBoard = resolve));
     d.socket = new BenchSocket(`${env.wsBase}/parties/frontdesk/${BENCH_PROPERTY}`, {
       onMessage: (text, at) => {
         d.messages++;
-        const msg = JSON.parse(text) as { type: string; session?: { sessionId: string; step: string } };
+        const msg = JSON.parse(text) as { type: string; sessions?: { sessionId: string; step: string }[] };
         if (msg.type === "board") gotBoard();
-        else if (msg.type === "session") {
-          const key = `${msg.session!.sessionId}|${msg.session!.step}`;
-          if (!d.seen.has(key)) d.seen.set(key, at);
+        else if (msg.type === "sessions") {
+          // The dashboard has every session of a batch when the batch arrives.
+          d.updates += msg.sessions!.length;
+          for (const s of msg.sessions!) {
+            const key = `${s.sessionId}|${s.step}`;
+            if (!d.seen.has(key)) d.seen.set(key, at);
+          }
         } else errors.push(`dashboard got ${text.slice(0, 120)}`);
       },
       onFatal: (reason) => errors.push(`dashboard socket: ${reason}`),
@@ -106,5 +114,6 @@ export async function runDashboards(env: BenchEnv, opts: { guests: number; dashb
     skipped,
     dashboardErrors: errors,
     messagesPerDashboard: Math.round(boards.reduce((a, b) => a + b.messages, 0) / Math.max(1, boards.length)),
+    updatesPerDashboard: Math.round(boards.reduce((a, b) => a + b.updates, 0) / Math.max(1, boards.length)),
   };
 }

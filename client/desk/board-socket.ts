@@ -1,9 +1,9 @@
 // The live board: one PartySocket to the property's frontdesk room. The room sends
-// the whole board on connect (also after every reconnect) and then one message per
-// session change; entries only move forward in version, so a late, out-of-order
+// the whole board on connect (also after every reconnect) and then batches of
+// session changes; entries only move forward in version, so a late, out-of-order
 // update never rolls a row back.
 import PartySocket from "partysocket";
-import { createSignal, type Accessor } from "solid-js";
+import { batch, createSignal, type Accessor } from "solid-js";
 import { createStore, reconcile } from "solid-js/store";
 import { mergeBoardSession } from "../../domain/board";
 import { deskServerMessage, type BoardSession } from "../../shared/protocol";
@@ -11,7 +11,7 @@ import { deskServerMessage, type BoardSession } from "../../shared/protocol";
 export interface LiveBoard {
   sessions: Record<string, BoardSession>;
   connected: Accessor<boolean>;
-  /** Bumped on every change; lets the page refresh what depends on the board (arrivals). */
+  /** Bumped whenever the board changes (once per batch); lets the page refresh what depends on the board (arrivals). */
   changes: Accessor<number>;
   close(): void;
 }
@@ -49,15 +49,22 @@ export function openBoard(propertyId: string, hooks: { onChange?: (s: BoardSessi
     if (message.type === "board") {
       setSessions(reconcile(Object.fromEntries(message.sessions.map((s) => [s.sessionId, s]))));
       setChanges((n) => n + 1);
-    } else if (message.type === "session") {
-      // A plain copy: the store entry itself changes in place on the next line.
-      const current = sessions[message.session.sessionId];
-      const before = current ? { ...current } : undefined;
-      const merged = mergeBoardSession(before, message.session);
-      if (!merged) return;
-      setSessions(merged.sessionId, reconcile(merged));
-      setChanges((n) => n + 1);
-      hooks.onChange?.(merged, before);
+    } else if (message.type === "sessions") {
+      const applied: [BoardSession, BoardSession | undefined][] = [];
+      // One render for the whole batch, however many rows it touches.
+      batch(() => {
+        for (const incoming of message.sessions) {
+          // A plain copy: the store entry itself changes in place below.
+          const current = sessions[incoming.sessionId];
+          const before = current ? { ...current } : undefined;
+          const merged = mergeBoardSession(before, incoming);
+          if (!merged) continue;
+          setSessions(merged.sessionId, reconcile(merged));
+          applied.push([merged, before]);
+        }
+        if (applied.length > 0) setChanges((n) => n + 1);
+      });
+      for (const [merged, before] of applied) hooks.onChange?.(merged, before);
     }
   });
 

@@ -5,22 +5,33 @@ import type { DeviceType } from "../../shared/protocol";
 import type { Database } from "../client";
 import { checkinAnalytics, guest, reservation } from "../schema";
 
-export async function recordSessionStarted(
-  db: Database,
-  row: { sessionId: string; bookingRef: string; propertyId: string; deviceType: DeviceType; startedAt: number },
-) {
-  await db
-    .insert(checkinAnalytics)
-    .values({ ...row, stepReached: 1, completed: false, completedAt: null })
-    .onConflictDoNothing();
+export interface FunnelRow {
+  sessionId: string;
+  bookingRef: string;
+  propertyId: string;
+  deviceType: DeviceType;
+  startedAt: number;
+  stepReached: number;
+  completed: boolean;
+  completedAt: number | null;
 }
 
-/** `step_reached` only ever grows, whatever order updates arrive in. */
-export async function recordStepReached(db: Database, sessionId: string, step: number) {
+/**
+ * Writes the session's funnel row as the room last knew it. Rows only move forward
+ * (a higher step, completed once), so writes arriving late or twice change nothing.
+ */
+export async function syncFunnelRow(db: Database, row: FunnelRow) {
   await db
-    .update(checkinAnalytics)
-    .set({ stepReached: sql`max(${checkinAnalytics.stepReached}, ${step})` })
-    .where(eq(checkinAnalytics.sessionId, sessionId));
+    .insert(checkinAnalytics)
+    .values(row)
+    .onConflictDoUpdate({
+      target: checkinAnalytics.sessionId,
+      set: {
+        stepReached: sql`max(${checkinAnalytics.stepReached}, excluded.step_reached)`,
+        completed: sql`${checkinAnalytics.completed} or excluded.completed`,
+        completedAt: sql`coalesce(${checkinAnalytics.completedAt}, excluded.completed_at)`,
+      },
+    });
 }
 
 export interface NewGuest {

@@ -1,10 +1,11 @@
 // One room per check-in session. It owns the session's state: every change goes
 // through the domain's `applyEvent`, is written to room storage, and only then is
-// announced to the guest's devices and the front desk. Slow work (door PINs, PIN
+// announced to the guest's devices, the front desk and the funnel row (those two in
+// the background: a guest never waits for a dashboard or for analytics). Slow work (door PINs, PIN
 // clean-up, abandonment) runs from the room's alarm, which is re-armed from storage
 // whenever the room wakes, so a restart loses nothing.
 import type * as Party from "partykit/server";
-import { completeCheckin, recordSessionStarted, recordStepReached } from "../../db/queries/checkin";
+import { completeCheckin, syncFunnelRow } from "../../db/queries/checkin";
 import {
   applyEvent,
   initialState,
@@ -30,6 +31,7 @@ import { isInternal } from "../internal-auth";
 import { lockProvider } from "../locks";
 import { callParty } from "../party-client";
 import { newStayToken, randomId, randomUint32 } from "../random";
+import { SnapshotSync } from "../snapshot-sync";
 import { parseFrame } from "../ws-message";
 import { toBoardSession } from "./board";
 import { deleteQueuedPins, runPinAttempt } from "./pin-task";
@@ -40,11 +42,23 @@ const MESSAGE_WINDOW_MS = 10_000;
 
 export default class CheckinRoom implements Party.Server {
   private state: CheckinState | null = null;
+  /** The newest state known to be in room storage: the only one told to anyone outside the room. */
+  private stored: CheckinState | null = null;
   private completing: Promise<void> | null = null;
   /** True while the alarm handler runs: `room.id` and `room.context.parties` are off limits then. */
   private inAlarm = false;
   private pinAttemptRunning = false;
   private readonly messageBuckets = new Map<string, Bucket>();
+
+  private readonly board = new SnapshotSync(() => this.sendToBoard(), {
+    retryDelaysMs: [100, 500, 2_000],
+    onGiveUp: (err) => console.warn(`[checkin] the front desk missed an update: ${loggableError(err)}`),
+  });
+  private readonly funnel = new SnapshotSync(() => this.writeFunnelRow(), {
+    retryDelaysMs: [250, 1_000, 4_000],
+    // The row only moves forward, so the session's next change writes what this one missed.
+    onGiveUp: (err) => console.warn(`[checkin] funnel update failed: ${loggableError(err)}`),
+  });
 
   constructor(readonly room: Party.Room) {}
 
@@ -58,7 +72,11 @@ export default class CheckinRoom implements Party.Server {
 
   async onStart() {
     this.state = (await this.room.storage.get<CheckinState>(STATE_KEY)) ?? null;
+    this.stored = this.state;
     if (!this.state) return;
+    // Whatever the room was sending when it stopped may not have arrived.
+    this.board.changed();
+    this.funnel.changed();
     // A cold start may follow a crash mid-attempt, and partykit dev can drop alarms on
     // reload: take up an interrupted PIN run now and re-arm from what was stored.
     if (this.state.pin.status === "creating") await this.dispatch({ type: "resumed", now: Date.now() });
@@ -115,17 +133,12 @@ export default class CheckinRoom implements Party.Server {
       if (this.state) return apiErrorResponse(409, "exists", "Session already exists");
       const now = Date.now();
       const state = initialState(command, generatePin(randomUint32), now);
-      await recordSessionStarted(database(this.env), {
-        sessionId: command.sessionId,
-        bookingRef: command.reservation.bookingRef,
-        propertyId: command.reservation.propertyId,
-        deviceType: command.deviceType,
-        startedAt: now,
-      });
       this.state = state;
       await this.room.storage.put(STATE_KEY, state);
+      this.stored = state;
       await this.armAlarm();
-      await this.notifyFrontdesk();
+      this.board.changed();
+      this.funnel.changed();
       return json(toPublicState(state), 201);
     }
 
@@ -148,6 +161,7 @@ export default class CheckinRoom implements Party.Server {
     this.inAlarm = true;
     try {
       this.state ??= (await this.room.storage.get<CheckinState>(STATE_KEY)) ?? null;
+      this.stored ??= this.state;
       if (!this.state) return;
       const now = Date.now();
       if (this.state.pinsToDelete.length > 0 && (this.state.cleanupRetryAt ?? 0) <= now) {
@@ -168,6 +182,8 @@ export default class CheckinRoom implements Party.Server {
     } finally {
       this.inAlarm = false;
       await this.armAlarm();
+      // Keep the alarm's invocation open until what it changed has reached the board and the funnel.
+      await Promise.all([this.board.settled(), this.funnel.settled()]);
     }
   }
 
@@ -209,7 +225,14 @@ export default class CheckinRoom implements Party.Server {
     }
     this.state = result.state;
     await this.room.storage.put(STATE_KEY, result.state);
-    if (result.effects.some((e) => e.kind === "schedule-pins") || result.state.pinsToDelete.length !== before.pinsToDelete.length) {
+    this.stored = result.state;
+    // A completion is armed too: if the guest write hangs or the room dies mid-way, the
+    // alarm finishes it; once done, that safety alarm is taken back.
+    const wakeUpMoved =
+      result.effects.length > 0 ||
+      result.state.pinsToDelete.length !== before.pinsToDelete.length ||
+      result.state.confirmPending !== before.confirmPending;
+    if (wakeUpMoved) {
       await this.armAlarm();
     }
 
@@ -219,10 +242,8 @@ export default class CheckinRoom implements Party.Server {
     if (before.step !== "completed" && result.state.step === "completed" && result.state.stayToken) {
       this.broadcast({ type: "completed", stayToken: result.state.stayToken });
     }
-    if (isBoardVisible(event)) await this.notifyFrontdesk();
-    if (result.state.stepReached > before.stepReached) {
-      await this.recordFunnelStep(result.state.stepReached);
-    }
+    if (isBoardVisible(event)) this.board.changed();
+    if (result.state.stepReached !== before.stepReached || result.state.completedAt !== before.completedAt) this.funnel.changed();
 
     for (const effect of result.effects) {
       if (effect.kind === "complete") await this.complete();
@@ -242,6 +263,8 @@ export default class CheckinRoom implements Party.Server {
   private async writeGuest() {
     const s = this.state;
     if (!s || !s.confirmPending || s.pin.status !== "ready" || !s.details || !s.parking || !s.pin.code) return;
+    // The guest write marks the funnel row completed in the same transaction, so the row must exist by then.
+    await this.funnel.settled();
     let outcome;
     try {
       outcome = await completeCheckin(database(this.env), {
@@ -290,20 +313,16 @@ export default class CheckinRoom implements Party.Server {
     this.room.broadcast(JSON.stringify(message));
   }
 
-  private async notifyFrontdesk() {
-    if (!this.state) return;
-    try {
-      const res = await callParty(
-        this.env,
-        this.partiesBinding(),
-        { party: "frontdesk", roomId: this.state.reservation.propertyId },
-        { method: "POST", body: { type: "session", session: toBoardSession(this.state) } },
-      );
-      if (!res.ok) console.warn(`[checkin] front desk refused an update: ${res.status}`);
-    } catch (err) {
-      // The board is a view; the session must not fail because a dashboard feed hiccupped.
-      console.warn(`[checkin] front desk unreachable: ${loggableError(err)}`);
-    }
+  private async sendToBoard() {
+    const state = this.stored;
+    if (!state) return;
+    const res = await callParty(
+      this.env,
+      this.partiesBinding(),
+      { party: "frontdesk", roomId: state.reservation.propertyId },
+      { method: "POST", body: { type: "session", session: toBoardSession(state) } },
+    );
+    if (!res.ok) throw new Error(`the front desk answered ${res.status}`);
   }
 
   private partiesBinding(): Party.Context["parties"] | null {
@@ -315,17 +334,28 @@ export default class CheckinRoom implements Party.Server {
     }
   }
 
-  private async recordFunnelStep(step: number) {
-    try {
-      await recordStepReached(database(this.env), this.state!.sessionId, step);
-    } catch (err) {
-      // step_reached only grows, so the next successful write repairs a missed one.
-      console.warn(`[checkin] funnel update failed: ${loggableError(err)}`);
-    }
+  private async writeFunnelRow() {
+    const state = this.stored;
+    if (!state) return;
+    await syncFunnelRow(database(this.env), {
+      sessionId: state.sessionId,
+      bookingRef: state.reservation.bookingRef,
+      propertyId: state.reservation.propertyId,
+      deviceType: state.deviceType,
+      startedAt: state.startedAt,
+      stepReached: state.stepReached,
+      completed: state.step === "completed",
+      completedAt: state.completedAt,
+    });
   }
 }
 
-/** Clean-up bookkeeping changes nothing staff can see. */
+/**
+ * Clean-up bookkeeping changes nothing staff can see, and an attempt starting only bumps
+ * a counter that the attempt's outcome shows a moment later: one hop fewer per check-in.
+ */
+const BOARD_SILENT: ReadonlySet<FlowEvent["type"]> = new Set(["pin-deleted", "pin-cleanup-failed", "pin-progress", "pin-attempt-started"]);
+
 function isBoardVisible(event: FlowEvent): boolean {
-  return event.type !== "pin-deleted" && event.type !== "pin-cleanup-failed" && event.type !== "pin-progress";
+  return !BOARD_SILENT.has(event.type);
 }

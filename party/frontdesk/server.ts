@@ -1,6 +1,6 @@
 // One room per property: the live board every front-desk dashboard of that property
 // watches. Checkin rooms post session changes here (server to server); dashboards
-// get the whole board on connect and each change after, all in the order stored.
+// get the whole board on connect and then batches of changes, all in the order stored.
 import type * as Party from "partykit/server";
 import { isStale, mergeBoardSession } from "../../domain/board";
 import { frontdeskEvent, type BoardSession, type DeskServerMessage } from "../../shared/protocol";
@@ -11,9 +11,28 @@ import { authorizeDeskSocket } from "./auth";
 
 const PREFIX = "session:";
 const PRUNE_EVERY_MS = 10 * 60_000;
+/**
+ * How long changes gather before one write and one broadcast carry them all. A write and
+ * a fan-out to every dashboard per change cost ~2-3 ms and capped a property at ~60
+ * check-ins/s; batching pays that once per interval instead. Every change (and the
+ * checkin room's notify, which waits for the write) is delayed by up to this much, and
+ * dashboards should see a change within 50 ms p99, so it stays a small slice of that.
+ */
+export const FLUSH_MS = 10;
+/** Durable Object storage takes at most 128 keys per put. */
+const MAX_KEYS_PER_PUT = 128;
 
 export default class FrontdeskRoom implements Party.Server {
+  /** Stored and announced: what GET and a newly connected dashboard see. */
   private sessions = new Map<string, BoardSession>();
+  /** Merged but not yet stored; a session changed twice before the flush keeps only its latest form. */
+  private pending = new Map<string, BoardSession>();
+  /** The batch being written now (at most one: flushes run in turn). */
+  private writing = new Map<string, BoardSession>();
+  /** Settles once `pending` is stored and announced; null while nothing waits for a flush. */
+  private nextFlush: Promise<void> | null = null;
+  /** The newest flush not yet settled (else resolved); each flush waits for the one before so batches go out in order. */
+  private lastFlush: Promise<void> = Promise.resolve();
   private lastPrunedAt = 0;
 
   constructor(readonly room: Party.Room) {}
@@ -35,13 +54,18 @@ export default class FrontdeskRoom implements Party.Server {
   /** A board room can stay up for weeks with dashboards open all day: old sessions leave memory and storage. */
   private async prune(now: number) {
     this.lastPrunedAt = now;
-    const stale = [...this.sessions.values()].filter((s) => isStale(s, now)).map((s) => s.sessionId);
-    for (const id of stale) this.sessions.delete(id);
+    const stale = [...new Set([...this.sessions.values(), ...this.pending.values()].filter((s) => isStale(s, now)).map((s) => s.sessionId))];
+    for (const id of stale) {
+      this.sessions.delete(id);
+      // Otherwise the next flush would write it back.
+      this.pending.delete(id);
+    }
     // Durable Object storage deletes at most 128 keys per call.
-    for (let i = 0; i < stale.length; i += 128) await this.room.storage.delete(stale.slice(i, i + 128).map((id) => PREFIX + id));
+    for (let i = 0; i < stale.length; i += MAX_KEYS_PER_PUT) await this.room.storage.delete(stale.slice(i, i + MAX_KEYS_PER_PUT).map((id) => PREFIX + id));
   }
 
   onConnect(connection: Party.Connection) {
+    // Only stored sessions: whatever is pending reaches this socket with the next batch.
     this.send(connection, { type: "board", sessions: [...this.sessions.values()] });
   }
 
@@ -57,15 +81,58 @@ export default class FrontdeskRoom implements Party.Server {
     if (request.method !== "POST") return apiErrorResponse(405, "method_not_allowed", "Method not allowed");
     const body = await readJsonBody(request, frontdeskEvent);
     if (!body.ok) return body.response;
-    const incoming = body.value.session;
-    const merged = mergeBoardSession(this.sessions.get(incoming.sessionId), incoming);
-    if (merged) {
-      this.sessions.set(merged.sessionId, merged);
-      await this.room.storage.put(PREFIX + merged.sessionId, merged);
-      this.room.broadcast(JSON.stringify({ type: "session", session: merged } satisfies DeskServerMessage));
+    const incoming = body.value.type === "session" ? [body.value.session] : body.value.sessions;
+    for (const session of incoming) {
+      const id = session.sessionId;
+      // Against the newest version known, stored or not, so a late update never overwrites a newer one.
+      const merged = mergeBoardSession(this.pending.get(id) ?? this.writing.get(id) ?? this.sessions.get(id), session);
+      if (merged) this.pending.set(merged.sessionId, merged);
     }
+    // The caller's notify means "stored": answer once everything merged so far is. That
+    // includes an update dropped as out of date, whose newer version may still be pending.
+    await this.flushed();
     if (Date.now() - this.lastPrunedAt > PRUNE_EVERY_MS) await this.prune(Date.now());
     return json({ ok: true });
+  }
+
+  /** Settles when every change merged before the call has been stored and announced. */
+  private flushed(): Promise<void> {
+    if (this.pending.size > 0) this.nextFlush ??= this.scheduleFlush();
+    return this.nextFlush ?? this.lastFlush;
+  }
+
+  private scheduleFlush(): Promise<void> {
+    const previous = this.lastFlush;
+    const flush = (async () => {
+      await new Promise((resolve) => setTimeout(resolve, FLUSH_MS));
+      // A failed batch must not stop the ones after it; its own callers hear of the failure.
+      await previous.catch(() => {});
+      // Changes merged while the previous flush was writing still make this batch.
+      this.nextFlush = null;
+      const batch = [...this.pending.values()];
+      if (batch.length === 0) return;
+      [this.writing, this.pending] = [this.pending, new Map()];
+      try {
+        // Persist before announcing: a dashboard never shows what a restart would forget.
+        const writes: Promise<void>[] = [];
+        for (let i = 0; i < batch.length; i += MAX_KEYS_PER_PUT) {
+          writes.push(this.room.storage.put(Object.fromEntries(batch.slice(i, i + MAX_KEYS_PER_PUT).map((s) => [PREFIX + s.sessionId, s]))));
+        }
+        await Promise.all(writes);
+        for (const session of batch) this.sessions.set(session.sessionId, session);
+      } finally {
+        // On failure the board keeps the stored versions; the checkin room's next change brings the newer one again.
+        this.writing = new Map();
+      }
+      this.room.broadcast(JSON.stringify({ type: "sessions", sessions: batch } satisfies DeskServerMessage));
+    })();
+    this.lastFlush = flush;
+    // Also marks a failure as handled here: the callers awaiting this batch still get it.
+    const settle = () => {
+      if (this.lastFlush === flush) this.lastFlush = Promise.resolve();
+    };
+    flush.then(settle, settle);
+    return flush;
   }
 
   private send(connection: Party.Connection, message: DeskServerMessage) {

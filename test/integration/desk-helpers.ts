@@ -7,7 +7,7 @@ import { hashPassword } from "../../domain/password";
 import { signStaffSession, STAFF_COOKIE, type StaffRole } from "../../domain/staff-session";
 import { DEFAULT_ADMIN } from "../../scripts/config";
 import { deskServerMessage, type BoardSession, type DeskServerMessage } from "../../shared/protocol";
-import { connectRaw, toWsUrl, type RawClient } from "../support/ws-client";
+import { connectRaw, toWsUrl, type RawClient, type RawMessage } from "../support/ws-client";
 
 export const ADMIN = DEFAULT_ADMIN;
 export const PROPERTY = "prop-harbour";
@@ -107,21 +107,45 @@ export async function addProperty(db: Database, id: string, timeZone = "Europe/L
   await db.insert(property).values({ id, name: `Property ${id}`, timeZone, phone: "+441632960999" }).onConflictDoNothing();
 }
 
-/** The next board update (after the last one taken) for `sessionId` that matches. */
+/**
+ * Where the last `nextBoardSession` on a socket stopped inside a batch: the rest of that
+ * batch still counts as "after the last one taken", as if each session came alone.
+ */
+const batchRest = new WeakMap<RawClient, { sessions: BoardSession[]; from: number }>();
+
+function batchOf(raw: RawMessage): BoardSession[] | null {
+  const parsed = deskServerMessage.safeParse(raw.json);
+  return parsed.success && parsed.data.type === "sessions" ? parsed.data.sessions : null;
+}
+
+/**
+ * The next board update (after the last one taken) for `sessionId` that matches. The room
+ * sends changes in batches and a session changed twice within one batch arrives once, in
+ * its newest form, so wait for a state, not for a particular intermediate update.
+ */
 export async function nextBoardSession(
   board: RawClient,
   sessionId: string,
   predicate: (s: BoardSession) => boolean = () => true,
   timeoutMs?: number,
 ): Promise<BoardSession> {
-  const m = await board.next((raw) => {
-    const parsed = deskServerMessage.safeParse(raw.json);
-    return parsed.success && parsed.data.type === "session" && parsed.data.session.sessionId === sessionId && predicate(parsed.data.session);
-  }, timeoutMs);
-  return (deskServerMessage.parse(m.json) as Extract<DeskServerMessage, { type: "session" }>).session;
+  const matches = (s: BoardSession) => s.sessionId === sessionId && predicate(s);
+  const rest = batchRest.get(board);
+  const inRest = rest ? rest.sessions.findIndex((s, i) => i >= rest.from && matches(s)) : -1;
+  if (rest && inRest >= 0) {
+    rest.from = inRest + 1;
+    return rest.sessions[inRest]!;
+  }
+  const m = await board.next((raw) => batchOf(raw)?.some(matches) ?? false, timeoutMs);
+  const sessions = batchOf(m)!;
+  const index = sessions.findIndex(matches);
+  batchRest.set(board, { sessions, from: index + 1 });
+  return sessions[index]!;
 }
 
 export async function boardSnapshot(board: RawClient): Promise<BoardSession[]> {
   const m = await board.next((raw) => (raw.json as { type?: string } | undefined)?.type === "board");
+  // Whatever came before the board is no longer "next".
+  batchRest.delete(board);
   return (deskServerMessage.parse(m.json) as Extract<DeskServerMessage, { type: "board" }>).sessions;
 }
