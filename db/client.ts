@@ -8,14 +8,17 @@ import * as schema from "./schema";
 export type Database = ReturnType<typeof openDatabase>;
 
 /**
- * Queries one isolate keeps in flight. SQLite has one writer: with 32 or more write
- * transactions contending, sqld spent its CPU spinning on the lock (two cores, 40+
- * threads busy) and stopped answering; past 128 connections it answers 429.
+ * Queries in flight at once from one isolate, per lane. SQLite has one writer: with 32
+ * or more write transactions contending, sqld spent its CPU spinning on the lock (two
+ * cores, 40+ threads busy) and stopped answering; past 128 connections it answers 429.
+ * Work nobody waits for (analytics) has a lane of its own, so a burst of it never
+ * queues ahead of a guest's lookup or check-in.
  */
-const MAX_IN_FLIGHT = 16;
+const LANE_CAPACITY = { guest: 12, background: 4 } as const;
+export type QueryLane = keyof typeof LANE_CAPACITY;
 const RETRIES_ON_429 = 8;
 
-export function openDatabase(url: string, authToken?: string) {
+export function openDatabase(url: string, authToken?: string, lane: QueryLane = "guest") {
   const client = createClient({
     url,
     authToken: authToken || undefined,
@@ -25,39 +28,46 @@ export function openDatabase(url: string, authToken?: string) {
     // refused ("Cannot perform I/O on behalf of a different request"); the queued
     // request hangs. Switch it off and bound concurrency in `fetch`, below.
     concurrency: Number.MAX_SAFE_INTEGER,
-    fetch: boundedFetch,
+    fetch: (input: RequestInfo | URL, init?: RequestInit) => boundedFetch(lanes[lane], input, init),
   });
   return drizzle(client, { schema });
 }
 
-let inFlight = 0;
-/** Waiters in arrival order. A query admitted out of this order can starve: measured, a lookup p99 of 21.8 s instead of 3.4 s at 500 guests. */
-const line: Waiter[] = [];
+interface Lane {
+  capacity: number;
+  inFlight: number;
+  /** Waiters in arrival order. Admitting out of order starved some queries: a lookup p99 of 21.8 s instead of 3.4 s at 500 guests. */
+  line: Waiter[];
+}
 interface Waiter {
   lastPolledAt: number;
 }
+const lanes: Record<QueryLane, Lane> = {
+  guest: { capacity: LANE_CAPACITY.guest, inFlight: 0, line: [] },
+  background: { capacity: LANE_CAPACITY.background, inFlight: 0, line: [] },
+};
 /** A waiter that stopped polling belonged to a request the runtime cancelled; it must not block the line. */
 const ABANDONED_AFTER_MS = 5_000;
 const MAX_POLL_GAP_MS = 200;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * At most MAX_IN_FLIGHT requests at once, admitted first come, first served, and 429s
+ * At most `capacity` requests at once, admitted first come, first served, and 429s
  * retried. A waiter polls with a timer of its own instead of being woken by the request
  * that finishes: in workerd a promise resolved by another request continues in *that*
  * request's context, where this request's fetch is refused. Those near the front poll
  * every millisecond, those far back less often, so a long line costs little CPU.
  */
-async function boundedFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+async function boundedFetch(lane: Lane, input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
   const request = new Request(input, init);
   for (let attempt = 0; ; attempt++) {
-    if (line.length > 0 || inFlight >= MAX_IN_FLIGHT) await waitForTurn();
-    inFlight++;
+    if (lane.line.length > 0 || lane.inFlight >= lane.capacity) await waitForTurn(lane);
+    lane.inFlight++;
     let res: Response;
     try {
       res = await fetch(request.clone());
     } finally {
-      inFlight--;
+      lane.inFlight--;
     }
     // sqld could not open a connection in time: nothing ran, so trying again is safe.
     if (res.status !== 429 || attempt >= RETRIES_ON_429) return res;
@@ -66,7 +76,8 @@ async function boundedFetch(input: RequestInfo | URL, init?: RequestInit): Promi
   }
 }
 
-async function waitForTurn(): Promise<void> {
+async function waitForTurn(lane: Lane): Promise<void> {
+  const { line } = lane;
   const me: Waiter = { lastPolledAt: Date.now() };
   line.push(me);
   try {
@@ -79,7 +90,7 @@ async function waitForTurn(): Promise<void> {
         position--;
       }
       // As many go as there are free places, in order: the front few need not wait for each other's timers.
-      if (position < MAX_IN_FLIGHT - inFlight) return;
+      if (position < lane.capacity - lane.inFlight) return;
       await sleep(Math.min(MAX_POLL_GAP_MS, 1 + position / 2));
     }
   } finally {

@@ -1,13 +1,18 @@
-// One drizzle instance per isolate and URL, shared by every room the isolate hosts, so
-// that db/client.ts's bound on queries in flight holds for the whole isolate. The
-// client keeps no request-scoped I/O objects, which is what makes the sharing safe.
-import { openDatabase, type Database } from "../db/client";
+// One drizzle instance per isolate, URL and lane, reused by every room the isolate hosts
+// instead of being rebuilt per request. The bound on queries in flight lives in
+// db/client.ts at module level, so it holds for the whole isolate either way.
+import { openDatabase, type Database, type QueryLane } from "../db/client";
 import type { RuntimeEnv } from "./env";
 
-let cached: { key: string; db: Database } | undefined;
+const cached = new Map<QueryLane, { key: string; db: Database }>();
 
-export function database(env: RuntimeEnv): Database {
+/** `background` is for writes no one waits on (analytics), so they never queue ahead of a guest. */
+export function database(env: RuntimeEnv, lane: QueryLane = "guest"): Database {
   const key = `${env.LIBSQL_URL}\n${env.LIBSQL_AUTH_TOKEN ?? ""}`;
-  if (cached?.key !== key) cached = { key, db: openDatabase(env.LIBSQL_URL, env.LIBSQL_AUTH_TOKEN) };
-  return cached.db;
+  let entry = cached.get(lane);
+  if (entry?.key !== key) {
+    entry = { key, db: openDatabase(env.LIBSQL_URL, env.LIBSQL_AUTH_TOKEN, lane) };
+    cached.set(lane, entry);
+  }
+  return entry.db;
 }

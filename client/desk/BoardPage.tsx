@@ -31,11 +31,21 @@ export default function BoardPage(props: { me: DeskMe }) {
     arrivalsTimer = setTimeout(() => void loadArrivals(), 300);
   };
 
+  // One batch from the board can carry several failures and completions: say them all at once.
+  let heard: string[] = [];
+  const announce = (text: string) => {
+    if (heard.push(text) > 1) return;
+    queueMicrotask(() => {
+      setAnnouncement(heard.join(" "));
+      heard = [];
+    });
+  };
+
   const board = openBoard(props.me.propertyId, {
     onChange(s, before) {
       if (!before || before.step !== s.step) refreshArrivalsSoon();
-      if (s.pinStatus === "failed" && before?.pinStatus !== "failed") setAnnouncement(`Door PIN failed for ${s.bookingRef}.`);
-      else if (s.step === "completed" && before?.step !== "completed") setAnnouncement(`${s.bookingRef} checked in.`);
+      if (s.pinStatus === "failed" && before?.pinStatus !== "failed") announce(`Door PIN failed for ${s.bookingRef}.`);
+      else if (s.step === "completed" && before?.step !== "completed") announce(`${s.bookingRef} checked in.`);
     },
     onRefused() {
       // The socket is refused when the session ended; any API call then sends us to sign-in.

@@ -53,6 +53,8 @@ export interface NewGuest {
   roomPinId: string | null;
   secureToken: string;
   createdAt: number;
+  /** What the funnel row needs should the session's own sync not have written it yet. */
+  funnel: Pick<FunnelRow, "propertyId" | "deviceType" | "startedAt">;
 }
 
 export interface CheckinOutcome {
@@ -101,10 +103,18 @@ export async function completeCheckin(db: Database, g: NewGuest): Promise<Checki
         guestId: sql`(select ${guest.id} from ${guest} where ${guest.reservationId} = ${g.reservationId} and ${guest.archived} = 0)`,
       })
       .where(eq(reservation.id, g.reservationId)),
+    // Only if this session's guest is the one that exists; an insert when the session's
+    // own (background) funnel sync has not got there yet, so completion never waits on it.
     db
-      .update(checkinAnalytics)
-      .set({ stepReached: 4, completed: true, completedAt: g.createdAt })
-      .where(and(eq(checkinAnalytics.sessionId, g.sessionId), sql`exists (select 1 from ${guest} where ${guest.checkinSessionId} = ${g.sessionId})`)),
+      .insert(checkinAnalytics)
+      .select(
+        sql`select ${g.sessionId}, ${g.bookingRef}, ${g.funnel.propertyId}, 4, 1, ${g.funnel.deviceType}, ${g.funnel.startedAt}, ${g.createdAt}
+            where exists (select 1 from ${guest} where ${guest.checkinSessionId} = ${g.sessionId})`,
+      )
+      .onConflictDoUpdate({
+        target: checkinAnalytics.sessionId,
+        set: { stepReached: 4, completed: true, completedAt: sql`coalesce(${checkinAnalytics.completedAt}, excluded.completed_at)` },
+      }),
     db.select({ sessionId: guest.checkinSessionId, secureToken: guest.secureToken }).from(guest).where(liveGuest).limit(1),
   ]);
   const row = winner[0];

@@ -243,7 +243,9 @@ export default class CheckinRoom implements Party.Server {
       this.broadcast({ type: "completed", stayToken: result.state.stayToken });
     }
     if (isBoardVisible(event)) this.board.changed();
-    if (result.state.stepReached !== before.stepReached || result.state.completedAt !== before.completedAt) this.funnel.changed();
+    // The guest write marks the row completed itself; it needs a sync only if the row may be missing.
+    const completedNow = result.state.completedAt !== before.completedAt;
+    if (result.state.stepReached !== before.stepReached || (completedNow && !this.funnel.inStep)) this.funnel.changed();
 
     for (const effect of result.effects) {
       if (effect.kind === "complete") await this.complete();
@@ -263,8 +265,6 @@ export default class CheckinRoom implements Party.Server {
   private async writeGuest() {
     const s = this.state;
     if (!s || !s.confirmPending || s.pin.status !== "ready" || !s.details || !s.parking || !s.pin.code) return;
-    // The guest write marks the funnel row completed in the same transaction, so the row must exist by then.
-    await this.funnel.settled();
     let outcome;
     try {
       outcome = await completeCheckin(database(this.env), {
@@ -286,6 +286,7 @@ export default class CheckinRoom implements Party.Server {
         roomPinId: s.pin.roomPinId,
         secureToken: newStayToken(),
         createdAt: Date.now(),
+        funnel: { propertyId: s.reservation.propertyId, deviceType: s.deviceType, startedAt: s.startedAt },
       });
     } catch (err) {
       // Still confirmPending: the alarm retries the same idempotent write shortly.
@@ -337,7 +338,7 @@ export default class CheckinRoom implements Party.Server {
   private async writeFunnelRow() {
     const state = this.stored;
     if (!state) return;
-    await syncFunnelRow(database(this.env), {
+    await syncFunnelRow(database(this.env, "background"), {
       sessionId: state.sessionId,
       bookingRef: state.reservation.bookingRef,
       propertyId: state.reservation.propertyId,
