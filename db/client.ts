@@ -59,13 +59,17 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * every millisecond, those far back less often, so a long line costs little CPU.
  */
 async function boundedFetch(lane: Lane, input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  // Buffered once so a retry can send it again. Not `request.clone()`: that tees the
+  // body, and workerd warns (through the inspector, to partykit dev's log) about every
+  // branch never read — a console warning per query.
   const request = new Request(input, init);
+  const body = request.body ? await request.arrayBuffer() : null;
   for (let attempt = 0; ; attempt++) {
     if (lane.line.length > 0 || lane.inFlight >= lane.capacity) await waitForTurn(lane);
     lane.inFlight++;
     let res: Response;
     try {
-      res = await fetch(request.clone());
+      res = await fetch(request.url, { method: request.method, headers: request.headers, body });
     } finally {
       lane.inFlight--;
     }
