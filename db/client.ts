@@ -65,7 +65,8 @@ const WRITE_SQL = /\b(insert|update|delete|replace|begin|commit|create|drop|alte
  * continues in *that* request's context, where this request's fetch is refused. Those
  * near the front poll every millisecond, those far back less often.
  */
-async function boundedFetch(priority: QueryPriority, input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+/** Exported for the tests of the gates; everything else goes through `openDatabase`. */
+export async function boundedFetch(priority: QueryPriority, input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
   // Buffered once so a retry can send it again. Not `request.clone()`: that tees the
   // body, and workerd warns (through the inspector, to partykit dev's log) about every
   // branch never read — a console warning per query.
@@ -74,7 +75,6 @@ async function boundedFetch(priority: QueryPriority, input: RequestInfo | URL, i
   const gate = body && WRITE_SQL.test(decoder.decode(body)) ? gates.write : gates.read;
   for (let attempt = 0; ; attempt++) {
     await waitForTurn(gate, priority);
-    gate.inFlight++;
     let res: Response;
     try {
       res = await fetch(request.url, { method: request.method, headers: request.headers, body });
@@ -99,10 +99,14 @@ function placesAhead(gate: Gate, priority: QueryPriority, me: Waiter, now: numbe
   return priority === "background" ? position + gate.lines.guest.length : position;
 }
 
+/** Resolves holding a place: the place is taken in the same turn as the check, so two callers can never both take the last one. */
 async function waitForTurn(gate: Gate, priority: QueryPriority): Promise<void> {
   const free = () => gate.capacity - gate.inFlight;
   const queued = gate.lines.guest.length + (priority === "background" ? gate.lines.background.length : 0);
-  if (queued === 0 && free() > 0) return;
+  if (queued === 0 && free() > 0) {
+    gate.inFlight++;
+    return;
+  }
   const line = gate.lines[priority];
   const me: Waiter = { lastPolledAt: Date.now() };
   line.push(me);
@@ -112,7 +116,10 @@ async function waitForTurn(gate: Gate, priority: QueryPriority): Promise<void> {
       me.lastPolledAt = now;
       const ahead = placesAhead(gate, priority, me, now);
       // As many go as there are free places, in order: the front few need not wait for each other's timers.
-      if (ahead < free()) return;
+      if (ahead < free()) {
+        gate.inFlight++;
+        return;
+      }
       await sleep(Math.min(MAX_POLL_GAP_MS, 1 + ahead / 2));
     }
   } finally {

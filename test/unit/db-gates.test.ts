@@ -1,0 +1,99 @@
+// The bounds db/client.ts puts on queries in flight, against a local HTTP server that
+// holds each request until the test releases it and records what it saw.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { boundedFetch } from "../../db/client";
+
+let url = "";
+let inFlight = 0;
+let maxInFlight = 0;
+const arrived: string[] = [];
+const held: ServerResponse[] = [];
+const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  let body = "";
+  req.on("data", (c) => (body += c));
+  req.on("end", () => {
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    arrived.push(body);
+    held.push(res);
+  });
+});
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v2/pipeline`;
+});
+afterAll(() => server.close());
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Until the server holds `n` requests, then a moment more in which no other may arrive. */
+async function holding(n: number) {
+  for (let waited = 0; inFlight < n && waited < 5_000; waited += 10) await sleep(10);
+  await sleep(150);
+}
+async function releaseAll(total: number) {
+  while (arrived.length < total || held.length > 0) {
+    for (const res of held.splice(0)) {
+      inFlight--;
+      res.end("{}");
+    }
+    await sleep(20);
+  }
+}
+function reset() {
+  maxInFlight = 0;
+  arrived.length = 0;
+}
+const statement = (sql: string) => JSON.stringify({ requests: [{ type: "execute", stmt: { sql } }] });
+const post = (priority: "guest" | "background", sql: string) => boundedFetch(priority, url, { method: "POST", body: statement(sql) });
+
+describe("query gates", () => {
+  it("keeps at most 4 writes in flight, however many are asked for", async () => {
+    reset();
+    const all = Array.from({ length: 20 }, (_, i) => post("guest", `insert into t values (${i})`));
+    await holding(4);
+    expect(inFlight).toBe(4);
+    await releaseAll(20);
+    await Promise.all(all);
+    expect(maxInFlight).toBe(4);
+    expect(arrived).toHaveLength(20);
+  });
+
+  it("lets reads run 12 at a time, beside the writes", async () => {
+    reset();
+    const all = [
+      ...Array.from({ length: 30 }, () => post("guest", "select * from reservation")),
+      ...Array.from({ length: 6 }, (_, i) => post("guest", `update reservation set status = 'x' where id = ${i}`)),
+    ];
+    await holding(16);
+    expect(inFlight).toBe(16);
+    await releaseAll(36);
+    await Promise.all(all);
+    expect(maxInFlight).toBe(16);
+  });
+
+  it("admits in arrival order, a guest's query before waiting analytics", async () => {
+    reset();
+    const blockers = Array.from({ length: 4 }, (_, i) => post("guest", `insert into t values ('blocker ${i}')`));
+    await holding(4);
+    const queued = [
+      post("background", "insert into funnel values ('analytics 1')"),
+      post("guest", "insert into guest values ('guest 1')"),
+      post("background", "insert into funnel values ('analytics 2')"),
+      post("guest", "insert into guest values ('guest 2')"),
+    ];
+    await sleep(50);
+    // One place frees at a time, so the order of admission is the order of arrival here.
+    for (let i = 0; i < 8; i++) {
+      await holding(Math.min(4, 8 - i));
+      held.shift()!.end("{}");
+      inFlight--;
+    }
+    await releaseAll(8);
+    await Promise.all([...blockers, ...queued]);
+    const order = arrived.slice(4).map((b) => /'([^']+)'/.exec(b)![1]);
+    expect(order).toEqual(["guest 1", "guest 2", "analytics 1", "analytics 2"]);
+  });
+});
