@@ -3,7 +3,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { boundedFetch } from "../../db/client";
+import { boundedFetch, GATE_CAPACITY } from "../../db/client";
+
+const { read: READS, write: WRITES } = GATE_CAPACITY;
 
 let url = "";
 let inFlight = 0;
@@ -50,34 +52,34 @@ const statement = (sql: string) => JSON.stringify({ requests: [{ type: "execute"
 const post = (priority: "guest" | "background", sql: string) => boundedFetch(priority, url, { method: "POST", body: statement(sql) });
 
 describe("query gates", () => {
-  it("keeps at most 4 writes in flight, however many are asked for", async () => {
+  it("keeps writes to their gate, however many are asked for", async () => {
     reset();
-    const all = Array.from({ length: 20 }, (_, i) => post("guest", `insert into t values (${i})`));
-    await holding(4);
-    expect(inFlight).toBe(4);
-    await releaseAll(20);
+    const all = Array.from({ length: 3 * WRITES }, (_, i) => post("guest", `insert into t values (${i})`));
+    await holding(WRITES);
+    expect(inFlight).toBe(WRITES);
+    await releaseAll(3 * WRITES);
     await Promise.all(all);
-    expect(maxInFlight).toBe(4);
-    expect(arrived).toHaveLength(20);
+    expect(maxInFlight).toBe(WRITES);
+    expect(arrived).toHaveLength(3 * WRITES);
   });
 
-  it("lets reads run 12 at a time, beside the writes", async () => {
+  it("lets reads through a wider gate, beside the writes", async () => {
     reset();
     const all = [
-      ...Array.from({ length: 30 }, () => post("guest", "select * from reservation")),
-      ...Array.from({ length: 6 }, (_, i) => post("guest", `update reservation set status = 'x' where id = ${i}`)),
+      ...Array.from({ length: 3 * READS }, () => post("guest", "select * from reservation")),
+      ...Array.from({ length: 2 * WRITES }, (_, i) => post("guest", `update reservation set status = 'x' where id = ${i}`)),
     ];
-    await holding(16);
-    expect(inFlight).toBe(16);
-    await releaseAll(36);
+    await holding(READS + WRITES);
+    expect(inFlight).toBe(READS + WRITES);
+    await releaseAll(3 * READS + 2 * WRITES);
     await Promise.all(all);
-    expect(maxInFlight).toBe(16);
+    expect(maxInFlight).toBe(READS + WRITES);
   });
 
   it("admits in arrival order, a guest's query before waiting analytics", async () => {
     reset();
-    const blockers = Array.from({ length: 4 }, (_, i) => post("guest", `insert into t values ('blocker ${i}')`));
-    await holding(4);
+    const blockers = Array.from({ length: WRITES }, (_, i) => post("guest", `insert into t values ('blocker ${i}')`));
+    await holding(WRITES);
     const queued = [
       post("background", "insert into funnel values ('analytics 1')"),
       post("guest", "insert into guest values ('guest 1')"),
@@ -86,14 +88,14 @@ describe("query gates", () => {
     ];
     await sleep(50);
     // One place frees at a time, so the order of admission is the order of arrival here.
-    for (let i = 0; i < 8; i++) {
-      await holding(Math.min(4, 8 - i));
+    for (let i = 0; i < WRITES + 4; i++) {
+      await holding(Math.min(WRITES, WRITES + 4 - i));
       held.shift()!.end("{}");
       inFlight--;
     }
-    await releaseAll(8);
+    await releaseAll(WRITES + 4);
     await Promise.all([...blockers, ...queued]);
-    const order = arrived.slice(4).map((b) => /'([^']+)'/.exec(b)![1]);
+    const order = arrived.slice(WRITES).map((b) => /'([^']+)'/.exec(b)![1]);
     expect(order).toEqual(["guest 1", "guest 2", "analytics 1", "analytics 2"]);
   });
 });
