@@ -23,6 +23,8 @@ const en = {
   lookupHint: "You can find it in your booking confirmation email, for example FD1001.",
   lookupRefMissing: "Enter your booking reference",
   lookupRefInvalid: "Enter the booking reference from your confirmation, for example FD1001",
+  lookupNotFound: (ref: string) => `We could not find booking ${ref}. Check the reference in your confirmation email`,
+  lookupNotFoundHelp: "What to do if we cannot find your booking",
   tooManyAttempts: (seconds: number) => `Too many attempts. Try again in ${seconds} seconds.`,
   sessionExpired: "Your check-in timed out. Enter your booking reference to start again.",
   sessionGone: "We could not find that check-in. Enter your booking reference to start again.",

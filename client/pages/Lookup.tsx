@@ -6,6 +6,7 @@ import { lookup, stayAccess, type ApiFailure } from "../api";
 import { ErrorSummary, type FieldErrors } from "../components/ErrorSummary";
 import { TextField } from "../components/Field";
 import { FormAlert } from "../components/FormAlert";
+import { Link } from "../components/Link";
 import { Loading, Page } from "../components/Page";
 import { text } from "../i18n";
 import { navigate } from "../router";
@@ -29,6 +30,8 @@ function ReferenceForm(props: { onCheckedIn: (ref: string) => void }) {
   const [errors, setErrors] = createSignal<FieldErrors>({});
   const [attempt, setAttempt] = createSignal(0);
   const [alert, setAlert] = createSignal<string | null>(notice());
+  /** The reference last answered "not found": the guest stays here to correct it, with a way to the help page. */
+  const [missing, setMissing] = createSignal<string | null>(null);
   let busy = false;
 
   async function submit(event: SubmitEvent) {
@@ -37,6 +40,7 @@ function ReferenceForm(props: { onCheckedIn: (ref: string) => void }) {
     setAttempt((n) => n + 1);
     setNotice(null);
     setAlert(null);
+    setMissing(null);
     const typed = value().replace(/\s+/g, "").toUpperCase();
     const problem = !typed ? text.lookupRefMissing : !BOOKING_REF_PATTERN.test(typed) ? text.lookupRefInvalid : null;
     setErrors(problem ? { bookingRef: problem } : {});
@@ -49,7 +53,11 @@ function ReferenceForm(props: { onCheckedIn: (ref: string) => void }) {
     const answer = result.value;
     if (answer.kind === "session") navigate(withSession(WIZARD_PATHS.details, answer.sessionId));
     else if (answer.kind === "checked-in") props.onCheckedIn(answer.bookingRef);
-    else navigate(`${WIZARD_PATHS.notFound}?ref=${encodeURIComponent(typed)}`);
+    else {
+      // Most misses are a mistyped reference: keep it in the field, say so there, and offer the help page.
+      setErrors({ bookingRef: text.lookupNotFound(typed) });
+      setMissing(typed);
+    }
   }
 
   function showFailure(failure: ApiFailure) {
@@ -79,6 +87,13 @@ function ReferenceForm(props: { onCheckedIn: (ref: string) => void }) {
         </button>
         <FormAlert message={alert()} />
       </form>
+      <Show when={missing()} keyed>
+        {(ref) => (
+          <p>
+            <Link href={`${WIZARD_PATHS.notFound}?ref=${encodeURIComponent(ref)}`}>{text.lookupNotFoundHelp}</Link>
+          </p>
+        )}
+      </Show>
     </Page>
   );
 }

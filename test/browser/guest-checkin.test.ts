@@ -144,6 +144,17 @@ describe("guest check-in", () => {
   it("shows the reference typed and what to do next when the booking is not found", async () => {
     const page = await browser.newPage(ownAddress());
     await lookUp(page, stack.url, "fd9999");
+    // Inline first, tied to the field, so a mistyped reference is corrected where it was typed.
+    const message = "We could not find booking FD9999. Check the reference";
+    await page.getByRole("alert").filter({ hasText: message }).waitFor();
+    const field = page.getByLabel("Booking reference");
+    expect(await field.inputValue()).toBe("fd9999");
+    const describedBy = (await field.getAttribute("aria-describedby")) ?? "";
+    const described = await Promise.all(describedBy.split(" ").map((id) => page.locator(`[id="${id}"]`).innerText()));
+    expect(described.join(" ")).toContain(message);
+    expect(new URL(page.url()).pathname).toBe("/checkin/");
+    await screenshot(page, "guest-not-found-inline");
+    await page.getByRole("link", { name: "What to do if we cannot find your booking" }).click();
     await page.waitForURL("**/checkin/not-found/?ref=FD9999");
     await expectHeading(page, "We could not find your booking");
     await expectFocusOnHeading(page);
