@@ -71,15 +71,18 @@ export async function runPinAttempt(deps: PinTaskDeps): Promise<void> {
   }
 }
 
+/** How long to wait before trying again to remove PINs: a few seconds, or less when the retry policy is tighter (tests). */
+export const cleanupRetryDelayMs = (policy: PinRetryPolicy) => Math.min(5_000, policy.maxDelayMs);
+
 /** Removes PINs queued for deletion, one by one, persisting each success. */
-export async function deleteQueuedPins(deps: Omit<PinTaskDeps, "policy" | "random">): Promise<void> {
+export async function deleteQueuedPins(deps: Omit<PinTaskDeps, "random">): Promise<void> {
   for (const pin of deps.current().pinsToDelete) {
     try {
       await deps.provider.deletePin(pin.lockId, pin.pinId);
       await deps.dispatch({ type: "pin-deleted", pinId: pin.pinId });
     } catch (err) {
       console.warn(`[checkin] could not remove a PIN yet: ${(err as Error).message}`);
-      await deps.dispatch({ type: "pin-cleanup-failed", retryAt: deps.now() + 5_000 });
+      await deps.dispatch({ type: "pin-cleanup-failed", retryAt: deps.now() + cleanupRetryDelayMs(deps.policy) });
       return;
     }
   }

@@ -165,11 +165,11 @@ export default class CheckinRoom implements Party.Server {
       if (!this.state) return;
       const now = Date.now();
       if (this.state.pinsToDelete.length > 0 && (this.state.cleanupRetryAt ?? 0) <= now) {
-        await deleteQueuedPins(this.pinTaskDeps());
+        await deleteQueuedPins({ ...this.pinTaskDeps(), policy: this.retryPolicy() });
       }
       if (isExpired(this.state, this.expiryMs, now)) {
         await this.dispatch({ type: "expired" });
-        if (this.state.pinsToDelete.length > 0) await deleteQueuedPins(this.pinTaskDeps());
+        if (this.state.pinsToDelete.length > 0) await deleteQueuedPins({ ...this.pinTaskDeps(), policy: this.retryPolicy() });
       } else if (this.state.pin.status === "creating" && (this.state.pin.nextAttemptAt ?? Infinity) <= now && !this.pinAttemptRunning) {
         this.pinAttemptRunning = true;
         try {

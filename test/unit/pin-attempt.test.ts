@@ -2,7 +2,7 @@
 // is the one thing faked; the session state moves through the real domain.
 import { describe, expect, it } from "vitest";
 import { applyEvent, type CheckinState, type FlowEvent } from "../../domain/checkin-flow";
-import { runPinAttempt } from "../../party/checkin/pin-task";
+import { deleteQueuedPins, runPinAttempt } from "../../party/checkin/pin-task";
 import { LockProviderError, type LockPin, type LockProvider, type PinRequest } from "../../party/locks/provider";
 import { details, run, start, T0 } from "../support/flow-fixture";
 
@@ -41,23 +41,24 @@ function memoryVendor(script: (call: Call, n: number) => "ok" | "fail-before" | 
 
 function session(provider: LockProvider, initial: CheckinState) {
   let state = initial;
+  const deps = {
+    current: () => state,
+    dispatch: async (event: FlowEvent) => {
+      const r = applyEvent(state, event, T0);
+      if (r.ok) state = r.state;
+      return r.ok;
+    },
+    provider,
+    policy: { maxAttempts: 5, baseDelayMs: 10, maxDelayMs: 100 },
+    now: () => T0,
+    random: () => 0.5,
+  };
   return {
     get state() {
       return state;
     },
-    attempt: () =>
-      runPinAttempt({
-        current: () => state,
-        dispatch: async (event: FlowEvent) => {
-          const r = applyEvent(state, event, T0);
-          if (r.ok) state = r.state;
-          return r.ok;
-        },
-        provider,
-        policy: { maxAttempts: 5, baseDelayMs: 10, maxDelayMs: 100 },
-        now: () => T0,
-        random: () => 0.5,
-      }),
+    attempt: () => runPinAttempt(deps),
+    cleanUp: () => deleteQueuedPins(deps),
   };
 }
 
@@ -102,5 +103,20 @@ describe("one PIN attempt", () => {
     const s = session(vendor.provider, stored);
     await s.attempt();
     expect(vendor.calls).toEqual(["find", "create", "find", "create"]);
+  });
+
+  it("removes an expired session's PINs, and after a failure tries again no later than the retry policy allows", async () => {
+    let failNextDelete = true;
+    const vendor = memoryVendor((call) => (call === "delete" && failNextDelete ? ((failNextDelete = false), "fail-before") : "ok"));
+    const s = session(vendor.provider, creatingPins());
+    await s.attempt();
+    const expired = session(vendor.provider, run(s.state, { type: "expired" }));
+    expect(expired.state.pinsToDelete).toHaveLength(2);
+    await expired.cleanUp();
+    expect(expired.state).toMatchObject({ cleanupRetryAt: T0 + 100 });
+    expect(expired.state.pinsToDelete).toHaveLength(2);
+    await expired.cleanUp();
+    expect(expired.state.pinsToDelete).toHaveLength(0);
+    expect([...vendor.pins.values()].flat()).toEqual([]);
   });
 });
