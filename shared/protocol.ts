@@ -264,6 +264,16 @@ export const frontdeskEvent = z.discriminatedUnion("type", [
 ]);
 export type FrontdeskEvent = z.infer<typeof frontdeskEvent>;
 
+/**
+ * Server-to-server over a websocket a checkin room keeps open to its property's frontdesk
+ * room: a message costs a fraction of an HTTP request between rooms. `seq` pairs each
+ * change with the answer that says it is stored (or not).
+ */
+export const boardFeedMessage = z.object({ type: z.literal("session"), session: boardSession, seq: z.number().check(z.int()) });
+export type BoardFeedMessage = z.infer<typeof boardFeedMessage>;
+export const boardFeedAnswer = z.object({ type: z.literal("stored"), seq: z.number().check(z.int()), ok: z.boolean() });
+export type BoardFeedAnswer = z.infer<typeof boardFeedAnswer>;
+
 export const deskServerMessage = z.discriminatedUnion("type", [
   /** The whole board: on connect and after every reconnect. */
   z.object({ type: z.literal("board"), sessions: z.array(boardSession) }),

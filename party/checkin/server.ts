@@ -20,6 +20,7 @@ import { takeToken, type Bucket } from "../../domain/token-bucket";
 import {
   checkinCommand,
   clientMessage,
+  INTERNAL_AUTH_HEADER,
   type PinStatusResponse,
   type ServerMessage,
 } from "../../shared/protocol";
@@ -34,6 +35,7 @@ import { newStayToken, randomId, randomUint32 } from "../random";
 import { SnapshotSync } from "../snapshot-sync";
 import { parseFrame } from "../ws-message";
 import { toBoardSession } from "./board";
+import { BoardLink } from "./board-link";
 import { deleteQueuedPins, runPinAttempt } from "./pin-task";
 
 const STATE_KEY = "state";
@@ -50,6 +52,7 @@ export default class CheckinRoom implements Party.Server {
   private pinAttemptRunning = false;
   private readonly messageBuckets = new Map<string, Bucket>();
 
+  private readonly boardLink = new BoardLink(() => this.openBoardSocket());
   private readonly board = new SnapshotSync(() => this.sendToBoard(), {
     retryDelaysMs: [100, 500, 2_000],
     onGiveUp: (err) => console.warn(`[checkin] the front desk missed an update: ${loggableError(err)}`),
@@ -317,13 +320,38 @@ export default class CheckinRoom implements Party.Server {
   private async sendToBoard() {
     const state = this.stored;
     if (!state) return;
-    const res = await callParty(
-      this.env,
-      this.partiesBinding(),
-      { party: "frontdesk", roomId: state.reservation.propertyId },
-      { method: "POST", body: { type: "session", session: toBoardSession(state) } },
-    );
-    if (!res.ok) throw new Error(`the front desk answered ${res.status}`);
+    const session = toBoardSession(state);
+    try {
+      await this.boardLink.send(session);
+    } catch (err) {
+      // The socket is the cheap way, not the only one: a change it could not deliver goes by HTTP.
+      console.warn(`[checkin] board link unavailable, posting instead: ${loggableError(err)}`);
+      const res = await callParty(
+        this.env,
+        this.partiesBinding(),
+        { party: "frontdesk", roomId: state.reservation.propertyId },
+        { method: "POST", body: { type: "session", session } },
+      );
+      if (!res.ok) throw new Error(`the front desk answered ${res.status}`);
+    }
+    if (state.step === "completed" || state.step === "expired") this.boardLink.close();
+  }
+
+  private async openBoardSocket(): Promise<WebSocket> {
+    const propertyId = this.stored!.reservation.propertyId;
+    const headers = { [INTERNAL_AUTH_HEADER]: this.env.INTERNAL_SECRET };
+    const parties = this.partiesBinding();
+    try {
+      const stub = parties?.frontdesk?.get(propertyId);
+      if (stub) return (await stub.socket({ headers })) as unknown as WebSocket;
+    } catch {
+      // A room woken by its alarm has no binding even outside onAlarm: take the HTTP route.
+    }
+    const res = await fetch(`${this.env.SELF_URL}/parties/frontdesk/${encodeURIComponent(propertyId)}`, { headers: { ...headers, Upgrade: "websocket" } });
+    const socket = (res as Response & { webSocket?: WebSocket & { accept(): void } | null }).webSocket;
+    if (!socket) throw new Error(`the front desk refused the board link (${res.status})`);
+    socket.accept();
+    return socket;
   }
 
   private partiesBinding(): Party.Context["parties"] | null {

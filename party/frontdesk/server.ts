@@ -3,13 +3,17 @@
 // get the whole board on connect and then batches of changes, all in the order stored.
 import type * as Party from "partykit/server";
 import { isStale, mergeBoardSession } from "../../domain/board";
-import { frontdeskEvent, type BoardSession, type DeskServerMessage } from "../../shared/protocol";
+import { boardFeedMessage, frontdeskEvent, type BoardFeedAnswer, type BoardSession, type DeskServerMessage } from "../../shared/protocol";
 import { runtimeEnv } from "../env";
 import { apiErrorResponse, json, readJsonBody } from "../http-json";
 import { isInternal } from "../internal-auth";
+import { parseFrame } from "../ws-message";
 import { authorizeDeskSocket } from "./auth";
 
 const PREFIX = "session:";
+/** Connection tags: staff dashboards get the board; feeds are checkin rooms sending changes in. */
+const DASHBOARD = "dashboard";
+const FEED = "feed";
 const PRUNE_EVERY_MS = 10 * 60_000;
 /**
  * How long changes gather before one write and one broadcast carry them all. A write and
@@ -34,12 +38,15 @@ export default class FrontdeskRoom implements Party.Server {
   /** The newest flush not yet settled (else resolved); each flush waits for the one before so batches go out in order. */
   private lastFlush: Promise<void> = Promise.resolve();
   private lastPrunedAt = 0;
+  private readonly feeds = new Set<string>();
 
   constructor(readonly room: Party.Room) {}
 
   /** Runs at the edge before the socket reaches the room: no staff session, no board. */
   static async onBeforeConnect(req: Party.Request, lobby: Party.Lobby) {
     const env = runtimeEnv(lobby.env);
+    // A checkin room's feed, arriving over HTTP from an alarm (partykit withholds the parties binding there).
+    if (isInternal(req as unknown as Request, env.INTERNAL_SECRET)) return req;
     const staff = await authorizeDeskSocket(req as unknown as Request, env, lobby.id);
     if (!staff) return new Response("Sign in to the front desk first", { status: 401 });
     return req;
@@ -64,14 +71,46 @@ export default class FrontdeskRoom implements Party.Server {
     for (let i = 0; i < stale.length; i += MAX_KEYS_PER_PUT) await this.room.storage.delete(stale.slice(i, i + MAX_KEYS_PER_PUT).map((id) => PREFIX + id));
   }
 
-  onConnect(connection: Party.Connection) {
+  /** The secret is checked again here: a feed may come straight from the parties binding, past onBeforeConnect. */
+  getConnectionTags(_connection: Party.Connection, context: Party.ConnectionContext): string[] {
+    return [this.isFeed(context.request) ? FEED : DASHBOARD];
+  }
+
+  private isFeed(request: Party.Request): boolean {
+    return isInternal(request as unknown as Request, runtimeEnv(this.room.env).INTERNAL_SECRET);
+  }
+
+  onConnect(connection: Party.Connection, context: Party.ConnectionContext) {
+    if (this.isFeed(context.request)) {
+      this.feeds.add(connection.id);
+      return;
+    }
     // Only stored sessions: whatever is pending reaches this socket with the next batch.
     this.send(connection, { type: "board", sessions: [...this.sessions.values()] });
   }
 
-  onMessage(_raw: string | ArrayBuffer | ArrayBufferView, sender: Party.Connection) {
-    // Dashboards act through the staff HTTP API, which audits; the socket is read-only.
-    this.send(sender, { type: "error", code: "invalid_message", message: "The board is read-only; use the desk API to act." });
+  onClose(connection: Party.Connection) {
+    this.feeds.delete(connection.id);
+  }
+
+  async onMessage(raw: string | ArrayBuffer | ArrayBufferView, sender: Party.Connection) {
+    if (!this.feeds.has(sender.id)) {
+      // Dashboards act through the staff HTTP API, which audits; the socket is read-only.
+      this.send(sender, { type: "error", code: "invalid_message", message: "The board is read-only; use the desk API to act." });
+      return;
+    }
+    const frame = parseFrame(raw, boardFeedMessage);
+    if (!frame.ok) {
+      console.warn(`[frontdesk] refused a feed message: ${frame.message}`);
+      return;
+    }
+    let ok = true;
+    try {
+      await this.accept([frame.message.session]);
+    } catch {
+      ok = false;
+    }
+    sender.send(JSON.stringify({ type: "stored", seq: frame.message.seq, ok } satisfies BoardFeedAnswer));
   }
 
   async onRequest(req: Party.Request): Promise<Response> {
@@ -81,18 +120,21 @@ export default class FrontdeskRoom implements Party.Server {
     if (request.method !== "POST") return apiErrorResponse(405, "method_not_allowed", "Method not allowed");
     const body = await readJsonBody(request, frontdeskEvent);
     if (!body.ok) return body.response;
-    const incoming = body.value.type === "session" ? [body.value.session] : body.value.sessions;
+    await this.accept(body.value.type === "session" ? [body.value.session] : body.value.sessions);
+    return json({ ok: true });
+  }
+
+  /** Merges changes and settles once they are stored and announced: the sender's notify means "stored". */
+  private async accept(incoming: BoardSession[]) {
     for (const session of incoming) {
       const id = session.sessionId;
       // Against the newest version known, stored or not, so a late update never overwrites a newer one.
       const merged = mergeBoardSession(this.pending.get(id) ?? this.writing.get(id) ?? this.sessions.get(id), session);
       if (merged) this.pending.set(merged.sessionId, merged);
     }
-    // The caller's notify means "stored": answer once everything merged so far is. That
-    // includes an update dropped as out of date, whose newer version may still be pending.
+    // Also for an update dropped as out of date, whose newer version may still be pending.
     await this.flushed();
     if (Date.now() - this.lastPrunedAt > PRUNE_EVERY_MS) await this.prune(Date.now());
-    return json({ ok: true });
   }
 
   /** Settles when every change merged before the call has been stored and announced. */
@@ -124,7 +166,8 @@ export default class FrontdeskRoom implements Party.Server {
         // On failure the board keeps the stored versions; the checkin room's next change brings the newer one again.
         this.writing = new Map();
       }
-      this.room.broadcast(JSON.stringify({ type: "sessions", sessions: batch } satisfies DeskServerMessage));
+      const message = JSON.stringify({ type: "sessions", sessions: batch } satisfies DeskServerMessage);
+      for (const dashboard of this.room.getConnections(DASHBOARD)) dashboard.send(message);
     })();
     this.lastFlush = flush;
     // Also marks a failure as handled here: the callers awaiting this batch still get it.

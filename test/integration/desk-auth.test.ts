@@ -5,10 +5,10 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEntries } from "../../db/queries/audit";
 import { guest } from "../../db/schema";
-import { apiError, deskMe } from "../../shared/protocol";
+import { apiError, deskMe, INTERNAL_AUTH_HEADER } from "../../shared/protocol";
 import { startSession } from "../support/checkin-driver";
 import { startTestStack, type TestStack } from "../support/stack";
-import { ConnectError } from "../support/ws-client";
+import { connectRaw, ConnectError } from "../support/ws-client";
 import {
   addProperty,
   addStaff,
@@ -180,6 +180,28 @@ describe("every staff surface refuses a bad session before answering", () => {
     const first = await ok.next();
     expect((first.json as { type: string }).type).toBe("board");
     await ok.close();
+  });
+
+  it("the checkin rooms' feed into the board: only with the internal secret, and never shown the board", async () => {
+    const feedUrl = `${stack.url.replace(/^http/, "ws")}/parties/frontdesk/${PROPERTY}`;
+    const forged = await connectRaw(feedUrl, { [INTERNAL_AUTH_HEADER]: "x".repeat(stack.vars.INTERNAL_SECRET!.length) }).then(
+      (c) => (void c.close(), null),
+      (e: unknown) => e,
+    );
+    expect((forged as ConnectError).status).toBe(401);
+
+    const feed = await connectRaw(feedUrl, { [INTERNAL_AUTH_HEADER]: stack.vars.INTERNAL_SECRET! });
+    const board = await openBoardSocket(stack.url, PROPERTY, await signIn(stack.url));
+    await board.next((m) => (m.json as { type: string }).type === "board");
+    const now = Date.now();
+    const session = { sessionId: "feed-test-session-0000", bookingRef: "FD1019", guestName: null, step: "details", deviceType: "mobile", pinStatus: "idle", pinAttempts: 0, pinError: null, startedAt: now, updatedAt: now, completedAt: null, version: 1 };
+    feed.send({ type: "session", session, seq: 7 });
+    expect((await feed.next()).json).toEqual({ type: "stored", seq: 7, ok: true });
+    const seen = await board.next((m) => (m.json as { type: string }).type === "sessions");
+    expect(seen.json).toMatchObject({ sessions: [{ sessionId: "feed-test-session-0000", bookingRef: "FD1019" }] });
+    // The feed gets answers only: no board, no broadcast.
+    expect(feed.messages.map((m) => (m.json as { type: string }).type)).toEqual(["stored"]);
+    await Promise.all([feed.close(), board.close()]);
   });
 
   it("the refused POSTs changed nothing", async () => {

@@ -63,8 +63,9 @@ function fakeRoom() {
     id: "prop-test",
     env: ENV,
     storage,
-    broadcast(text: string) {
-      log.push({ broadcast: deskServerMessage.parse(JSON.parse(text)) });
+    // One stand-in dashboard: what it is sent is what every dashboard would be.
+    *getConnections(tag?: string) {
+      if (tag === "dashboard") yield { send: (text: string) => log.push({ broadcast: deskServerMessage.parse(JSON.parse(text)) }) };
     },
   };
   return {
@@ -174,7 +175,9 @@ describe("frontdesk room batching", () => {
     await post(server, { type: "session", session: session("a", 1) });
     const change = post(server, { type: "session", session: session("a", 2) });
     const sent: DeskServerMessage[] = [];
-    server.onConnect({ send: (text: string) => sent.push(JSON.parse(text)) } as unknown as Party.Connection);
+    server.onConnect({ id: "dash-1", send: (text: string) => sent.push(JSON.parse(text)) } as unknown as Party.Connection, {
+      request: new Request("http://x/parties/frontdesk/prop-test"),
+    } as unknown as Party.ConnectionContext);
     expect(sent).toEqual([{ type: "board", sessions: [expect.objectContaining({ sessionId: "a", version: 1 })] }]);
     await change;
     expect(broadcasts(log).at(-1)).toEqual({ type: "sessions", sessions: [expect.objectContaining({ version: 2 })] });
