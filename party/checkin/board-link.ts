@@ -31,7 +31,12 @@ export class BoardLink {
       const timer = setTimeout(() => this.settle(seq, new Error("the front desk did not answer in time")), ANSWER_TIMEOUT_MS);
       this.waiting.set(seq, { resolve, reject, timer });
     });
-    socket.send(JSON.stringify({ type: "session", session, seq } satisfies BoardFeedMessage));
+    try {
+      socket.send(JSON.stringify({ type: "session", session, seq } satisfies BoardFeedMessage));
+    } catch (err) {
+      // A socket closing under us: fail this send (and any other in flight) and reconnect next time.
+      this.drop(err instanceof Error ? err : new Error(String(err)));
+    }
     return stored;
   }
 
