@@ -12,7 +12,6 @@ export interface SnapshotSyncOptions {
 
 export class SnapshotSync {
   private dirty = false;
-  private lastSendFailed = false;
   private draining: Promise<void> | null = null;
   private readonly sleep: (ms: number) => Promise<void>;
 
@@ -33,11 +32,6 @@ export class SnapshotSync {
     });
   }
 
-  /** Whether the copy elsewhere holds the newest state: nothing waiting, and the last send arrived. */
-  get inStep(): boolean {
-    return !this.dirty && !this.draining && !this.lastSendFailed;
-  }
-
   /** Resolves once nothing is waiting to be sent (successfully or given up on). */
   async settled(): Promise<void> {
     while (this.draining) await this.draining;
@@ -49,10 +43,8 @@ export class SnapshotSync {
       for (let attempt = 0; ; attempt++) {
         try {
           await this.send();
-          this.lastSendFailed = false;
           break;
         } catch (error) {
-          this.lastSendFailed = true;
           // A newer state is waiting anyway; sending it is the retry.
           if (this.dirty) break;
           if (attempt >= this.options.retryDelaysMs.length) {

@@ -36,7 +36,7 @@ import { SnapshotSync } from "../snapshot-sync";
 import { parseFrame } from "../ws-message";
 import { toBoardSession } from "./board";
 import { BoardLink } from "./board-link";
-import { deleteQueuedPins, runPinAttempt } from "./pin-task";
+import { deleteQueuedPins, runPinAttempt, type PinTaskDeps } from "./pin-task";
 
 const STATE_KEY = "state";
 const MESSAGES_PER_WINDOW = 30;
@@ -168,15 +168,15 @@ export default class CheckinRoom implements Party.Server {
       if (!this.state) return;
       const now = Date.now();
       if (this.state.pinsToDelete.length > 0 && (this.state.cleanupRetryAt ?? 0) <= now) {
-        await deleteQueuedPins({ ...this.pinTaskDeps(), policy: this.retryPolicy() });
+        await deleteQueuedPins(this.pinTaskDeps());
       }
       if (isExpired(this.state, this.expiryMs, now)) {
         await this.dispatch({ type: "expired" });
-        if (this.state.pinsToDelete.length > 0) await deleteQueuedPins({ ...this.pinTaskDeps(), policy: this.retryPolicy() });
+        if (this.state.pinsToDelete.length > 0) await deleteQueuedPins(this.pinTaskDeps());
       } else if (this.state.pin.status === "creating" && (this.state.pin.nextAttemptAt ?? Infinity) <= now && !this.pinAttemptRunning) {
         this.pinAttemptRunning = true;
         try {
-          await runPinAttempt({ ...this.pinTaskDeps(), policy: this.retryPolicy(), random: Math.random });
+          await runPinAttempt(this.pinTaskDeps());
         } finally {
           this.pinAttemptRunning = false;
         }
@@ -190,12 +190,14 @@ export default class CheckinRoom implements Party.Server {
     }
   }
 
-  private pinTaskDeps() {
+  private pinTaskDeps(): PinTaskDeps {
     return {
       current: () => this.state!,
       dispatch: async (event: FlowEvent) => (await this.dispatch(event)).ok,
       provider: lockProvider(this.env),
+      policy: this.retryPolicy(),
       now: Date.now,
+      random: Math.random,
     };
   }
 
@@ -246,9 +248,8 @@ export default class CheckinRoom implements Party.Server {
       this.broadcast({ type: "completed", stayToken: result.state.stayToken });
     }
     if (isBoardVisible(event)) this.board.changed();
-    // The guest write marks the row completed itself; it needs a sync only if the row may be missing.
-    const completedNow = result.state.completedAt !== before.completedAt;
-    if (result.state.stepReached !== before.stepReached || (completedNow && !this.funnel.inStep)) this.funnel.changed();
+    // Completion needs no sync of its own: the guest write completes the row, inserting it if need be.
+    if (result.state.stepReached !== before.stepReached) this.funnel.changed();
 
     for (const effect of result.effects) {
       if (effect.kind === "complete") await this.complete();

@@ -7,6 +7,7 @@ import { auditEntries } from "../../db/queries/audit";
 import { guest } from "../../db/schema";
 import { apiError, deskMe, INTERNAL_AUTH_HEADER } from "../../shared/protocol";
 import { startSession } from "../support/checkin-driver";
+import { boardSession } from "../support/board-fixture";
 import { startTestStack, type TestStack } from "../support/stack";
 import { connectRaw, ConnectError } from "../support/ws-client";
 import {
@@ -193,8 +194,7 @@ describe("every staff surface refuses a bad session before answering", () => {
     const feed = await connectRaw(feedUrl, { [INTERNAL_AUTH_HEADER]: stack.vars.INTERNAL_SECRET! });
     const board = await openBoardSocket(stack.url, PROPERTY, await signIn(stack.url));
     await board.next((m) => (m.json as { type: string }).type === "board");
-    const now = Date.now();
-    const session = { sessionId: "feed-test-session-0000", bookingRef: "FD1019", guestName: null, step: "details", deviceType: "mobile", pinStatus: "idle", pinAttempts: 0, pinError: null, startedAt: now, updatedAt: now, completedAt: null, version: 1 };
+    const session = boardSession("feed-test-session-0000", 1, { bookingRef: "FD1019" });
     feed.send({ type: "session", session, seq: 7 });
     expect((await feed.next()).json).toEqual({ type: "stored", seq: 7, ok: true });
     const seen = await board.next((m) => (m.json as { type: string }).type === "sessions");

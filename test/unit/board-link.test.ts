@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { BoardLink } from "../../party/checkin/board-link";
 import type { BoardSession } from "../../shared/protocol";
+import { boardSession } from "../support/board-fixture";
 
 type Listener = (event: { data?: unknown }) => void;
 
@@ -22,20 +23,7 @@ function fakeSocket() {
   return { socket: socket as unknown as WebSocket, sent, answer: (seq: number, ok = true) => emit("message", JSON.stringify({ type: "stored", seq, ok })), drop: () => emit("close") };
 }
 
-const session = (version: number): BoardSession => ({
-  sessionId: "s".repeat(22),
-  bookingRef: "FD1001",
-  guestName: null,
-  step: "details",
-  deviceType: "mobile",
-  pinStatus: "idle",
-  pinAttempts: 0,
-  pinError: null,
-  startedAt: 1,
-  updatedAt: 1,
-  completedAt: null,
-  version,
-});
+const session = (version: number) => boardSession("s".repeat(22), version);
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe("board link", () => {

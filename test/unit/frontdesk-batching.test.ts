@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import type * as Party from "partykit/server";
 import FrontdeskRoom, { FLUSH_MS } from "../../party/frontdesk/server";
 import { internalHeaders } from "../../party/internal-auth";
+import { boardSession } from "../support/board-fixture";
 import { deskServerMessage, MAX_FRONTDESK_BATCH, MAX_MESSAGE_BYTES, type BoardSession, type DeskServerMessage } from "../../shared/protocol";
 
 const SECRET = "internal-secret-for-unit-tests";
@@ -15,24 +16,7 @@ const ENV = {
   SESSION_SECRET: "session-secret-for-unit-tests",
 };
 
-function session(id: string, version: number, extra: Partial<BoardSession> = {}): BoardSession {
-  const now = Date.now();
-  return {
-    sessionId: id,
-    bookingRef: `REF-${id}`,
-    guestName: null,
-    step: "details",
-    deviceType: "mobile",
-    pinStatus: "idle",
-    pinAttempts: 0,
-    pinError: null,
-    startedAt: now,
-    updatedAt: now,
-    completedAt: null,
-    version,
-    ...extra,
-  };
-}
+const session = boardSession;
 
 /** Storage whose puts can be held open, and a log of what was written and broadcast, in order. */
 function fakeRoom() {
