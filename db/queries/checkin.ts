@@ -1,20 +1,11 @@
 // Writes a check-in session makes: its funnel row, and the one atomic write that
 // turns a session into a guest.
 import { and, eq, sql } from "drizzle-orm";
-import type { DeviceType } from "../../shared/protocol";
 import type { Database } from "../client";
 import { checkinAnalytics, guest, reservation } from "../schema";
 
-export interface FunnelRow {
-  sessionId: string;
-  bookingRef: string;
-  propertyId: string;
-  deviceType: DeviceType;
-  startedAt: number;
-  stepReached: number;
-  completed: boolean;
-  completedAt: number | null;
-}
+/** Every column of the funnel row: a session always writes all of it. */
+export type FunnelRow = typeof checkinAnalytics.$inferSelect;
 
 /**
  * Writes the session's funnel row as the room last knew it. Rows only move forward
