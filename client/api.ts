@@ -1,14 +1,8 @@
 // The guest's HTTP calls. Bodies are checked against the shared schemas both ways,
 // and every failure becomes one `ApiFailure` the pages can word for the guest.
 import { z } from "zod/mini";
-import {
-  apiError,
-  lookupResponse,
-  stayAccessResponse,
-  stayResponse,
-  type LookupResponse,
-  type StayResponse,
-} from "../shared/protocol";
+import { apiError } from "../shared/protocol/errors";
+import { lookupResponse, stayAccessResponse, stayResponse, type LookupResponse, type StayResponse } from "../shared/protocol/guest-http";
 
 export type ApiFailure =
   | { kind: "rate-limited"; retryAfterSeconds: number }

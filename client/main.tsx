@@ -10,6 +10,9 @@ import { here, navigate } from "./router";
 import { followSession } from "./session/controller";
 import { WIZARD_PATHS } from "./session/routing";
 import "./styles.css";
+import { useEnglishZodMessages } from "../shared/zod-locale";
+
+useEnglishZodMessages();
 
 const DeskApp = lazy(() => import("./desk/DeskApp"));
 // Every page after the first carries the phone library and its metadata (most of

@@ -1,6 +1,25 @@
 // The front desk's live list. Updates can arrive out of order (several HTTP calls in
 // flight from one session), so a session's entry only moves forward in version.
-import type { BoardSession } from "../shared/protocol";
+import type { PinStatus } from "./checkin-types";
+import type { DeviceType } from "./device-type";
+import type { StepName } from "./steps";
+
+/** One session as the board shows it to signed-in staff. */
+export interface BoardSession {
+  sessionId: string;
+  bookingRef: string;
+  guestName: string | null;
+  step: StepName;
+  deviceType: DeviceType;
+  pinStatus: PinStatus;
+  pinAttempts: number;
+  pinError: string | null;
+  startedAt: number;
+  updatedAt: number;
+  completedAt: number | null;
+  /** Increases with every change, so the board can drop events that arrive out of order. */
+  version: number;
+}
 
 /** Finished sessions stay on the board for a working day, then drop off. */
 export const BOARD_RETENTION_MS = 24 * 3600_000;

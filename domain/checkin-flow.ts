@@ -3,23 +3,18 @@
 // does no I/O; the checkin room persists the result, announces it and carries out
 // the returned effects.
 import type {
-  CheckinCommand,
-  DeviceType,
-  DetailsInput,
-  ErrorCode,
-  GuestDetails,
-  ParkingDetails,
-  ParkingInput,
   PinStatus,
   PublicSessionState,
+  RejectionCode,
   ReservationSummary,
   SessionErrorCode,
-  StepName,
-} from "../shared/protocol";
-import { STEP_NUMBER } from "../shared/protocol";
+  SessionLocks,
+  SessionStart,
+} from "./checkin-types";
+import type { DeviceType } from "./device-type";
+import type { DetailsInput, GuestDetails, ParkingDetails, ParkingInput } from "./guest-details";
+import type { EditableStep, StepName } from "./steps";
 import { validateDetails, validateParking, type FieldErrors } from "./guest-details";
-
-type InitCommand = Extract<CheckinCommand, { type: "init" }>;
 
 export interface PinState {
   status: PinStatus;
@@ -49,7 +44,7 @@ export interface CheckinState {
   sessionId: string;
   reservationId: string;
   reservation: ReservationSummary;
-  locks: InitCommand["locks"];
+  locks: SessionLocks;
   deviceType: DeviceType;
   step: StepName;
   /** Where to return after staff clear a PIN failure. */
@@ -83,7 +78,7 @@ export interface LockPinRef {
 export type FlowEvent =
   | { type: "details"; details: DetailsInput }
   | { type: "parking"; parking: ParkingInput }
-  | { type: "edit"; step: "details" | "parking" }
+  | { type: "edit"; step: EditableStep }
   | { type: "confirm" }
   | { type: "pin-attempt-started"; leaseUntil: number }
   /** The room woke in a fresh process: no attempt can still be running, so one is due now. */
@@ -108,11 +103,11 @@ export type FlowEffect =
 
 export type FlowResult =
   | { ok: true; state: CheckinState; effects: FlowEffect[] }
-  | { ok: false; code: ErrorCode; message: string; fields?: FieldErrors };
+  | { ok: false; code: RejectionCode; message: string; fields?: FieldErrors };
 
 const FINISHED: ReadonlySet<StepName> = new Set(["completed", "expired"]);
 
-export function initialState(init: InitCommand, code: string, now: number): CheckinState {
+export function initialState(init: SessionStart, code: string, now: number): CheckinState {
   return {
     sessionId: init.sessionId,
     reservationId: init.reservationId,
@@ -150,7 +145,7 @@ export function initialState(init: InitCommand, code: string, now: number): Chec
   };
 }
 
-function reject(code: ErrorCode, message: string, fields?: FieldErrors): FlowResult {
+function reject(code: RejectionCode, message: string, fields?: FieldErrors): FlowResult {
   return fields ? { ok: false, code, message, fields } : { ok: false, code, message };
 }
 
@@ -364,8 +359,4 @@ export function toPublicState(state: CheckinState): PublicSessionState {
     error: state.error,
     errorCode: state.errorCode,
   };
-}
-
-export function currentStepNumber(state: CheckinState): number {
-  return STEP_NUMBER[state.step];
 }

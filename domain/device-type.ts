@@ -1,7 +1,9 @@
 // Coarse device class for the funnel split. The User-Agent is the only signal a
 // server has at step 1; tablets are checked first because iPad/Android tablet UAs
 // also contain phone-ish tokens.
-import type { DeviceType } from "../shared/protocol";
+
+export const DEVICE_TYPES = ["mobile", "tablet", "desktop"] as const;
+export type DeviceType = (typeof DEVICE_TYPES)[number];
 
 export function deviceTypeFromUserAgent(userAgent: string | null | undefined): DeviceType {
   const ua = (userAgent ?? "").toLowerCase();

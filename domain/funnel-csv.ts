@@ -1,7 +1,7 @@
 // The analytics report as CSV, for spreadsheets: one table with a `section` column so
 // the funnel, device split and daily series travel in a single file with the same
 // numbers the charts show.
-import type { DeskAnalyticsResponse } from "../shared/protocol";
+import type { AnalyticsReport } from "./analytics-report";
 
 /** RFC 4180 quoting, plus a leading quote on text a spreadsheet would run as a formula. */
 export function csvCell(value: string | number | null): string {
@@ -13,7 +13,7 @@ export function csvCell(value: string | number | null): string {
 
 const rate = (r: number | null) => (r === null ? null : Math.round(r * 10_000) / 10_000);
 
-export function analyticsCsv(report: DeskAnalyticsResponse): string {
+export function analyticsCsv(report: AnalyticsReport): string {
   const rows: (string | number | null)[][] = [["section", "key", "label", "value", "rate"]];
   const push = (...cells: (string | number | null)[]) => rows.push(cells);
   push("range", "from", "From", report.from, null);

@@ -2,7 +2,33 @@
 // can act on. Shared by the client (instant feedback) and the checkin room (the
 // authority), so both give the same answer.
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/min";
-import type { DetailsInput, FieldErrorCode, GuestDetails, ParkingDetails, ParkingInput } from "../shared/protocol";
+import type { FieldErrorCode } from "./field-errors";
+
+/** Details as typed: raw strings, checked only for size on the wire. */
+export interface DetailsInput {
+  fullName: string;
+  phone: string;
+  /** ISO 3166-1 alpha-2 region used to read a national-format number. */
+  phoneCountry?: string;
+  email?: string;
+}
+
+export interface ParkingInput {
+  hasCar: boolean;
+  registration?: string;
+}
+
+/** Details after validation: what is stored and shown back. */
+export interface GuestDetails {
+  fullName: string;
+  phoneE164: string;
+  email: string | null;
+}
+
+export interface ParkingDetails {
+  hasCar: boolean;
+  registration: string | null;
+}
 
 export const DEFAULT_PHONE_REGION: CountryCode = "GB";
 

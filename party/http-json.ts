@@ -1,7 +1,8 @@
 // Small helpers shared by every party's onRequest: bounded JSON bodies and the one
 // error shape (`apiError`) clients know how to show.
 import { z } from "zod/mini";
-import { MAX_MESSAGE_BYTES, type ApiError } from "../shared/protocol";
+import { MAX_MESSAGE_BYTES } from "../shared/protocol/common";
+import type { ApiError } from "../shared/protocol/errors";
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });

@@ -1,6 +1,6 @@
 // Server-to-server calls between parties carry the shared secret; anything else that
 // reaches an internal endpoint is refused before it is read.
-import { INTERNAL_AUTH_HEADER } from "../shared/protocol";
+import { INTERNAL_AUTH_HEADER } from "../shared/protocol/internal";
 
 export function isInternal(req: Request, secret: string): boolean {
   const given = req.headers.get(INTERNAL_AUTH_HEADER);

@@ -2,6 +2,9 @@
 // a static asset. Its own room is unused.
 import type * as Party from "partykit/server";
 import { app } from "./http/app";
+import { useEnglishZodMessages } from "../shared/zod-locale";
+
+useEnglishZodMessages();
 
 export default class Main implements Party.Server {
   constructor(readonly room: Party.Room) {}

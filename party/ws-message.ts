@@ -1,7 +1,8 @@
 // Turns a raw websocket frame into a validated message, or into the error the sender
 // should be told. Size is checked before parsing so a huge frame costs nothing.
 import { z } from "zod/mini";
-import { MAX_MESSAGE_BYTES, type ErrorCode } from "../shared/protocol";
+import { MAX_MESSAGE_BYTES } from "../shared/protocol/common";
+import type { ErrorCode } from "../shared/protocol/errors";
 
 export type ParsedFrame<T> = { ok: true; message: T } | { ok: false; code: ErrorCode; message: string };
 

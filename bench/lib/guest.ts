@@ -3,7 +3,7 @@
 // script, so after a reconnect it simply carries on from whatever step the server
 // says it is at. Each round trip is timed from send to the first state that reflects
 // it; a sample that spans a reconnect is dropped, because it measures the outage.
-import type { PublicSessionState } from "../../shared/protocol";
+import type { PublicSessionState } from "../../domain/checkin-types";
 import { lookup, retrying, stay, stayAccess } from "./http";
 import type { Semaphore } from "./pool";
 import { BenchSocket } from "./socket";

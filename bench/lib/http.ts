@@ -2,7 +2,8 @@
 // checked against the shared protocol where it matters, so a server that answers
 // 200 with the wrong body is an error, not a fast sample.
 import { request as httpRequest } from "node:http";
-import { INTERNAL_AUTH_HEADER, lookupResponse, stayResponse, type LookupResponse } from "../../shared/protocol";
+import { lookupResponse, stayResponse, type LookupResponse } from "../../shared/protocol/guest-http";
+import { INTERNAL_AUTH_HEADER } from "../../shared/protocol/internal";
 import { backoffMs, sleep } from "./pool";
 
 const MOBILE_UA = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148";

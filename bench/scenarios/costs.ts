@@ -2,7 +2,7 @@
 // and divides the CPU every process used by the count, so the check-in's CPU per
 // completed guest can be read as "so many hops of these kinds". Not a goal, an explanation.
 import { sql } from "drizzle-orm";
-import { INTERNAL_AUTH_HEADER } from "../../shared/protocol";
+import { INTERNAL_AUTH_HEADER } from "../../shared/protocol/internal";
 import { cpuDelta, cpuSample } from "../lib/cpu";
 import type { BenchEnv } from "../lib/env";
 import { mapLimit } from "../lib/pool";

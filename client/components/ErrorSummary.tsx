@@ -2,7 +2,7 @@
 // a link that puts the cursor in the field to fix. It takes focus when it appears
 // so the guest hears the problems before anything else.
 import { createEffect, For, on, Show } from "solid-js";
-import type { FieldErrorCode } from "../../shared/protocol";
+import type { FieldErrorCode } from "../../domain/field-errors";
 import { text } from "../i18n";
 
 export type FieldErrors = Partial<Record<string, string>>;

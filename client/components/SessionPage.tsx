@@ -2,7 +2,8 @@
 // other moment (state still loading, or a redirect to the real step under way) the
 // guest sees the loading frame instead of a page that is about to disappear.
 import { Show, type Accessor, type JSX } from "solid-js";
-import type { PublicSessionState, StepName } from "../../shared/protocol";
+import type { PublicSessionState } from "../../domain/checkin-types";
+import type { StepName } from "../../domain/steps";
 import { live } from "../session/controller";
 import type { LiveSession } from "../session/live";
 import { Loading } from "./Page";

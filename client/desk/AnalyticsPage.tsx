@@ -1,7 +1,7 @@
 // Funnel analytics for a date range (default: the last 30 days, as the server picks).
 // The range lives in the URL query, so a view can be bookmarked or shared.
 import { createResource, createSignal, For, onMount, Show } from "solid-js";
-import type { DeskMe } from "../../shared/protocol";
+import type { DeskMe } from "../../shared/protocol/desk-http";
 import { here, navigate } from "../router";
 import { csvUrl, deskApi, failureMessage } from "./api";
 import { DailyChart, DeviceBars, FunnelChart } from "./charts";

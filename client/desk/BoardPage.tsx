@@ -2,7 +2,8 @@
 // arrivals, all for the signed-in staff member's property. The socket keeps the first
 // two current; arrivals are re-read whenever the board says something moved.
 import { createMemo, createSignal, For, onCleanup, onMount, Show } from "solid-js";
-import type { BoardSession, DeskArrivalsResponse, DeskMe } from "../../shared/protocol";
+import type { BoardSession } from "../../domain/board";
+import type { DeskArrivalsResponse, DeskMe } from "../../shared/protocol/desk-http";
 import { deskApi, failureMessage } from "./api";
 import { openBoard } from "./board-socket";
 import { clockTime, DEVICE_LABEL, formatDuration, pinText, stepText } from "./format";

@@ -8,7 +8,7 @@ import AnalyticsPage from "./AnalyticsPage";
 import BoardPage from "./BoardPage";
 import { DeskLayout } from "./DeskLayout";
 import LoginPage from "./LoginPage";
-import type { DeskMe } from "../../shared/protocol";
+import type { DeskMe } from "../../shared/protocol/desk-http";
 import "./desk.css";
 
 export const DESK_PATHS = { login: "/desk/login", board: "/desk/", analytics: "/desk/analytics" } as const;

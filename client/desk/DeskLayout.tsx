@@ -2,7 +2,7 @@
 // and sign-out.
 import { createSignal, type JSX } from "solid-js";
 import { followLink } from "../router";
-import type { DeskMe } from "../../shared/protocol";
+import type { DeskMe } from "../../shared/protocol/desk-http";
 import { deskApi } from "./api";
 
 export function DeskLayout(props: { me: DeskMe; current: "board" | "analytics"; onSignedOut: () => void; children: JSX.Element }) {

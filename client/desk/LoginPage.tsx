@@ -1,7 +1,7 @@
 // Staff sign-in. Errors are announced and focus moves to them; after too many tries
 // the server's wait time is shown instead of letting staff guess.
 import { createSignal, onMount, Show } from "solid-js";
-import type { DeskMe } from "../../shared/protocol";
+import type { DeskMe } from "../../shared/protocol/desk-http";
 import { navigate } from "../router";
 import { deskApi, failureMessage } from "./api";
 

@@ -2,7 +2,8 @@
 // hand (managers), and reveal a stored PIN. Each is one audited API call; the board
 // itself updates from the socket, so these only show progress and errors.
 import { createSignal, Show } from "solid-js";
-import type { BoardSession, DeskMe } from "../../shared/protocol";
+import type { BoardSession } from "../../domain/board";
+import type { DeskMe } from "../../shared/protocol/desk-http";
 import { deskApi, failureMessage } from "./api";
 import { notify } from "./notice";
 

@@ -2,19 +2,8 @@
 // page scripts never see it (HttpOnly). Answers are checked against the shared
 // schemas; a 401 anywhere means the session ended and the app goes back to sign-in.
 import { z } from "zod/mini";
-import {
-  apiError,
-  deskAnalyticsResponse,
-  deskArrivalsResponse,
-  deskMe,
-  deskRevealPinResponse,
-  deskSessionActionResponse,
-  type DeskAnalyticsResponse,
-  type DeskArrivalsResponse,
-  type DeskMe,
-  type DeskRevealPinResponse,
-  type DeskSessionActionResponse,
-} from "../../shared/protocol";
+import { deskAnalyticsResponse, deskArrivalsResponse, deskMe, deskRevealPinResponse, deskSessionActionResponse, type DeskAnalyticsResponse, type DeskArrivalsResponse, type DeskMe, type DeskRevealPinResponse, type DeskSessionActionResponse } from "../../shared/protocol/desk-http";
+import { apiError } from "../../shared/protocol/errors";
 
 export type DeskFailure =
   | { kind: "unauthorized" }

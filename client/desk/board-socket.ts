@@ -6,7 +6,8 @@ import PartySocket from "partysocket";
 import { batch, createSignal, type Accessor } from "solid-js";
 import { createStore, reconcile } from "solid-js/store";
 import { mergeBoardSession } from "../../domain/board";
-import { deskServerMessage, type BoardSession } from "../../shared/protocol";
+import type { BoardSession } from "../../domain/board";
+import { deskServerMessage } from "../../shared/protocol/desk-socket";
 
 export interface LiveBoard {
   sessions: Record<string, BoardSession>;

@@ -3,7 +3,7 @@
 // Each chart is an image with a text alternative; the exact numbers are also in a
 // table beside it for screen readers and for anyone who wants to read them.
 import { For, Show } from "solid-js";
-import type { DeskAnalyticsResponse } from "../../shared/protocol";
+import type { DeskAnalyticsResponse } from "../../shared/protocol/desk-http";
 import { formatCount, formatRate } from "./format";
 
 type Report = DeskAnalyticsResponse;

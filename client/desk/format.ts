@@ -1,6 +1,8 @@
 // Small formatters for the desk: durations, rates and the board's wording.
-import type { BoardSession, DeviceType, PinStatus, StepName } from "../../shared/protocol";
-import { STEP_NUMBER } from "../../shared/protocol";
+import type { BoardSession } from "../../domain/board";
+import type { PinStatus } from "../../domain/checkin-types";
+import type { DeviceType } from "../../domain/device-type";
+import { type StepName, STEP_NUMBER } from "../../domain/steps";
 
 export function formatDuration(ms: number): string {
   const totalMinutes = Math.floor(Math.max(0, ms) / 60_000);

@@ -1,6 +1,6 @@
 // Every word the guest reads. A second language is a new file next to this one
 // (`fr.ts` exporting a `Strings` object as default); i18n/index.ts finds it by name.
-import type { FieldErrorCode } from "../../shared/protocol";
+import type { FieldErrorCode } from "../../domain/field-errors";
 
 const en = {
   lang: "en",

@@ -4,7 +4,7 @@
 import type { CountryCode } from "libphonenumber-js/min";
 import { createEffect, createSignal, For, on } from "solid-js";
 import { DEFAULT_PHONE_REGION, validateDetails } from "../../domain/guest-details";
-import type { DetailsInput } from "../../shared/protocol";
+import type { DetailsInput } from "../../domain/guest-details";
 import { ErrorSummary, wordFieldErrors, type FieldErrors } from "../components/ErrorSummary";
 import { describedBy, FieldMessages, TextField } from "../components/Field";
 import { FormAlert } from "../components/FormAlert";

@@ -1,7 +1,7 @@
 // /checkin/ — the booking reference, and for a guest who already checked in, the
 // last four digits of their phone before we show their door code again.
 import { createSignal, Show } from "solid-js";
-import { BOOKING_REF_PATTERN } from "../../shared/protocol";
+import { BOOKING_REF_PATTERN } from "../../shared/protocol/common";
 import { lookup, stayAccess, type ApiFailure } from "../api";
 import { ErrorSummary, type FieldErrors } from "../components/ErrorSummary";
 import { TextField } from "../components/Field";

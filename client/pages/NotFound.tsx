@@ -1,5 +1,5 @@
 // /checkin/not-found/?ref=… — the reference the guest typed, and what to do next.
-import { BOOKING_REF_PATTERN } from "../../shared/protocol";
+import { BOOKING_REF_PATTERN } from "../../shared/protocol/common";
 import { Link } from "../components/Link";
 import { Page } from "../components/Page";
 import { text } from "../i18n";

@@ -2,7 +2,7 @@
 // always reserved so choosing "Yes" reveals it without moving anything.
 import { createEffect, createSignal, on } from "solid-js";
 import { validateParking } from "../../domain/guest-details";
-import type { ParkingInput } from "../../shared/protocol";
+import type { ParkingInput } from "../../domain/guest-details";
 import { ErrorSummary, wordFieldErrors, type FieldErrors } from "../components/ErrorSummary";
 import { describedBy, FieldMessages, TextField } from "../components/Field";
 import { FormAlert } from "../components/FormAlert";

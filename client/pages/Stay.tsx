@@ -1,8 +1,8 @@
 // /stay/<token> — what a checked-in guest needs at the door: the PIN, large, with a
 // copy button, and when it works. Loaded over HTTP: the token is the only key.
 import { createResource, createSignal, Match, Show, Switch } from "solid-js";
-import { stayToken } from "../../shared/protocol";
-import type { StayResponse } from "../../shared/protocol";
+import { stayToken } from "../../shared/protocol/common";
+import type { StayResponse } from "../../shared/protocol/guest-http";
 import { stay } from "../api";
 import { Link } from "../components/Link";
 import { Loading, Page } from "../components/Page";

@@ -4,13 +4,8 @@
 // so a dropped network or a refresh needs no special handling here.
 import PartySocket from "partysocket";
 import { createSignal, type Accessor } from "solid-js";
-import {
-  clientMessage,
-  serverMessage,
-  type ClientMessage,
-  type PublicSessionState,
-  type ServerMessage,
-} from "../../shared/protocol";
+import type { PublicSessionState } from "../../domain/checkin-types";
+import { clientMessage, serverMessage, type ClientMessage, type ServerMessage } from "../../shared/protocol/guest-socket";
 
 export type RoomError = Extract<ServerMessage, { type: "error" }>;
 

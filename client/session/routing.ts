@@ -1,7 +1,7 @@
 // Which page belongs to which step. The room decides the step; these functions
 // only translate it into a URL, so a Back button, a bookmark or a second device can
 // never show a step the guest is not on.
-import type { PublicSessionState } from "../../shared/protocol";
+import type { PublicSessionState } from "../../domain/checkin-types";
 
 export const WIZARD_PATHS = {
   lookup: "/checkin/",

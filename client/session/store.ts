@@ -1,7 +1,7 @@
 // Where the tab remembers its check-in. sessionStorage keeps it per tab across
 // refreshes and reopen-closed-tab; the `?s=` query carries it to another device or
 // browser, which then joins the same live session.
-import { sessionId as sessionIdSchema } from "../../shared/protocol";
+import { sessionId as sessionIdSchema } from "../../shared/protocol/common";
 
 const KEY = "frontdoor.checkin.session";
 

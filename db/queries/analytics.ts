@@ -5,7 +5,9 @@
 import { sql, type SQL } from "drizzle-orm";
 import { daysInclusive, localDays, MAX_RANGE_DAYS, rangeBounds, type LocalDay } from "../../domain/date-range";
 import { medianOf, medianWindow, sumCounts, summarizeFunnel, type FunnelCounts } from "../../domain/funnel";
-import { deviceType, type DeskAnalyticsResponse, type DeviceType } from "../../shared/protocol";
+import type { DeviceType } from "../../domain/device-type";
+import { deviceType } from "../../shared/protocol/common";
+import type { DeskAnalyticsResponse } from "../../shared/protocol/desk-http";
 import type { Database } from "../client";
 import { checkinAnalytics as a } from "../schema";
 

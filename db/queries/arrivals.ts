@@ -1,7 +1,7 @@
 // Today's arrivals for the desk: every reservation checking in on the property's
 // local date, with whether the guest has checked in, is part-way, or has not started.
 import { and, asc, eq, ne, sql } from "drizzle-orm";
-import type { DeskArrival } from "../../shared/protocol";
+import type { DeskArrival } from "../../shared/protocol/desk-http";
 import type { Database } from "../client";
 import { checkinAnalytics, guest, reservation, room } from "../schema";
 

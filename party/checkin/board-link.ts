@@ -3,7 +3,8 @@
 // log); a message on an open socket costs a few hundredths of that. Every change waits
 // for the frontdesk's "stored" answer, so a send still means what a POST meant, and a
 // socket that drops fails what is in flight for the caller (SnapshotSync) to resend.
-import { boardFeedAnswer, type BoardFeedMessage, type BoardSession } from "../../shared/protocol";
+import type { BoardSession } from "../../domain/board";
+import { boardFeedAnswer, type BoardFeedMessage } from "../../shared/protocol/internal";
 import { parseFrame } from "../ws-message";
 
 /** Long enough for a frontdesk batch under load; past it the change is sent again. */

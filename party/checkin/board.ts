@@ -1,5 +1,5 @@
 import type { CheckinState } from "../../domain/checkin-flow";
-import type { BoardSession } from "../../shared/protocol";
+import type { BoardSession } from "../../domain/board";
 
 /** What the front desk sees of a session: no phone, email or PIN. */
 export function toBoardSession(state: CheckinState): BoardSession {

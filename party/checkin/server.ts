@@ -17,13 +17,9 @@ import {
 } from "../../domain/checkin-flow";
 import { generatePin } from "../../domain/pin-code";
 import { takeToken, type Bucket } from "../../domain/token-bucket";
-import {
-  checkinCommand,
-  clientMessage,
-  INTERNAL_AUTH_HEADER,
-  type PinStatusResponse,
-  type ServerMessage,
-} from "../../shared/protocol";
+import type { PinStatusResponse } from "../../shared/protocol/guest-http";
+import { clientMessage, type ServerMessage } from "../../shared/protocol/guest-socket";
+import { checkinCommand, INTERNAL_AUTH_HEADER } from "../../shared/protocol/internal";
 import { database } from "../database";
 import { runtimeEnv, type RuntimeEnv } from "../env";
 import { apiErrorResponse, json, readJsonBody } from "../http-json";
@@ -37,6 +33,9 @@ import { parseFrame } from "../ws-message";
 import { toBoardSession } from "./board";
 import { BoardLink } from "./board-link";
 import { deleteQueuedPins, runPinAttempt, type PinTaskDeps } from "./pin-task";
+import { useEnglishZodMessages } from "../../shared/zod-locale";
+
+useEnglishZodMessages();
 
 const STATE_KEY = "state";
 const MESSAGES_PER_WINDOW = 30;

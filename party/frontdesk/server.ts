@@ -3,12 +3,17 @@
 // get the whole board on connect and then batches of changes, all in the order stored.
 import type * as Party from "partykit/server";
 import { isStale, mergeBoardSession } from "../../domain/board";
-import { boardFeedMessage, frontdeskEvent, type BoardFeedAnswer, type BoardSession, type DeskServerMessage } from "../../shared/protocol";
+import type { BoardSession } from "../../domain/board";
+import type { DeskServerMessage } from "../../shared/protocol/desk-socket";
+import { boardFeedMessage, frontdeskEvent, type BoardFeedAnswer } from "../../shared/protocol/internal";
 import { runtimeEnv } from "../env";
 import { apiErrorResponse, json, readJsonBody } from "../http-json";
 import { isInternal } from "../internal-auth";
 import { parseFrame } from "../ws-message";
 import { authorizeDeskSocket } from "./auth";
+import { useEnglishZodMessages } from "../../shared/zod-locale";
+
+useEnglishZodMessages();
 
 const PREFIX = "session:";
 /** Connection tags: staff dashboards get the board; feeds are checkin rooms sending changes in. */

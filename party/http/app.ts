@@ -3,7 +3,7 @@
 import { sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { MAX_MESSAGE_BYTES } from "../../shared/protocol";
+import { MAX_MESSAGE_BYTES } from "../../shared/protocol/common";
 import { database } from "../database";
 import { runtimeEnv } from "../env";
 import { apiErrorResponse } from "../http-json";

@@ -5,16 +5,9 @@ import type { Context } from "hono";
 import { findLiveGuestByRef, findReservationByRef, findStayByToken } from "../../db/queries/reservations";
 import { deviceTypeFromUserAgent } from "../../domain/device-type";
 import { pinWindow } from "../../domain/pin-window";
-import {
-  bookingRef,
-  lookupRequest,
-  sessionId as sessionIdSchema,
-  stayAccessRequest,
-  stayToken as stayTokenSchema,
-  type CheckinCommand,
-  type LookupResponse,
-  type StayResponse,
-} from "../../shared/protocol";
+import { bookingRef, sessionId as sessionIdSchema, stayToken as stayTokenSchema } from "../../shared/protocol/common";
+import { lookupRequest, stayAccessRequest, type LookupResponse, type StayResponse } from "../../shared/protocol/guest-http";
+import type { CheckinCommand } from "../../shared/protocol/internal";
 import { apiErrorResponse, json, readJsonBody } from "../http-json";
 import { callParty } from "../party-client";
 import { newSessionId } from "../random";

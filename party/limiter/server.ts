@@ -7,6 +7,9 @@ import { takeToken, type Bucket } from "../../domain/token-bucket";
 import { runtimeEnv } from "../env";
 import { apiErrorResponse, json, readJsonBody } from "../http-json";
 import { isInternal } from "../internal-auth";
+import { useEnglishZodMessages } from "../../shared/zod-locale";
+
+useEnglishZodMessages();
 
 export const limiterRequest = z.object({
   limit: z.number().int().min(1).max(1_000_000),

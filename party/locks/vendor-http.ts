@@ -1,6 +1,6 @@
 // Adapter for a lock vendor that speaks our generic REST shape. The simulated vendor
 // (party/locksim) implements it; a real vendor gets its own adapter file next to this one.
-import { INTERNAL_AUTH_HEADER } from "../../shared/protocol";
+import { INTERNAL_AUTH_HEADER } from "../../shared/protocol/internal";
 import { LockProviderError, type LockPin, type LockProvider, type PinRequest } from "./provider";
 
 const TIMEOUT_MS = 10_000;

@@ -2,7 +2,7 @@
 // which says what happened in plain words, gives the front desk's number and the
 // booking reference, and keeps listening: when the desk fixes it, the page moves on.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { INTERNAL_AUTH_HEADER } from "../../shared/protocol";
+import { INTERNAL_AUTH_HEADER } from "../../shared/protocol/internal";
 import { screenshot, useBrowser } from "../support/browser";
 import { startTestStack, type TestStack } from "../support/stack";
 import { expectFocusOnHeading, expectHeading, ownAddress, reachConfirm, sessionIdOf } from "./guest-steps";

@@ -4,7 +4,9 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkinAnalytics, guest, reservation } from "../../db/schema";
-import { MAX_MESSAGE_BYTES, apiError, pinStatusResponse, stayResponse } from "../../shared/protocol";
+import { MAX_MESSAGE_BYTES } from "../../shared/protocol/common";
+import { apiError } from "../../shared/protocol/errors";
+import { pinStatusResponse, stayResponse } from "../../shared/protocol/guest-http";
 import { pinLabel } from "../../party/checkin/pin-task";
 import { GUEST, lookup, pinsOnLock, startSession, uniqueIp, waitForState, walkToConfirm } from "../support/checkin-driver";
 import { startTestStack, type TestStack } from "../support/stack";

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MEDIAN_SORT_MAX } from "../../db/queries/analytics";
 import { auditEntries } from "../../db/queries/audit";
 import { checkinAnalytics } from "../../db/schema";
-import { deskAnalyticsResponse, type DeskAnalyticsResponse, type DeviceType } from "../../shared/protocol";
+import type { DeviceType } from "../../domain/device-type";
+import { deskAnalyticsResponse, type DeskAnalyticsResponse } from "../../shared/protocol/desk-http";
 import { startTestStack, type TestStack } from "../support/stack";
 import { desk, PROPERTY, signIn } from "./desk-helpers";
 

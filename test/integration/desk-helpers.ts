@@ -6,7 +6,8 @@ import { property, staff } from "../../db/schema";
 import { hashPassword } from "../../domain/password";
 import { signStaffSession, STAFF_COOKIE, type StaffRole } from "../../domain/staff-session";
 import { DEFAULT_ADMIN } from "../../scripts/config";
-import { deskServerMessage, type BoardSession, type DeskServerMessage } from "../../shared/protocol";
+import type { BoardSession } from "../../domain/board";
+import { deskServerMessage, type DeskServerMessage } from "../../shared/protocol/desk-socket";
 import { connectRaw, toWsUrl, type RawClient, type RawMessage } from "../support/ws-client";
 
 export const ADMIN = DEFAULT_ADMIN;

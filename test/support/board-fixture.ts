@@ -1,5 +1,5 @@
 // A board session as a checkin room would report it, for tests of the board's plumbing.
-import type { BoardSession } from "../../shared/protocol";
+import type { BoardSession } from "../../domain/board";
 
 export function boardSession(sessionId: string, version: number, extra: Partial<BoardSession> = {}): BoardSession {
   const now = Date.now();

@@ -1,7 +1,9 @@
 // Drives the guest side of the engine over its real HTTP and websocket surfaces, so
 // integration tests read as the steps a guest takes.
 import { expect } from "vitest";
-import { INTERNAL_AUTH_HEADER, lookupResponse, type LookupResponse, type PublicSessionState } from "../../shared/protocol";
+import type { PublicSessionState } from "../../domain/checkin-types";
+import { lookupResponse, type LookupResponse } from "../../shared/protocol/guest-http";
+import { INTERNAL_AUTH_HEADER } from "../../shared/protocol/internal";
 import { connectCheckin, type CheckinClient } from "./ws-client";
 
 let ipCounter = 0;

@@ -7,7 +7,6 @@ export const details = { fullName: "  Grace   Hopper ", phone: "07700 900123", e
 export function start(): CheckinState {
   return initialState(
     {
-      type: "init",
       sessionId: "s".repeat(22),
       reservationId: "res-FD1001",
       reservation: {

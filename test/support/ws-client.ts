@@ -2,7 +2,7 @@
 // polling: `next` looks through messages in arrival order, starting after the one it
 // last returned, so a message that arrived before the call is not missed.
 import WebSocket from "ws";
-import { serverMessage, type ClientMessage, type ServerMessage } from "../../shared/protocol";
+import { serverMessage, type ClientMessage, type ServerMessage } from "../../shared/protocol/guest-socket";
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 const CLOSE_HANDSHAKE_MS = 1_000;

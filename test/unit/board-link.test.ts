@@ -2,7 +2,7 @@
 // as sent only when the front desk answers that it is stored.
 import { describe, expect, it } from "vitest";
 import { BoardLink } from "../../party/checkin/board-link";
-import type { BoardSession } from "../../shared/protocol";
+import type { BoardSession } from "../../domain/board";
 import { boardSession } from "../support/board-fixture";
 
 type Listener = (event: { data?: unknown }) => void;

@@ -6,7 +6,10 @@ import type * as Party from "partykit/server";
 import FrontdeskRoom, { FLUSH_MS } from "../../party/frontdesk/server";
 import { internalHeaders } from "../../party/internal-auth";
 import { boardSession } from "../support/board-fixture";
-import { deskServerMessage, MAX_FRONTDESK_BATCH, MAX_MESSAGE_BYTES, type BoardSession, type DeskServerMessage } from "../../shared/protocol";
+import type { BoardSession } from "../../domain/board";
+import { MAX_MESSAGE_BYTES } from "../../shared/protocol/common";
+import { deskServerMessage, type DeskServerMessage } from "../../shared/protocol/desk-socket";
+import { MAX_FRONTDESK_BATCH } from "../../shared/protocol/internal";
 
 const SECRET = "internal-secret-for-unit-tests";
 const ENV = {

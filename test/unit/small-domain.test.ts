@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { mergeBoardSession } from "../../domain/board";
 import { deviceTypeFromUserAgent } from "../../domain/device-type";
 import { takeToken } from "../../domain/token-bucket";
-import type { BoardSession } from "../../shared/protocol";
+import type { BoardSession } from "../../domain/board";
 
 describe("device type", () => {
   it.each([

@@ -5,7 +5,7 @@ import { recordAudit } from "../../../db/queries/audit";
 import { addDays, daysInclusive, DEFAULT_RANGE_DAYS, MAX_RANGE_DAYS } from "../../../domain/date-range";
 import { localDate } from "../../../domain/pin-window";
 import { analyticsCsv } from "../../../domain/funnel-csv";
-import { deskAnalyticsQuery, type DeskAnalyticsResponse } from "../../../shared/protocol";
+import { deskAnalyticsQuery, type DeskAnalyticsResponse } from "../../../shared/protocol/desk-http";
 import { apiErrorResponse, issuesToFields } from "../../http-json";
 import { noProperty, type DeskEnv } from "./context";
 

@@ -2,7 +2,7 @@
 import { Hono } from "hono";
 import { arrivalsFor } from "../../../db/queries/arrivals";
 import { localDate } from "../../../domain/pin-window";
-import type { DeskArrivalsResponse } from "../../../shared/protocol";
+import type { DeskArrivalsResponse } from "../../../shared/protocol/desk-http";
 import { noProperty, type DeskEnv } from "./context";
 
 export const arrivalsRoutes = new Hono<DeskEnv>();

@@ -7,15 +7,11 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { recordAudit, type AuditAction } from "../../../db/queries/audit";
 import { findDeskSession, findFrontDoorPin } from "../../../db/queries/desk-sessions";
 import { canAccessProperty } from "../../../domain/staff-session";
-import {
-  apiError,
-  deskManualPinRequest,
-  publicSessionState,
-  sessionId as sessionIdSchema,
-  type CheckinCommand,
-  type DeskRevealPinResponse,
-  type DeskSessionActionResponse,
-} from "../../../shared/protocol";
+import { sessionId as sessionIdSchema } from "../../../shared/protocol/common";
+import { deskManualPinRequest, type DeskRevealPinResponse, type DeskSessionActionResponse } from "../../../shared/protocol/desk-http";
+import { apiError } from "../../../shared/protocol/errors";
+import type { CheckinCommand } from "../../../shared/protocol/internal";
+import { publicSessionState } from "../../../shared/protocol/session-state";
 import { apiErrorResponse, readJsonBody } from "../../http-json";
 import { callParty } from "../../party-client";
 import { requireManager, type DeskEnv } from "./context";

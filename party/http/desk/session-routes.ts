@@ -4,7 +4,7 @@ import { recordAudit } from "../../../db/queries/audit";
 import { findStaffByEmail, sessionDetail } from "../../../db/queries/staff";
 import { DECOY_PASSWORD_HASH, verifyPassword } from "../../../domain/password";
 import { signStaffSession } from "../../../domain/staff-session";
-import { deskLoginRequest, type DeskMe } from "../../../shared/protocol";
+import { deskLoginRequest, type DeskMe } from "../../../shared/protocol/desk-http";
 import { apiErrorResponse, readJsonBody } from "../../http-json";
 import type { AppEnv } from "../app-env";
 import { clientIp, takeRateLimit } from "../rate-limit";

@@ -5,7 +5,7 @@ import { recordAudit } from "../../../db/queries/audit";
 import { findProperty, insertStaff } from "../../../db/queries/staff";
 import { hashPassword } from "../../../domain/password";
 import { canAccessProperty } from "../../../domain/staff-session";
-import { deskCreateStaffRequest, type DeskStaffMember } from "../../../shared/protocol";
+import { deskCreateStaffRequest, type DeskStaffMember } from "../../../shared/protocol/desk-http";
 import { apiErrorResponse, readJsonBody } from "../../http-json";
 import { requireManager, type DeskEnv } from "./context";
 

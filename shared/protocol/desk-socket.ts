@@ -1,0 +1,30 @@
+// The desk's websocket to its property's frontdesk room: the live board.
+import { z } from "zod/mini";
+import type { BoardSession } from "../../domain/board";
+import { deviceType, int, pinStatus, stepName, type Same } from "./common";
+import { errorCode } from "./errors";
+
+export const boardSession = z.object({
+  sessionId: z.string(),
+  bookingRef: z.string(),
+  guestName: z.nullable(z.string()),
+  step: stepName,
+  deviceType: deviceType,
+  pinStatus: pinStatus,
+  pinAttempts: int(),
+  pinError: z.nullable(z.string()),
+  startedAt: int(),
+  updatedAt: int(),
+  completedAt: z.nullable(int()),
+  version: int(),
+});
+true satisfies Same<z.infer<typeof boardSession>, BoardSession>;
+
+export const deskServerMessage = z.discriminatedUnion("type", [
+  /** The whole board: on connect and after every reconnect. */
+  z.object({ type: z.literal("board"), sessions: z.array(boardSession) }),
+  /** Changes since the last message, each session once in its newest form. */
+  z.object({ type: z.literal("sessions"), sessions: z.array(boardSession) }),
+  z.object({ type: z.literal("error"), code: errorCode, message: z.string() }),
+]);
+export type DeskServerMessage = z.infer<typeof deskServerMessage>;

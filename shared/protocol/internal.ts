@@ -1,0 +1,56 @@
+// Server-to-server: parties calling each other, authenticated with INTERNAL_SECRET.
+import { z } from "zod/mini";
+import type { SessionStart } from "../../domain/checkin-types";
+import { deviceType, int, type Same } from "./common";
+import { boardSession } from "./desk-socket";
+import { reservationSummary } from "./session-state";
+
+export const INTERNAL_AUTH_HEADER = "x-frontdoor-internal";
+
+/**
+ * Most sessions one frontdesk POST may carry: about what fits the body cap
+ * (MAX_MESSAGE_BYTES) at a typical ~300 bytes a session. The byte cap still applies, so
+ * a sender batching long guest names must split by size as well.
+ */
+export const MAX_FRONTDESK_BATCH = 50;
+
+/** Check-in rooms tell the property's frontdesk room about new states, one or several at a time. */
+export const frontdeskEvent = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("session"), session: boardSession }),
+  z.object({ type: z.literal("sessions"), sessions: z.array(boardSession).check(z.maxLength(MAX_FRONTDESK_BATCH)) }),
+]);
+export type FrontdeskEvent = z.infer<typeof frontdeskEvent>;
+
+/**
+ * Over a websocket a check-in room keeps open to its property's frontdesk room: a message
+ * costs a fraction of an HTTP request between rooms. `seq` pairs each change with the
+ * answer that says it is stored (or not).
+ */
+export const boardFeedMessage = z.object({ type: z.literal("session"), session: boardSession, seq: int() });
+export type BoardFeedMessage = z.infer<typeof boardFeedMessage>;
+export const boardFeedAnswer = z.object({ type: z.literal("stored"), seq: int(), ok: z.boolean() });
+export type BoardFeedAnswer = z.infer<typeof boardFeedAnswer>;
+
+const sessionStart = z.object({
+  sessionId: z.string(),
+  reservationId: z.string(),
+  reservation: reservationSummary,
+  locks: z.object({
+    roomId: z.string(),
+    frontDoorLockId: z.string(),
+    roomLockId: z.string(),
+    timeZone: z.string(),
+    standardCheckInTime: z.string(),
+    standardCheckoutTime: z.string(),
+  }),
+  deviceType: deviceType,
+});
+true satisfies Same<z.infer<typeof sessionStart>, SessionStart>;
+
+/** Commands to a check-in room from the main party's routes. */
+export const checkinCommand = z.discriminatedUnion("type", [
+  z.extend(sessionStart, { type: z.literal("init") }),
+  z.object({ type: z.literal("retry-pins") }),
+  z.object({ type: z.literal("manual-pin"), pin: z.string().check(z.regex(/^\d{4,8}$/)) }),
+]);
+export type CheckinCommand = z.infer<typeof checkinCommand>;
