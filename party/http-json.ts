@@ -1,6 +1,7 @@
 // Small helpers shared by every party's onRequest: bounded JSON bodies and the one
 // error shape (`apiError`) clients know how to show.
-import { z } from "zod/mini";
+import type { z } from "zod/mini";
+import { decodeJson } from "../shared/decode";
 import { MAX_MESSAGE_BYTES } from "../shared/protocol/common";
 import type { ApiError } from "../shared/protocol/errors";
 
@@ -26,20 +27,25 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; response: Response
 /** Reads at most MAX_MESSAGE_BYTES and validates against `schema` (any zod 4 schema, classic or mini). */
 export async function readJsonBody<T>(req: Request, schema: z.core.$ZodType<T>): Promise<Parsed<T>> {
   const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > MAX_MESSAGE_BYTES) return { ok: false, response: apiErrorResponse(413, "too_large", `Request body over ${MAX_MESSAGE_BYTES} bytes`) };
-  const text = await req.text();
-  if (new TextEncoder().encode(text).byteLength > MAX_MESSAGE_BYTES) {
-    return { ok: false, response: apiErrorResponse(413, "too_large", `Request body over ${MAX_MESSAGE_BYTES} bytes`) };
+  if (declared > MAX_MESSAGE_BYTES) return { ok: false, response: tooLarge() };
+  const decoded = decodeJson(await req.text(), schema);
+  if (decoded.ok) return { ok: true, value: decoded.value };
+  switch (decoded.reason) {
+    case "not_text":
+    case "invalid_json":
+      return { ok: false, response: apiErrorResponse(400, "invalid_json", "Request body is not valid JSON") };
+    case "too_large":
+      return { ok: false, response: tooLarge() };
+    case "invalid_shape":
+      return {
+        ok: false,
+        response: apiErrorResponse(400, "validation", "Request body does not match the expected shape", {
+          fields: issuesToFields(decoded.error),
+        }),
+      };
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return { ok: false, response: apiErrorResponse(400, "invalid_json", "Request body is not valid JSON") };
-  }
-  const parsed = z.safeParse(schema, data);
-  if (!parsed.success) {
-    return { ok: false, response: apiErrorResponse(400, "validation", "Request body does not match the expected shape", { fields: issuesToFields(parsed.error) }) };
-  }
-  return { ok: true, value: parsed.data };
+}
+
+function tooLarge(): Response {
+  return apiErrorResponse(413, "too_large", `Request body over ${MAX_MESSAGE_BYTES} bytes`);
 }

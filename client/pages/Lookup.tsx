@@ -2,7 +2,8 @@
 // last four digits of their phone before we show their door code again.
 import { createSignal, Show } from "solid-js";
 import { BOOKING_REF_PATTERN } from "../../shared/protocol/common";
-import { lookup, stayAccess, type ApiFailure } from "../api";
+import { lookup, stayAccess } from "../api";
+import type { ApiFailure } from "../fetch-json";
 import { ErrorSummary, type FieldErrors } from "../components/ErrorSummary";
 import { TextField } from "../components/Field";
 import { FormAlert } from "../components/FormAlert";

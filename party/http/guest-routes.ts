@@ -6,7 +6,12 @@ import { findLiveGuestByRef, findReservationByRef, findStayByToken } from "../..
 import { deviceTypeFromUserAgent } from "../../domain/device-type";
 import { pinWindow } from "../../domain/pin-window";
 import { bookingRef, sessionId as sessionIdSchema, stayToken as stayTokenSchema } from "../../shared/protocol/common";
-import { lookupRequest, stayAccessRequest, type LookupResponse, type StayResponse } from "../../shared/protocol/guest-http";
+import {
+  lookupRequest,
+  stayAccessRequest,
+  type LookupResponse,
+  type StayResponse,
+} from "../../shared/protocol/guest-http";
 import type { CheckinCommand } from "../../shared/protocol/internal";
 import { apiErrorResponse, json, readJsonBody } from "../http-json";
 import { callParty } from "../party-client";

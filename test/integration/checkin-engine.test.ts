@@ -8,7 +8,15 @@ import { MAX_MESSAGE_BYTES } from "../../shared/protocol/common";
 import { apiError } from "../../shared/protocol/errors";
 import { pinStatusResponse, stayResponse } from "../../shared/protocol/guest-http";
 import { pinLabel } from "../../party/checkin/pin-task";
-import { GUEST, lookup, pinsOnLock, startSession, uniqueIp, waitForState, walkToConfirm } from "../support/checkin-driver";
+import {
+  GUEST,
+  lookup,
+  pinsOnLock,
+  startSession,
+  uniqueIp,
+  waitForState,
+  walkToConfirm,
+} from "../support/checkin-driver";
 import { startTestStack, type TestStack } from "../support/stack";
 import { connectCheckin, connectRaw, toWsUrl } from "../support/ws-client";
 

@@ -4,7 +4,11 @@
 // engine finds it on its next attempt.)
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEntries } from "../../db/queries/audit";
-import { deskArrivalsResponse, deskRevealPinResponse, deskSessionActionResponse } from "../../shared/protocol/desk-http";
+import {
+  deskArrivalsResponse,
+  deskRevealPinResponse,
+  deskSessionActionResponse,
+} from "../../shared/protocol/desk-http";
 import { GUEST, startSession, waitForState } from "../support/checkin-driver";
 import { startTestStack, type TestStack } from "../support/stack";
 import { connectCheckin } from "../support/ws-client";

@@ -8,10 +8,15 @@ import { recordAudit, type AuditAction } from "../../../db/queries/audit";
 import { findDeskSession, findFrontDoorPin } from "../../../db/queries/desk-sessions";
 import { canAccessProperty } from "../../../domain/staff-session";
 import { sessionId as sessionIdSchema } from "../../../shared/protocol/common";
-import { deskManualPinRequest, type DeskRevealPinResponse, type DeskSessionActionResponse } from "../../../shared/protocol/desk-http";
+import {
+  deskManualPinRequest,
+  type DeskRevealPinResponse,
+  type DeskSessionActionResponse,
+} from "../../../shared/protocol/desk-http";
 import { apiError } from "../../../shared/protocol/errors";
 import type { CheckinCommand } from "../../../shared/protocol/internal";
 import { publicSessionState } from "../../../shared/protocol/session-state";
+import { decodeJson } from "../../../shared/decode";
 import { apiErrorResponse, readJsonBody } from "../../http-json";
 import { callParty } from "../../party-client";
 import { requireManager, type DeskEnv } from "./context";
@@ -37,28 +42,22 @@ async function forward(c: Context<DeskEnv>, action: AuditAction, command: Checki
   const env = c.get("env");
   const res = await callParty(env, c.env.lobby.parties, { party: "checkin", roomId: session.sessionId }, { method: "POST", body: command });
   const text = await res.text();
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = undefined;
-  }
-  const error = apiError.safeParse(body);
+  const error = decodeJson(text, apiError);
   await recordAudit(c.get("db"), {
     staffId: c.get("staff").staffId,
     action,
     bookingRef: session.bookingRef,
     sessionId: session.sessionId,
-    detail: res.ok ? "accepted" : `refused ${res.status} ${error.success ? error.data.error.code : "unknown"}`,
+    detail: res.ok ? "accepted" : `refused ${res.status} ${error.ok ? error.value.error.code : "unknown"}`,
     at: Date.now(),
   });
   if (!res.ok) {
-    if (error.success) return c.json(error.data, (res.status >= 500 ? 502 : res.status) as ContentfulStatusCode);
+    if (error.ok) return c.json(error.value, (res.status >= 500 ? 502 : res.status) as ContentfulStatusCode);
     return apiErrorResponse(502, "upstream", `The check-in session answered ${res.status}.`);
   }
-  const state = publicSessionState.safeParse(body);
-  if (!state.success) return apiErrorResponse(502, "upstream", "The check-in session sent an unexpected answer.");
-  const answer: DeskSessionActionResponse = { state: state.data };
+  const state = decodeJson(text, publicSessionState);
+  if (!state.ok) return apiErrorResponse(502, "upstream", "The check-in session sent an unexpected answer.");
+  const answer: DeskSessionActionResponse = { state: state.value };
   return c.json(answer);
 }
 
