@@ -25,6 +25,16 @@ export type PassthroughVars = Partial<Record<PassthroughVar, string>>;
 
 export const DEFAULT_ADMIN = { email: "admin@frontdoor.test", password: "frontdoor-admin" } as const;
 
+/** Reachable from this machine only; BIND_HOST=0.0.0.0 opens the app to the network. */
+export const DEFAULT_BIND_HOST = "127.0.0.1";
+
+/** The host part of a URL that reaches a server bound to `bindHost`. */
+export function urlHost(bindHost: string): string {
+  if (bindHost === "0.0.0.0") return "127.0.0.1";
+  if (bindHost === "::") return "[::1]";
+  return bindHost.includes(":") ? `[${bindHost}]` : bindHost;
+}
+
 const SECRET_NAMES = new Set(["INTERNAL_SECRET", "SESSION_SECRET", "LIBSQL_AUTH_TOKEN", "ADMIN_PASSWORD"]);
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
@@ -33,6 +43,9 @@ const secret = z.string().min(16, "must be at least 16 characters").optional();
 const launcherEnvSchema = z.object({
   /** 0 picks a free port. */
   PORT: port(1999),
+  BIND_HOST: z
+    .union([z.ipv4(), z.ipv6()], "must be an IP address, e.g. 127.0.0.1 or 0.0.0.0")
+    .default(DEFAULT_BIND_HOST),
   SQLD_PORT: port(8080),
   DATA_DIR: z.string().default(".data"),
   LIBSQL_URL: z.url().optional(),
@@ -51,6 +64,7 @@ export interface Secrets {
 
 export interface LauncherConfig extends Secrets {
   port: number;
+  bindHost: string;
   sqldPort: number;
   /** Absolute. */
   dataDir: string;
@@ -117,11 +131,12 @@ export function parseLauncherEnv(env: Env = process.env, cwd = process.cwd()) {
   }
   return {
     port: e.PORT,
+    bindHost: e.BIND_HOST,
     sqldPort: e.SQLD_PORT,
     dataDir: resolve(cwd, e.DATA_DIR),
     libsqlUrl: e.LIBSQL_URL,
     libsqlAuthToken: e.LIBSQL_AUTH_TOKEN,
-    selfUrl: e.SELF_URL ?? (e.PORT === 0 ? undefined : `http://127.0.0.1:${e.PORT}`),
+    selfUrl: e.SELF_URL ?? (e.PORT === 0 ? undefined : `http://${urlHost(e.BIND_HOST)}:${e.PORT}`),
     internalSecret: e.INTERNAL_SECRET,
     sessionSecret: e.SESSION_SECRET,
     admin:

@@ -1,7 +1,8 @@
 // `npm start`: the whole app on one machine, demo data included.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { ConfigError, loadConfig, type LauncherConfig } from "./config";
 import { DEMO_BOOKING_REFS, DEMO_CHECKED_IN_PHONE, DEMO_CHECKED_IN_REF } from "../db/seed";
+import { type RuntimeWatch, watchRuntime } from "./runtime-watch";
 import { startStack, type Stack } from "./stack";
 
 // Values already in the environment win over the file.
@@ -17,52 +18,36 @@ try {
 }
 
 let stack: Stack | undefined;
+let watch: RuntimeWatch | undefined;
 let stopping = false;
 
-async function shutdown(signal: string) {
-  // A second Ctrl-C means "now": the exit hook in stack.ts SIGKILLs what is left.
+async function shutdown(reason: string, exitCode = 0) {
+  // A second Ctrl-C means "now": the supervisor's exit hook SIGKILLs what is left.
   if (stopping) process.exit(1);
   stopping = true;
-  console.log(`\n[start] ${signal}: stopping…`);
+  console.log(`\n[start] ${reason}: stopping…`);
+  watch?.stop();
   await stack?.stop();
-  process.exit(0);
+  process.exit(exitCode);
 }
+// `npm start` execs into tsx (see package.json), so a SIGTERM to npm reaches tsx, which
+// passes it on to us. Nothing watches the processes above us: nohup, setsid or a
+// supervisor may re-parent them as they like.
 process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
-process.on("SIGHUP", () => void shutdown("SIGHUP"));
-watchLauncherChain(() => void shutdown("launcher exited"));
-
-/**
- * `npm start` runs us as npm → sh → tsx → node. A SIGTERM sent to npm alone reaches
- * sh, which dies without passing it on, and we would keep running as an orphan. So
- * watch the wrappers above us: when one of them goes or is re-parented, stop.
- */
-function watchLauncherChain(onBroken: () => void) {
-  const parentOf = (pid: number): number | undefined => {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-    } catch {
-      return undefined;
-    }
-  };
-  const chain: Array<[pid: number, parent: number]> = [];
-  let pid = process.ppid;
-  while (chain.length < 3 && pid > 1) {
-    const parent = parentOf(pid);
-    if (parent === undefined) return; // No /proc: nothing to watch with.
-    chain.push([pid, parent]);
-    pid = parent;
-  }
-  setInterval(() => {
-    if (chain.some(([p, parent]) => parentOf(p) !== parent)) onBroken();
-  }, 2000).unref();
-}
+// A hangup means our terminal went away. Without one (nohup, a service, a log file on
+// stdin's place) there is nothing to hang up, and Node would otherwise die of it even
+// under nohup, which cannot keep a Node process's SIGHUP ignored.
+process.on("SIGHUP", () => {
+  if (process.stdin.isTTY) void shutdown("SIGHUP");
+  else console.log("[start] SIGHUP ignored: not attached to a terminal");
+});
 
 try {
   stack = await startStack({
     dataDir: config.dataDir,
     port: config.port,
+    bindHost: config.bindHost,
     sqldPort: config.sqldPort,
     libsqlUrl: config.libsqlUrl,
     libsqlAuthToken: config.libsqlAuthToken,
@@ -79,12 +64,21 @@ try {
   process.exit(1);
 }
 if (stopping) await new Promise(() => {}); // shutdown() is already on its way.
+watch = watchRuntime(stack, {
+  say: (text) => console.log(`[start] ${text}`),
+  onGiveUp: (reason) => {
+    console.error(`[start] ${reason}; see the [party] lines above`);
+    void shutdown("runtime failed", 1);
+  },
+});
 
 const refs = `${DEMO_BOOKING_REFS[0]}…${DEMO_BOOKING_REFS[DEMO_BOOKING_REFS.length - 1]}`;
 console.log(`
 Frontdoor is running.
 
-  App          ${stack.url}/
+  App          ${stack.url}/${
+    config.bindHost === "127.0.0.1" ? "  (this machine only; BIND_HOST=0.0.0.0 opens it)" : ` (listening on ${config.bindHost})`
+  }
   Guest        ${stack.url}/checkin/
   Front desk   ${stack.url}/desk/
   libSQL       ${stack.libsqlUrl}${config.libsqlUrl ? " (external)" : ` (sqld, data in ${config.dataDir})`}

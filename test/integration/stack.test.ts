@@ -8,6 +8,7 @@ import { guest, reservation, room, staff } from "../../db/schema";
 import { DEMO_BOOKING_REFS, seedDemoData, todayIn } from "../../db/seed";
 import { verifyPassword } from "../../domain/password";
 import { DEFAULT_ADMIN } from "../../scripts/config";
+import { commandLinesContaining, isLoopback, listeningAddresses, processTree } from "../support/processes";
 import { startTestStack, type TestStack } from "../support/stack";
 
 let stack: TestStack;
@@ -96,6 +97,22 @@ describe("runtime", () => {
     expect(stack.vars).toMatchObject({ LIBSQL_URL: stack.libsqlUrl, SELF_URL: stack.url });
     expect(stack.vars.INTERNAL_SECRET!.length).toBeGreaterThanOrEqual(16);
     expect(stack.vars.SESSION_SECRET!.length).toBeGreaterThanOrEqual(16);
+  });
+
+  it("keeps the secrets off every command line on the machine", () => {
+    const tree = processTree(process.pid).map((p) => p.args.join(" "));
+    // Not vacuous: the runtime is running and visible to this scan.
+    expect(tree.some((args) => args.includes("partykit") && args.includes(stack.dataDir))).toBe(true);
+    expect(tree.some((args) => args.includes("workerd"))).toBe(true);
+    for (const name of ["INTERNAL_SECRET", "SESSION_SECRET"] as const) {
+      expect(commandLinesContaining(stack.vars[name]!), name).toEqual([]);
+    }
+  });
+
+  it("listens on the loopback interface only", () => {
+    const addresses = listeningAddresses(processTree(process.pid).map((p) => p.pid));
+    expect(addresses).toContain(`127.0.0.1:${stack.port}`);
+    expect(addresses.filter((a) => !isLoopback(a))).toEqual([]);
   });
 
   it("restarts after a clean stop and after SIGKILL", async () => {

@@ -25,6 +25,7 @@ describe("parseLauncherEnv", () => {
     const config = parseLauncherEnv({}, "/srv/app");
     expect(config).toMatchObject({
       port: 1999,
+      bindHost: "127.0.0.1",
       sqldPort: 8080,
       dataDir: resolve("/srv/app", ".data"),
       libsqlUrl: undefined,
@@ -41,6 +42,15 @@ describe("parseLauncherEnv", () => {
     expect(parseLauncherEnv({ PORT: "3000", SELF_URL: "https://frontdoor.example" }).selfUrl).toBe(
       "https://frontdoor.example",
     );
+  });
+
+  it("binds to 127.0.0.1 unless BIND_HOST opens it, and derives SELF_URL to match", () => {
+    expect(parseLauncherEnv({ BIND_HOST: "0.0.0.0" })).toMatchObject({
+      bindHost: "0.0.0.0",
+      selfUrl: "http://127.0.0.1:1999",
+    });
+    expect(parseLauncherEnv({ BIND_HOST: "192.168.1.20" }).selfUrl).toBe("http://192.168.1.20:1999");
+    expect(parseLauncherEnv({ BIND_HOST: "::1" }).selfUrl).toBe("http://[::1]:1999");
   });
 
   it("treats empty values as unset, as .env files write them", () => {
@@ -71,6 +81,8 @@ describe("parseLauncherEnv", () => {
     ["PORT", "http"],
     ["PORT", "70000"],
     ["SQLD_PORT", "-1"],
+    ["BIND_HOST", "localhost"],
+    ["BIND_HOST", "everywhere"],
     ["LIBSQL_URL", "not a url"],
     ["SELF_URL", "localhost"],
     ["INTERNAL_SECRET", "short"],
