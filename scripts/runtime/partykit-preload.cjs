@@ -6,11 +6,14 @@
 // repository's `.env`, which would then override them.
 //
 // FRONTDOOR_BIND_HOST: partykit hard-codes 0.0.0.0 as the address of workerd's entry socket
-// and of miniflare's loopback server; this replaces it in the two places it is used.
+// and of miniflare's loopback server, opens its inspector proxy on every interface, and
+// starts esbuild's asset server with no host; this puts all of them on the given address.
 "use strict";
 const childProcess = require("node:child_process");
 const fs = require("node:fs");
+const { register } = require("node:module");
 const net = require("node:net");
+const { pathToFileURL } = require("node:url");
 
 const varsFile = process.env.FRONTDOOR_VARS_FILE;
 if (varsFile) {
@@ -22,6 +25,7 @@ const host = process.env.FRONTDOOR_BIND_HOST;
 const WILDCARDS = new Set(["0.0.0.0", "::", ""]);
 
 if (host && !WILDCARDS.has(host)) {
+  register("./esbuild-hooks.mjs", pathToFileURL(__filename));
   const socketHost = host.includes(":") ? `[${host}]` : host;
   const entryFlag = "--socket-addr=entry=0.0.0.0:";
 

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isRunning } from "../../scripts/proc";
 import { freePort, REPO_ROOT } from "../../scripts/stack";
-import { commandLinesContaining, isLoopback, listeningAddresses, processTree } from "../support/processes";
+import { commandLinesContaining, isLoopback, listeningSockets, processTree } from "../support/processes";
 
 const INTERNAL_SECRET = `internal-${Math.random().toString(36).slice(2)}-launcher-test`;
 const SESSION_SECRET = `session-${Math.random().toString(36).slice(2)}-launcher-test`;
@@ -89,9 +89,9 @@ describe("npm start in the background", () => {
   });
 
   it("listens on the loopback interface only", () => {
-    const addresses = listeningAddresses([npmPid, ...processTree(npmPid).map((p) => p.pid)]);
-    expect(addresses).toContain(url.replace("http://", ""));
-    expect(addresses.filter((a) => !isLoopback(a))).toEqual([]);
+    const addresses = listeningSockets([npmPid, ...processTree(npmPid).map((p) => p.pid)]);
+    expect(addresses.map((s) => s.address)).toContain(url.replace("http://", ""));
+    expect(addresses.filter((s) => !isLoopback(s.address))).toEqual([]);
   });
 
   it("brings the runtime back when workerd is killed", async () => {

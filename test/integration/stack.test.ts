@@ -8,7 +8,7 @@ import { guest, reservation, room, staff } from "../../db/schema";
 import { DEMO_BOOKING_REFS, seedDemoData, todayIn } from "../../db/seed";
 import { verifyPassword } from "../../domain/password";
 import { DEFAULT_ADMIN } from "../../scripts/config";
-import { commandLinesContaining, isLoopback, listeningAddresses, processTree } from "../support/processes";
+import { commandLinesContaining, isLoopback, listeningSockets, processTree } from "../support/processes";
 import { startTestStack, type TestStack } from "../support/stack";
 
 let stack: TestStack;
@@ -110,9 +110,9 @@ describe("runtime", () => {
   });
 
   it("listens on the loopback interface only", () => {
-    const addresses = listeningAddresses(processTree(process.pid).map((p) => p.pid));
-    expect(addresses).toContain(`127.0.0.1:${stack.port}`);
-    expect(addresses.filter((a) => !isLoopback(a))).toEqual([]);
+    const addresses = listeningSockets(processTree(process.pid).map((p) => p.pid));
+    expect(addresses.map((s) => s.address)).toContain(`127.0.0.1:${stack.port}`);
+    expect(addresses.filter((s) => !isLoopback(s.address))).toEqual([]);
   });
 
   it("restarts after a clean stop and after SIGKILL", async () => {

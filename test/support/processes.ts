@@ -62,10 +62,11 @@ function decodeAddress(hex: string): string {
 
 const LISTEN = "0A";
 
-/** host:port of every TCP socket the given processes listen on. */
-export function listeningAddresses(pids: number[]): string[] {
-  const owned = new Set(pids.flatMap((p) => [...socketInodes(p)]));
-  const out: string[] = [];
+/** host:port of every TCP socket the given processes listen on, with the listener's command. */
+export function listeningSockets(pids: number[]): { address: string; command: string }[] {
+  const owners = new Map<string, number>();
+  for (const pid of pids) for (const inode of socketInodes(pid)) owners.set(inode, pid);
+  const out: { address: string; command: string }[] = [];
   for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
     let lines: string[];
     try {
@@ -75,7 +76,9 @@ export function listeningAddresses(pids: number[]): string[] {
     }
     for (const line of lines) {
       const cols = line.trim().split(/\s+/);
-      if (cols[3] === LISTEN && owned.has(cols[9]!)) out.push(decodeAddress(cols[1]!));
+      const owner = owners.get(cols[9]!);
+      if (cols[3] !== LISTEN || owner === undefined) continue;
+      out.push({ address: decodeAddress(cols[1]!), command: (commandLine(owner) ?? []).slice(0, 3).join(" ") });
     }
   }
   return out;
