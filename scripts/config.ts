@@ -125,9 +125,8 @@ export function parseLauncherEnv(env: Env = process.env, cwd = process.cwd()) {
   if (!parsed.success) throw new ConfigError(`Invalid configuration:\n${describeIssues(parsed.error.issues, raw)}`);
   const e = parsed.data;
   if ((e.ADMIN_EMAIL === undefined) !== (e.ADMIN_PASSWORD === undefined)) {
-    throw new ConfigError(
-      `Invalid configuration:\n  ${e.ADMIN_EMAIL === undefined ? "ADMIN_EMAIL" : "ADMIN_PASSWORD"}: set ADMIN_EMAIL and ADMIN_PASSWORD together`,
-    );
+    const missing = e.ADMIN_EMAIL === undefined ? "ADMIN_EMAIL" : "ADMIN_PASSWORD";
+    throw new ConfigError(`Invalid configuration:\n  ${missing}: set ADMIN_EMAIL and ADMIN_PASSWORD together`);
   }
   return {
     port: e.PORT,

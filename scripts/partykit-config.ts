@@ -27,7 +27,8 @@ export function writePartykitConfig(opts: { repoRoot: string; dataDir: string; c
   if (config.main) config.main = resolve(opts.repoRoot, config.main);
   const parties = config.parties ?? {};
   for (const [name, path] of Object.entries(parties)) parties[name] = resolve(opts.repoRoot, path);
-  config.serve = typeof config.serve === "object" ? { ...config.serve, path: opts.clientDir } : { path: opts.clientDir };
+  const serve = typeof config.serve === "object" ? config.serve : {};
+  config.serve = { ...serve, path: opts.clientDir };
   const target = join(opts.dataDir, "partykit.json");
   writeFileSync(target, `${JSON.stringify(config, null, 2)}\n`);
   return target;

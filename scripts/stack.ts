@@ -132,7 +132,10 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   const port = opts.port || (await freePort());
   const bindHost = opts.bindHost ?? DEFAULT_BIND_HOST;
   const url = `http://${urlHost(bindHost)}:${port}`;
-  const secrets = loadOrCreateSecrets(dataDir, { internalSecret: opts.internalSecret, sessionSecret: opts.sessionSecret });
+  const secrets = loadOrCreateSecrets(dataDir, {
+    internalSecret: opts.internalSecret,
+    sessionSecret: opts.sessionSecret,
+  });
 
   let sqld: Supervised | undefined;
   let runtime: Supervised | undefined;
@@ -151,7 +154,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       libsqlUrl = `http://127.0.0.1:${sqldPort}`;
       say(`starting sqld on ${libsqlUrl}`);
       const args = ["--db-path", join(dataDir, "sqld"), "--http-listen-addr", `127.0.0.1:${sqldPort}`];
-      sqld = supervise("sqld", SQLD_BIN, args, { cwd: dataDir, env: childEnv(), onLine: (l) => logger.line("sqld", l) });
+      const onLine = (l: string) => logger.line("sqld", l);
+      sqld = supervise("sqld", SQLD_BIN, args, { cwd: dataDir, env: childEnv(), onLine });
       await waitForHttp({
         url: `${libsqlUrl}/health`,
         accept: (s) => s === 200,

@@ -1,6 +1,6 @@
 // `npm start`: the whole app on one machine, demo data included.
 import { existsSync } from "node:fs";
-import { ConfigError, loadConfig, type LauncherConfig } from "./config";
+import { ConfigError, DEFAULT_BIND_HOST, loadConfig, type LauncherConfig } from "./config";
 import { DEMO_BOOKING_REFS, DEMO_CHECKED_IN_PHONE, DEMO_CHECKED_IN_REF } from "../db/seed";
 import { type RuntimeWatch, watchRuntime } from "./runtime-watch";
 import { startStack, type Stack } from "./stack";
@@ -72,13 +72,15 @@ watch = watchRuntime(stack, {
   },
 });
 
+const reach =
+  config.bindHost === DEFAULT_BIND_HOST
+    ? "  (this machine only; BIND_HOST=0.0.0.0 opens it)"
+    : `  (listening on ${config.bindHost})`;
 const refs = `${DEMO_BOOKING_REFS[0]}…${DEMO_BOOKING_REFS[DEMO_BOOKING_REFS.length - 1]}`;
 console.log(`
 Frontdoor is running.
 
-  App          ${stack.url}/${
-    config.bindHost === "127.0.0.1" ? "  (this machine only; BIND_HOST=0.0.0.0 opens it)" : ` (listening on ${config.bindHost})`
-  }
+  App          ${stack.url}/${reach}
   Guest        ${stack.url}/checkin/
   Front desk   ${stack.url}/desk/
   libSQL       ${stack.libsqlUrl}${config.libsqlUrl ? " (external)" : ` (sqld, data in ${config.dataDir})`}

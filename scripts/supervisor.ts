@@ -93,7 +93,12 @@ async function waitUntil(done: () => boolean, timeoutMs: number): Promise<boolea
 /** Starts `command` as the leader of a new process group, tracked until `stop()` has emptied the group. */
 export function supervise(name: string, command: string, args: string[], opts: SuperviseOptions): Supervised {
   const groups = liveGroups();
-  const child = spawn(command, args, { cwd: opts.cwd, env: opts.env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(command, args, {
+    cwd: opts.cwd,
+    env: opts.env,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const pgid = child.pid;
   if (pgid !== undefined) groups.add(pgid);
   for (const stream of [child.stdout, child.stderr]) createInterface({ input: stream }).on("line", opts.onLine);

@@ -1,9 +1,10 @@
 // `npm start` run the way people run it on a server: in the background from a shell
 // that exits at once, its runtime killed under it, and stopped with a SIGTERM to npm.
-import { execFileSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isRunning } from "../../scripts/proc";
 import { freePort, REPO_ROOT } from "../../scripts/stack";
@@ -45,11 +46,11 @@ beforeAll(async () => {
   logFile = join(dataDir, "start.log");
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;
-  // nohup and `&` in a shell that exits straight away: npm is re-parented while it starts.
-  const out = execFileSync("sh", ["-c", `nohup npm start > "${logFile}" 2>&1 & echo $!`], {
+  // nohup and `&` in a shell that lives until the app is up and then exits, the way a
+  // wrapper script or an ssh session does: npm is re-parented under a running launcher.
+  const shell = spawn("sh", ["-c", `nohup npm start < /dev/null > "${logFile}" 2>&1 & echo $!; read _`], {
     cwd: REPO_ROOT,
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "inherit"],
+    stdio: ["pipe", "pipe", "inherit"],
     env: {
       ...process.env,
       PORT: String(port),
@@ -59,8 +60,11 @@ beforeAll(async () => {
       SESSION_SECRET,
     },
   });
-  npmPid = Number(out.trim());
+  const shellExited = new Promise((r) => shell.once("exit", r));
+  npmPid = Number(await new Promise<string>((r) => createInterface({ input: shell.stdout! }).once("line", r)));
   await waitFor("npm start answering /healthz", async () => (await healthStatus()) === 200, 240_000);
+  shell.stdin!.end("exit\n");
+  await shellExited;
 }, 300_000);
 
 afterAll(async () => {

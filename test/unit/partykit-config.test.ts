@@ -16,7 +16,8 @@ const vars = { INTERNAL_SECRET: "i".repeat(32), SESSION_SECRET: "s".repeat(32) }
 
 describe("writePartykitConfig", () => {
   it("points partykit at the repository's parties and our client directory", () => {
-    const config = JSON.parse(readFileSync(writePartykitConfig({ repoRoot: REPO_ROOT, dataDir, clientDir: "/c" }), "utf8"));
+    const path = writePartykitConfig({ repoRoot: REPO_ROOT, dataDir, clientDir: "/c" });
+    const config = JSON.parse(readFileSync(path, "utf8"));
     expect(config.main).toBe(join(REPO_ROOT, "party/main.ts"));
     expect(config.serve.path).toBe("/c");
     expect(config.vars).toBeUndefined();
