@@ -19,20 +19,26 @@ try {
 
 let stack: Stack | undefined;
 let watch: RuntimeWatch | undefined;
-let stopping = false;
+let stoppingSince: number | undefined;
+/** A Ctrl-C reaches us twice at once, from the terminal and forwarded by npm: that is one. */
+const REPEAT_MS = 1000;
 
 async function shutdown(reason: string, exitCode = 0) {
-  // A second Ctrl-C means "now": the supervisor's exit hook SIGKILLs what is left.
-  if (stopping) process.exit(1);
-  stopping = true;
+  if (stoppingSince !== undefined) {
+    // A second Ctrl-C means "now": the supervisor's exit hook SIGKILLs what is left.
+    if (Date.now() - stoppingSince >= REPEAT_MS) process.exit(1);
+    return;
+  }
+  stoppingSince = Date.now();
   console.log(`\n[start] ${reason}: stopping…`);
   watch?.stop();
   await stack?.stop();
   process.exit(exitCode);
 }
-// `npm start` execs into tsx (see package.json), so a SIGTERM to npm reaches tsx, which
-// passes it on to us. Nothing watches the processes above us: nohup, setsid or a
-// supervisor may re-parent them as they like.
+// `npm start` execs into this Node process (see package.json), so npm's forwarded SIGTERM
+// reaches us directly. (tsx's own CLI would sit in between and SIGKILL us if we took more
+// than 30 ms to acknowledge a signal, which a loaded machine easily does.) Nothing watches
+// the processes above us: nohup, setsid or a supervisor may re-parent them as they like.
 process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 // A hangup means our terminal went away. Without one (nohup, a service, a log file on
@@ -63,7 +69,7 @@ try {
   console.error(`[start] could not start: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 }
-if (stopping) await new Promise(() => {}); // shutdown() is already on its way.
+if (stoppingSince !== undefined) await new Promise(() => {}); // shutdown() is already on its way.
 watch = watchRuntime(stack, {
   say: (text) => console.log(`[start] ${text}`),
   onGiveUp: (reason) => {
