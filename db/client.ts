@@ -4,6 +4,7 @@
 import { createClient } from "@libsql/client/web";
 import { drizzle } from "drizzle-orm/libsql/web";
 import * as schema from "./schema";
+import { QueryScheduler, type GateKind, type QueryPriority } from "./scheduler";
 
 export type Database = ReturnType<typeof openDatabase>;
 
@@ -14,14 +15,15 @@ export type Database = ReturnType<typeof openDatabase>;
  * lock), and 8 looping writers hit SQLITE_BUSY. So writes pass a narrower gate of their
  * own. From workerd a query stays "in flight" while the busy isolate gets round to its
  * answer too, so the gate that served best in the 500-guest bench is wider than Node's
- * optimum: 8 (4 doubled the wait for the guest write; 24 reads doubled every query's
- * time in flight). A rare SQLITE_BUSY is retried by the callers (alarm, background sync).
- * Past 128 connections sqld answers 429.
+ * optimum (a narrower write gate doubled the wait for the guest write; a wider read gate
+ * doubled every query's time in flight). A rare SQLITE_BUSY is retried by the callers
+ * (alarm, background sync). Past 128 connections sqld answers 429.
  */
 export const GATE_CAPACITY = { read: 12, write: 8 } as const;
-/** Work a guest is waiting on goes first; `background` (analytics) takes what is left. */
-export type QueryPriority = "guest" | "background";
+export type { QueryPriority };
 const RETRIES_ON_429 = 8;
+/** Module state, so the bounds hold for every room of the isolate whichever client instance they use. */
+const scheduler = new QueryScheduler(GATE_CAPACITY);
 
 export function openDatabase(url: string, authToken?: string, priority: QueryPriority = "guest") {
   const client = createClient({
@@ -38,52 +40,49 @@ export function openDatabase(url: string, authToken?: string, priority: QueryPri
   return drizzle(client, { schema });
 }
 
-interface Gate {
-  capacity: number;
-  inFlight: number;
-  /** Waiters in arrival order, per priority. Admitting out of order starved some queries: a lookup p99 of 21.8 s instead of 3.4 s at 500 guests. */
-  lines: Record<QueryPriority, Waiter[]>;
-}
-interface Waiter {
-  lastPolledAt: number;
-}
-const newGate = (capacity: number): Gate => ({ capacity, inFlight: 0, lines: { guest: [], background: [] } });
-/** Module state, so the bounds hold for every room of the isolate whichever client instance they use. */
-const gates = { read: newGate(GATE_CAPACITY.read), write: newGate(GATE_CAPACITY.write) };
-/** A waiter that stopped polling belonged to a request the runtime cancelled; it must not block the line. */
-const ABANDONED_AFTER_MS = 5_000;
-const MAX_POLL_GAP_MS = 200;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const decoder = new TextDecoder();
 /**
- * Whether a pipeline may write. The body is Hrana JSON or protobuf; either way the SQL
- * text is in it verbatim. A parameter that happens to contain one of these words only
- * sends a read through the write gate, which is slower but never wrong.
+ * Which gate a Hrana JSON pipeline needs: the read gate only if every statement in it is
+ * a `select`. Each statement's text follows a `"sql":"` key, which JSON escaping keeps out
+ * of parameter values; a pipeline naming no SQL (a `close`) only reads. Anything else,
+ * `begin` and `commit` of a transaction included, takes the write gate: slower for a
+ * read, never wrong.
  */
-const WRITE_SQL = /\b(insert|update|delete|replace|begin|commit|create|drop|alter)\s/i;
+export function gateFor(body: string): GateKind {
+  const key = '"sql":"';
+  for (let at = body.indexOf(key); at >= 0; at = body.indexOf(key, at + key.length)) {
+    let start = at + key.length;
+    // Leading blanks, raw or JSON-escaped (`\n`, `\t`).
+    while (body[start] === " " || (body[start] === "\\" && "ntr".includes(body[start + 1] ?? ""))) {
+      start += body[start] === " " ? 1 : 2;
+    }
+    if (body.slice(start, start + 7).toLowerCase() !== "select ") return "write";
+  }
+  return body.includes('"sql_id"') ? "write" : "read";
+}
 
 /**
- * Each query waits at its gate for a free place, first come first served within its
- * priority, and 429s are retried. A waiter polls with a timer of its own instead of being
- * woken by the request that finishes: in workerd a promise resolved by another request
- * continues in *that* request's context, where this request's fetch is refused. Those
- * near the front poll every millisecond, those far back less often.
+ * Each query waits at its gate (db/scheduler.ts) and 429s are retried. The place is given
+ * back in a `finally`, whatever the fetch does. Exported for the tests of the gates;
+ * everything else goes through `openDatabase`.
  */
-/** Exported for the tests of the gates; everything else goes through `openDatabase`. */
-export async function boundedFetch(priority: QueryPriority, input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+export async function boundedFetch(
+  priority: QueryPriority,
+  input: RequestInfo | URL,
+  init?: RequestInit,
+): Promise<Response> {
   // Buffered once so a retry can send it again. Not `request.clone()`: that tees the
   // body, and workerd warns (through the inspector, to partykit dev's log) about every
   // branch never read — a console warning per query.
   const request = new Request(input, init);
-  const body = request.body ? await request.arrayBuffer() : null;
-  const gate = body && WRITE_SQL.test(decoder.decode(body)) ? gates.write : gates.read;
+  const body = request.body ? await request.text() : null;
+  const gate = body === null ? "read" : gateFor(body);
   for (let attempt = 0; ; attempt++) {
-    await waitForTurn(gate, priority);
+    const permit = await scheduler.acquire(gate, priority);
     let res: Response;
     try {
       res = await fetch(request.url, { method: request.method, headers: request.headers, body });
     } finally {
-      gate.inFlight--;
+      permit.release();
     }
     // sqld could not open a connection in time: nothing ran, so trying again is safe.
     if (res.status !== 429 || attempt >= RETRIES_ON_429) return res;
@@ -92,42 +91,4 @@ export async function boundedFetch(priority: QueryPriority, input: RequestInfo |
   }
 }
 
-/** Places ahead of `me`: everyone earlier in its own line, and for background work every waiting guest query too. */
-function placesAhead(gate: Gate, priority: QueryPriority, me: Waiter, now: number): number {
-  const line = gate.lines[priority];
-  let position = line.indexOf(me);
-  while (position > 0 && now - line[0]!.lastPolledAt > ABANDONED_AFTER_MS) {
-    line.shift();
-    position--;
-  }
-  return priority === "background" ? position + gate.lines.guest.length : position;
-}
-
-/** Resolves holding a place: the place is taken in the same turn as the check, so two callers can never both take the last one. */
-async function waitForTurn(gate: Gate, priority: QueryPriority): Promise<void> {
-  const free = () => gate.capacity - gate.inFlight;
-  const queued = gate.lines.guest.length + (priority === "background" ? gate.lines.background.length : 0);
-  if (queued === 0 && free() > 0) {
-    gate.inFlight++;
-    return;
-  }
-  const line = gate.lines[priority];
-  const me: Waiter = { lastPolledAt: Date.now() };
-  line.push(me);
-  try {
-    for (;;) {
-      const now = Date.now();
-      me.lastPolledAt = now;
-      const ahead = placesAhead(gate, priority, me, now);
-      // As many go as there are free places, in order: the front few need not wait for each other's timers.
-      if (ahead < free()) {
-        gate.inFlight++;
-        return;
-      }
-      await sleep(Math.min(MAX_POLL_GAP_MS, 1 + ahead / 2));
-    }
-  } finally {
-    const at = line.indexOf(me);
-    if (at >= 0) line.splice(at, 1);
-  }
-}
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

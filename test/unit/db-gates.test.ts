@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { boundedFetch, GATE_CAPACITY } from "../../db/client";
+import { boundedFetch, GATE_CAPACITY, gateFor } from "../../db/client";
 
 const { read: READS, write: WRITES } = GATE_CAPACITY;
 
@@ -49,7 +49,8 @@ function reset() {
   arrived.length = 0;
 }
 const statement = (sql: string) => JSON.stringify({ requests: [{ type: "execute", stmt: { sql } }] });
-const post = (priority: "guest" | "background", sql: string) => boundedFetch(priority, url, { method: "POST", body: statement(sql) });
+const post = (priority: "guest" | "background", sql: string) =>
+  boundedFetch(priority, url, { method: "POST", body: statement(sql) });
 
 describe("query gates", () => {
   it("keeps writes to their gate, however many are asked for", async () => {
@@ -97,5 +98,42 @@ describe("query gates", () => {
     await Promise.all([...blockers, ...queued]);
     const order = arrived.slice(WRITES).map((b) => /'([^']+)'/.exec(b)![1]);
     expect(order).toEqual(["guest 1", "guest 2", "analytics 1", "analytics 2"]);
+  });
+});
+
+/** Pipelines as @libsql/client/web sends them (Hrana v2 JSON). */
+const pipeline = (...requests: object[]) => JSON.stringify({ baton: null, requests });
+const execute = (sql: string, args: object[] = []) => ({ type: "execute", stmt: { sql, args, want_rows: true } });
+const text = (value: string) => ({ type: "text", value });
+
+describe("choosing the gate", () => {
+  it("sends a pipeline of selects through the read gate", () => {
+    expect(gateFor(pipeline(execute("select * from reservation where code = ?", [text("A1")]), { type: "close" }))).toBe(
+      "read",
+    );
+    expect(gateFor(pipeline(execute("\n  SELECT 1")))).toBe("read");
+    expect(gateFor(pipeline({ type: "close" }))).toBe("read");
+  });
+
+  it("does not let a parameter that reads like SQL change the gate", () => {
+    const guestNamedLikeSql = execute("select * from guest where name = ?", [text('"sql":"insert into x ')]);
+    expect(gateFor(pipeline(guestNamedLikeSql))).toBe("read");
+    expect(gateFor(pipeline(execute("insert into guest values (?)", [text("select ")])))).toBe("write");
+  });
+
+  it("sends writes, transactions and batches with any write through the write gate", () => {
+    expect(gateFor(pipeline(execute("update reservation set status = 'x'")))).toBe("write");
+    expect(gateFor(pipeline(execute("begin immediate"), execute("select 1")))).toBe("write");
+    const batch = {
+      type: "batch",
+      batch: { steps: [{ stmt: { sql: "begin" } }, { stmt: { sql: "select 1" } }, { stmt: { sql: "commit" } }] },
+    };
+    expect(gateFor(pipeline(batch))).toBe("write");
+    expect(gateFor(pipeline(execute("with x as (select 1) insert into t select * from x")))).toBe("write");
+    expect(gateFor(pipeline({ type: "execute", stmt: { sql_id: 3 } }))).toBe("write");
+  });
+
+  it("does not mistake a word that starts with 'select' for a select", () => {
+    expect(gateFor(pipeline(execute("selective_delete()")))).toBe("write");
   });
 });
