@@ -42,22 +42,28 @@ export function openDatabase(url: string, authToken?: string, priority: QueryPri
 
 /**
  * Which gate a Hrana JSON pipeline needs: the read gate only if every statement in it is
- * a `select`. Each statement's text follows a `"sql":"` key, which JSON escaping keeps out
- * of parameter values; a pipeline naming no SQL (a `close`) only reads. Anything else,
- * `begin` and `commit` of a transaction included, takes the write gate: slower for a
- * read, never wrong.
+ * a `select`, or a `with` that writes nothing. Each statement's text follows a `"sql":"`
+ * key, which JSON escaping keeps out of parameter values, so a parameter never moves a
+ * query. A pipeline naming no SQL (a `close`) only reads. Anything else, `begin` and
+ * `commit` of a transaction included, takes the write gate: slower for a read, never wrong.
  */
 export function gateFor(body: string): GateKind {
   const key = '"sql":"';
   for (let at = body.indexOf(key); at >= 0; at = body.indexOf(key, at + key.length)) {
-    let start = at + key.length;
-    // Leading blanks, raw or JSON-escaped (`\n`, `\t`).
-    while (body[start] === " " || (body[start] === "\\" && "ntr".includes(body[start + 1] ?? ""))) {
-      start += body[start] === " " ? 1 : 2;
-    }
-    if (body.slice(start, start + 7).toLowerCase() !== "select ") return "write";
+    const statement = jsonStringAt(body, at + key.length).trimStart().toLowerCase();
+    const reads = /^select\s/.test(statement) || (/^with\s/.test(statement) && !WRITE_VERB.test(statement));
+    if (!reads) return "write";
   }
   return body.includes('"sql_id"') ? "write" : "read";
+}
+
+const WRITE_VERB = /\b(insert|update|delete|replace)\b/;
+
+/** The raw text of the JSON string starting at `start`, escapes decoded only as far as blanks go. */
+function jsonStringAt(body: string, start: number): string {
+  let end = start;
+  while (end < body.length && body[end] !== '"') end += body[end] === "\\" ? 2 : 1;
+  return body.slice(start, end).replace(/\\[ntr]/g, " ");
 }
 
 /**

@@ -42,11 +42,11 @@ export interface SchedulerOptions {
 const ABANDONED_AFTER_MS = 5_000;
 const HELD_AT_MOST_MS = 60_000;
 /** The longest a waiter sleeps between checks, whatever its estimate. */
-const MAX_SLEEP_MS = 200;
+const MAX_SLEEP_MS = 2_000;
 /** What a query is assumed to hold its place for before any has finished. */
 const INITIAL_HOLD_MS = 10;
 /** Weight of the newest hold time in the running average. */
-const HOLD_WEIGHT = 0.1;
+const HOLD_WEIGHT = 0.2;
 
 const realClock: SchedulerClock = {
   now: () => Date.now(),
@@ -68,7 +68,12 @@ class Gate {
   /** Places given to a waiter that has not woken to take them yet. */
   private readonly handedOut = new Set<Waiter>();
   private readonly leases = new Set<Lease>();
+  /**
+   * Running average of how long a query holds its place, from taking it to giving it back:
+   * the time a handed place sits unclaimed is left out, else oversleeping would feed itself.
+   */
   private holdMs = INITIAL_HOLD_MS;
+  private holdsSeen = 0;
 
   constructor(
     readonly capacity: number,
@@ -113,7 +118,7 @@ class Gate {
       release: () => {
         if (!this.leases.delete(lease)) return;
         const held = this.clock.now() - lease.since;
-        this.holdMs += HOLD_WEIGHT * (held - this.holdMs);
+        this.holdMs = this.holdsSeen++ === 0 ? held : this.holdMs + HOLD_WEIGHT * (held - this.holdMs);
         this.dispatch();
       },
     };

@@ -60,8 +60,11 @@ describe("query scheduler", () => {
     expect(scheduler.load("write").taken).toBe(2);
     release("b");
     release("c");
-    await clock.advance(1_000);
-    expect(admitted).toEqual(["a", "b", "c", "d", "e"]);
+    await clock.advance(5_000);
+    // Two places freed at once go to the next two; which of them wakes first is up to their timers.
+    expect(admitted.slice(0, 3)).toEqual(["a", "b", "c"]);
+    expect(admitted.slice(3).sort()).toEqual(["d", "e"]);
+    expect(scheduler.load("write")).toEqual({ taken: 2, waiting: 0 });
   });
 
   it("keeps the gates apart: a full write gate does not hold up reads", async () => {
@@ -83,7 +86,7 @@ describe("query scheduler", () => {
     await clock.advance(1_000);
     for (const name of ["blocker", "guest 1", "guest 2", "analytics 1"]) {
       release(name);
-      await clock.advance(1_000);
+      await clock.advance(5_000);
     }
     expect(admitted).toEqual(["blocker", "guest 1", "guest 2", "analytics 1", "analytics 2"]);
   });
