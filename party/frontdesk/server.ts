@@ -11,6 +11,7 @@ import { apiErrorResponse, json, readJsonBody } from "../http-json";
 import { isInternal } from "../internal-auth";
 import { parseFrame } from "../ws-message";
 import { authorizeDeskSocket } from "./auth";
+import { BatchWriter } from "./batch-writer";
 import { useEnglishZodMessages } from "../../shared/zod-locale";
 
 useEnglishZodMessages();
@@ -21,11 +22,11 @@ const DASHBOARD = "dashboard";
 const FEED = "feed";
 const PRUNE_EVERY_MS = 10 * 60_000;
 /**
- * How long changes gather before one write and one broadcast carry them all. A write and
- * a fan-out to every dashboard per change cost ~2-3 ms and capped a property at ~60
- * check-ins/s; batching pays that once per interval instead. Every change (and the
- * checkin room's notify, which waits for the write) is delayed by up to this much, and
- * dashboards should see a change within 50 ms p99, so it stays a small slice of that.
+ * How long changes gather before one write and one broadcast (BatchWriter) carry them all:
+ * a write and a fan-out to every dashboard per change capped a busy property's check-in
+ * rate, batching pays them once per interval. Every change (and the checkin room's notify,
+ * which waits for the write) is delayed by up to this much, and dashboards should see a
+ * change within 50 ms p99, so it stays a small slice of that.
  */
 export const FLUSH_MS = 10;
 /** Durable Object storage takes at most 128 keys per put. */
@@ -34,14 +35,15 @@ const MAX_KEYS_PER_PUT = 128;
 export default class FrontdeskRoom implements Party.Server {
   /** Stored and announced: what GET and a newly connected dashboard see. */
   private sessions = new Map<string, BoardSession>();
-  /** Merged but not yet stored; a session changed twice before the flush keeps only its latest form. */
-  private pending = new Map<string, BoardSession>();
-  /** The batch being written now (at most one: flushes run in turn). */
-  private writing = new Map<string, BoardSession>();
-  /** Settles once `pending` is stored and announced; null while nothing waits for a flush. */
-  private nextFlush: Promise<void> | null = null;
-  /** The newest flush not yet settled (else resolved); each flush waits for the one before so batches go out in order. */
-  private lastFlush: Promise<void> = Promise.resolve();
+  /** Merged but not yet stored and announced; a session changed twice before its batch keeps only its latest form. */
+  private readonly batch = new BatchWriter<string, BoardSession>({
+    delayMs: FLUSH_MS,
+    store: (sessions) => this.store(sessions),
+    announce: (sessions) => {
+      const message = JSON.stringify({ type: "sessions", sessions } satisfies DeskServerMessage);
+      for (const dashboard of this.room.getConnections(DASHBOARD)) dashboard.send(message);
+    },
+  });
   private lastPrunedAt = 0;
   private readonly feeds = new Set<string>();
 
@@ -66,14 +68,17 @@ export default class FrontdeskRoom implements Party.Server {
   /** A board room can stay up for weeks with dashboards open all day: old sessions leave memory and storage. */
   private async prune(now: number) {
     this.lastPrunedAt = now;
-    const stale = [...new Set([...this.sessions.values(), ...this.pending.values()].filter((s) => isStale(s, now)).map((s) => s.sessionId))];
+    const known = [...this.sessions.values(), ...this.batch.gathering()];
+    const stale = [...new Set(known.filter((s) => isStale(s, now)).map((s) => s.sessionId))];
     for (const id of stale) {
       this.sessions.delete(id);
-      // Otherwise the next flush would write it back.
-      this.pending.delete(id);
+      // Otherwise the next batch would write it back.
+      this.batch.forget(id);
     }
     // Durable Object storage deletes at most 128 keys per call.
-    for (let i = 0; i < stale.length; i += MAX_KEYS_PER_PUT) await this.room.storage.delete(stale.slice(i, i + MAX_KEYS_PER_PUT).map((id) => PREFIX + id));
+    for (let i = 0; i < stale.length; i += MAX_KEYS_PER_PUT) {
+      await this.room.storage.delete(stale.slice(i, i + MAX_KEYS_PER_PUT).map((id) => PREFIX + id));
+    }
   }
 
   /** The secret is checked again here: a feed may come straight from the parties binding, past onBeforeConnect. */
@@ -134,53 +139,24 @@ export default class FrontdeskRoom implements Party.Server {
     for (const session of incoming) {
       const id = session.sessionId;
       // Against the newest version known, stored or not, so a late update never overwrites a newer one.
-      const merged = mergeBoardSession(this.pending.get(id) ?? this.writing.get(id) ?? this.sessions.get(id), session);
-      if (merged) this.pending.set(merged.sessionId, merged);
+      const merged = mergeBoardSession(this.batch.unstored(id) ?? this.sessions.get(id), session);
+      if (merged) this.batch.set(merged.sessionId, merged);
     }
-    // Also for an update dropped as out of date, whose newer version may still be pending.
-    await this.flushed();
+    // Also for an update dropped as out of date, whose newer version may still be unstored.
+    await this.batch.flushed();
     if (Date.now() - this.lastPrunedAt > PRUNE_EVERY_MS) await this.prune(Date.now());
   }
 
-  /** Settles when every change merged before the call has been stored and announced. */
-  private flushed(): Promise<void> {
-    if (this.pending.size > 0) this.nextFlush ??= this.scheduleFlush();
-    return this.nextFlush ?? this.lastFlush;
-  }
-
-  private scheduleFlush(): Promise<void> {
-    const previous = this.lastFlush;
-    const flush = (async () => {
-      await new Promise((resolve) => setTimeout(resolve, FLUSH_MS));
-      // A failed batch must not stop the ones after it; its own callers hear of the failure.
-      await previous.catch(() => {});
-      // Changes merged while the previous flush was writing still make this batch.
-      this.nextFlush = null;
-      const batch = [...this.pending.values()];
-      if (batch.length === 0) return;
-      [this.writing, this.pending] = [this.pending, new Map()];
-      try {
-        // Persist before announcing: a dashboard never shows what a restart would forget.
-        const writes: Promise<void>[] = [];
-        for (let i = 0; i < batch.length; i += MAX_KEYS_PER_PUT) {
-          writes.push(this.room.storage.put(Object.fromEntries(batch.slice(i, i + MAX_KEYS_PER_PUT).map((s) => [PREFIX + s.sessionId, s]))));
-        }
-        await Promise.all(writes);
-        for (const session of batch) this.sessions.set(session.sessionId, session);
-      } finally {
-        // On failure the board keeps the stored versions; the checkin room's next change brings the newer one again.
-        this.writing = new Map();
-      }
-      const message = JSON.stringify({ type: "sessions", sessions: batch } satisfies DeskServerMessage);
-      for (const dashboard of this.room.getConnections(DASHBOARD)) dashboard.send(message);
-    })();
-    this.lastFlush = flush;
-    // Also marks a failure as handled here: the callers awaiting this batch still get it.
-    const settle = () => {
-      if (this.lastFlush === flush) this.lastFlush = Promise.resolve();
-    };
-    flush.then(settle, settle);
-    return flush;
+  /** Persist before announcing: a dashboard never shows what a restart would forget. */
+  private async store(batch: BoardSession[]) {
+    const writes: Promise<void>[] = [];
+    for (let i = 0; i < batch.length; i += MAX_KEYS_PER_PUT) {
+      const entries = batch.slice(i, i + MAX_KEYS_PER_PUT).map((s) => [PREFIX + s.sessionId, s]);
+      writes.push(this.room.storage.put(Object.fromEntries(entries)));
+    }
+    // On failure the board keeps the stored versions; the checkin room's next change brings the newer one again.
+    await Promise.all(writes);
+    for (const session of batch) this.sessions.set(session.sessionId, session);
   }
 
   private send(connection: Party.Connection, message: DeskServerMessage) {
