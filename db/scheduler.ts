@@ -4,8 +4,8 @@
 // A freed place is handed straight to the next waiter, so no newcomer can take it first
 // and the bound holds at every instant. The waiter is not woken by the request that
 // frees the place, though: in workerd a promise resolved by another request continues in
-// *that* request's I/O context, where this request's fetch is refused, and a request
-// waiting on nothing of its own is cancelled as hung. So each waiter sleeps on a timer of
+// *that* request's I/O context, where this request's fetch never answers, and a request
+// waiting on nothing of its own is cancelled as hung (`bench/workerd-wake.ts` shows both). So each waiter sleeps on a timer of
 // its own for about as long as its turn should take (its place in line times the recent
 // time a query holds a place, over the capacity), and checks on waking whether it has
 // been handed a place. That is a few timer wake-ups per waiting query, not one every
