@@ -5,11 +5,11 @@
 // and the bound holds at every instant. The waiter is not woken by the request that
 // frees the place, though: in workerd a promise resolved by another request continues in
 // *that* request's I/O context, where this request's fetch never answers, and a request
-// waiting on nothing of its own is cancelled as hung (`bench/workerd-wake.ts` shows both). So each waiter sleeps on a timer of
-// its own for about as long as its turn should take (its place in line times the recent
-// time a query holds a place, over the capacity), and checks on waking whether it has
-// been handed a place. That is a few timer wake-ups per waiting query, not one every
-// millisecond.
+// waiting on nothing of its own is cancelled as hung (`bench/workerd-wake.ts` shows
+// both). So each waiter checks on a timer of its own whether it has been handed a place:
+// the few next in line often, the rest only once the line should have moved
+// up to them (their place in line times the recent time a query holds a place, over the
+// capacity), a few wake-ups each instead of one every millisecond.
 //
 // A request the runtime cancels never runs its `finally`, so neither a waiter nor a place
 // can rely on being given back: a waiter that has not checked in long after its timer
@@ -149,10 +149,17 @@ class Gate {
     for (const lease of this.leases) if (now - lease.since > this.heldAtMostMs) this.leases.delete(lease);
   }
 
-  /** About how long until a place reaches `me`: places free at `capacity / holdMs` per ms. */
+  /**
+   * How long `me` sleeps before checking again. The next `capacity` in line could be
+   * handed a place by any query that finishes, and a place handed to a sleeper sits idle,
+   * so they check often: a small slice of the time between two places freeing, at least
+   * a millisecond. Further back, about as long as the line takes to move up to them, at
+   * `capacity / holdMs` places per ms.
+   */
   private estimateWait(priority: QueryPriority, me: Waiter): number {
     const position = this.lines[priority].indexOf(me) + (priority === "background" ? this.lines.guest.length : 0);
-    const estimate = Math.ceil(((position + 1) * this.holdMs) / this.capacity);
+    if (position < this.capacity) return Math.max(1, Math.floor(this.holdMs / (4 * this.capacity)));
+    const estimate = Math.ceil(((position + 1 - this.capacity) * this.holdMs) / this.capacity);
     return Math.min(MAX_SLEEP_MS, Math.max(1, estimate));
   }
 }
