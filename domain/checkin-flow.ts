@@ -34,13 +34,14 @@ export interface PinState {
   manual: boolean;
   /**
    * Whether an attempt has ever begun for this session (in any run). Until one has, no
-   * PIN of ours can be on a lock, so the first attempt need not look for one. Absent in
-   * states stored before the field existed, which must be treated as contacted.
+   * PIN of ours can be on a lock, so the first attempt need not look for one.
    */
-  vendorContacted?: boolean;
+  vendorContacted: boolean;
 }
 
 export interface CheckinState {
+  /** The stored shape's version; see checkin-state-migrations.ts. */
+  format: 2;
   sessionId: string;
   reservationId: string;
   reservation: ReservationSummary;
@@ -95,11 +96,8 @@ export type FlowEvent =
   | { type: "pin-deleted"; pinId: string }
   | { type: "pin-cleanup-failed"; retryAt: number };
 
-export type FlowEffect =
-  /** Make sure the alarm runs the PIN task now. */
-  | { kind: "schedule-pins"; at: number }
-  /** Write the guest to the database and link the reservation. */
-  | { kind: "complete" };
+/** Write the guest to the database and link the reservation. */
+export type FlowEffect = { kind: "complete" };
 
 export type FlowResult =
   | { ok: true; state: CheckinState; effects: FlowEffect[] }
@@ -109,6 +107,7 @@ const FINISHED: ReadonlySet<StepName> = new Set(["completed", "expired"]);
 
 export function initialState(init: SessionStart, code: string, now: number): CheckinState {
   return {
+    format: 2,
     sessionId: init.sessionId,
     reservationId: init.reservationId,
     reservation: init.reservation,
@@ -193,7 +192,7 @@ function transition(state: CheckinState, event: FlowEvent, now: number): FlowRes
           stepReached: Math.max(state.stepReached, 2),
           pin,
         },
-        effects: startPins ? [{ kind: "schedule-pins", at: now }] : [],
+        effects: [],
       };
     }
     case "parking": {
@@ -224,7 +223,7 @@ function transition(state: CheckinState, event: FlowEvent, now: number): FlowRes
     }
     case "resumed": {
       if (state.pin.status !== "creating") return { ok: true, state, effects: [] };
-      return { ok: true, state: { ...state, pin: { ...state.pin, nextAttemptAt: event.now } }, effects: [{ kind: "schedule-pins", at: event.now }] };
+      return { ok: true, state: { ...state, pin: { ...state.pin, nextAttemptAt: event.now } }, effects: [] };
     }
     case "pin-progress": {
       return {
@@ -242,7 +241,7 @@ function transition(state: CheckinState, event: FlowEvent, now: number): FlowRes
     }
     case "pin-attempt-failed": {
       if (state.pin.status !== "creating") return outOfOrder(state, "retry PINs");
-      return { ok: true, state: { ...state, pin: { ...state.pin, nextAttemptAt: event.retryAt } }, effects: [{ kind: "schedule-pins", at: event.retryAt }] };
+      return { ok: true, state: { ...state, pin: { ...state.pin, nextAttemptAt: event.retryAt } }, effects: [] };
     }
     case "pin-ready": {
       if (state.pin.status !== "creating") return outOfOrder(state, "finish PINs");
@@ -263,7 +262,7 @@ function transition(state: CheckinState, event: FlowEvent, now: number): FlowRes
           ...leaveError(state),
           pin: { ...state.pin, status: "creating", attempts: 0, error: null, failureDetail: null, nextAttemptAt: event.now },
         },
-        effects: [{ kind: "schedule-pins", at: event.now }],
+        effects: [],
       };
     }
     case "manual-pin": {
@@ -329,13 +328,21 @@ function leaveError(state: CheckinState): CheckinState {
   return { ...state, step: state.stepBeforeError ?? "confirm", stepBeforeError: null, error: null, errorCode: null };
 }
 
-/** When the room's alarm must next run: PIN clean-up, a PIN attempt, or abandonment. */
+/** How soon a confirmed check-in whose guest write failed (or never finished) is written again. */
+export const COMPLETION_RETRY_MS = 2_000;
+
+/**
+ * When the room's alarm must next run: PIN clean-up, a PIN attempt, finishing a
+ * confirmed check-in (armed from the moment it is due, so a hung guest write or a room
+ * that dies mid-way is finished by the alarm), or abandonment. Null: nothing to do.
+ */
 export function nextWakeUp(state: CheckinState, expiryMs: number, now: number): number | null {
   const times: number[] = [];
   if (state.pinsToDelete.length > 0) times.push(state.cleanupRetryAt ?? now);
   if (!FINISHED.has(state.step)) {
     times.push(state.lastGuestActivityAt + expiryMs);
     if (state.pin.status === "creating" && state.pin.nextAttemptAt !== null) times.push(state.pin.nextAttemptAt);
+    if (state.confirmPending && state.pin.status === "ready") times.push(now + COMPLETION_RETRY_MS);
   }
   return times.length ? Math.min(...times) : null;
 }

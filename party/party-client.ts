@@ -1,11 +1,12 @@
-// Calls from one party to another. Outside alarms the `parties` binding is the direct
-// route; inside an alarm partykit forbids it, so the same request goes over HTTP to
-// this deployment's own origin, authenticated with the internal secret.
+// Calls and sockets from one party to another. Outside alarms the `parties` binding is
+// the direct route; inside an alarm partykit forbids it, so the same request goes over
+// HTTP to this deployment's own origin, authenticated with the internal secret.
 import type * as Party from "partykit/server";
+import { INTERNAL_AUTH_HEADER } from "../shared/protocol/internal";
 import type { RuntimeEnv } from "./env";
 import { internalHeaders } from "./internal-auth";
 
-export type PartyRoute = { party: string; roomId: string; path?: string };
+export type PartyRoute = { party: string; roomId: string };
 
 export async function callParty(
   env: RuntimeEnv,
@@ -18,10 +19,35 @@ export async function callParty(
     headers: internalHeaders(env.INTERNAL_SECRET),
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   };
-  const suffix = route.path ?? "";
   const stub = stubFor(parties, route);
-  if (stub) return stub.fetch(suffix || "/", request);
-  return fetch(`${env.SELF_URL}/parties/${route.party}/${encodeURIComponent(route.roomId)}${suffix}`, request);
+  if (stub) return stub.fetch("/", request);
+  return fetch(roomUrl(env, route), request);
+}
+
+/** An accepted websocket to another party's room, carrying the internal secret. */
+export async function connectToParty(
+  env: RuntimeEnv,
+  parties: Party.Context["parties"] | null,
+  route: PartyRoute,
+): Promise<WebSocket> {
+  const headers = { [INTERNAL_AUTH_HEADER]: env.INTERNAL_SECRET };
+  const stub = stubFor(parties, route);
+  if (stub) {
+    try {
+      return (await stub.socket({ headers })) as unknown as WebSocket;
+    } catch {
+      // A room woken by its alarm may hold a binding that refuses sockets: take the HTTP route.
+    }
+  }
+  const res = await fetch(roomUrl(env, route), { headers: { ...headers, Upgrade: "websocket" } });
+  const socket = (res as Response & { webSocket?: (WebSocket & { accept(): void }) | null }).webSocket;
+  if (!socket) throw new Error(`the ${route.party} room refused the socket (${res.status})`);
+  socket.accept();
+  return socket;
+}
+
+function roomUrl(env: RuntimeEnv, route: PartyRoute): string {
+  return `${env.SELF_URL}/parties/${route.party}/${encodeURIComponent(route.roomId)}`;
 }
 
 /**

@@ -1,9 +1,10 @@
 // One room per check-in session. It owns the session's state: every change goes
 // through the domain's `applyEvent`, is written to room storage, and only then is
 // announced to the guest's devices, the front desk and the funnel row (those two in
-// the background: a guest never waits for a dashboard or for analytics). Slow work (door PINs, PIN
-// clean-up, abandonment) runs from the room's alarm, which is re-armed from storage
-// whenever the room wakes, so a restart loses nothing.
+// the background: a guest never waits for a dashboard or for analytics). Slow work
+// (door PINs, PIN clean-up, finishing a confirmed check-in, abandonment) runs from the
+// room's alarm, set from the domain's `nextWakeUp` and re-armed from storage whenever
+// the room wakes, so a restart loses nothing.
 import type * as Party from "partykit/server";
 import { completeCheckin, syncFunnelRow } from "../../db/queries/checkin";
 import {
@@ -15,25 +16,25 @@ import {
   type CheckinState,
   type FlowEvent,
 } from "../../domain/checkin-flow";
+import { migrateStoredState } from "../../domain/checkin-state-migrations";
 import { generatePin } from "../../domain/pin-code";
 import { takeToken, type Bucket } from "../../domain/token-bucket";
+import { useEnglishZodMessages } from "../../shared/zod-locale";
 import type { PinStatusResponse } from "../../shared/protocol/guest-http";
 import { clientMessage, type ServerMessage } from "../../shared/protocol/guest-socket";
-import { checkinCommand, INTERNAL_AUTH_HEADER } from "../../shared/protocol/internal";
+import { checkinCommand } from "../../shared/protocol/internal";
 import { database } from "../database";
 import { runtimeEnv, type RuntimeEnv } from "../env";
 import { apiErrorResponse, json, readJsonBody } from "../http-json";
 import { loggableError } from "../log-safe";
 import { isInternal } from "../internal-auth";
 import { lockProvider } from "../locks";
-import { callParty } from "../party-client";
 import { newStayToken, randomId, randomUint32 } from "../random";
 import { SnapshotSync } from "../snapshot-sync";
 import { parseFrame } from "../ws-message";
-import { toBoardSession } from "./board";
-import { BoardLink } from "./board-link";
+import { FrontdeskClient } from "./frontdesk-client";
+import { toBoardSession, toFunnelRow, toGuestRow } from "./projections";
 import { deleteQueuedPins, runPinAttempt, type PinTaskDeps } from "./pin-task";
-import { useEnglishZodMessages } from "../../shared/zod-locale";
 
 useEnglishZodMessages();
 
@@ -49,9 +50,11 @@ export default class CheckinRoom implements Party.Server {
   /** True while the alarm handler runs: `room.id` and `room.context.parties` are off limits then. */
   private inAlarm = false;
   private pinAttemptRunning = false;
+  /** When the alarm is set for, as far as this process knows (undefined: not known yet). */
+  private armedAt: number | null | undefined = undefined;
   private readonly messageBuckets = new Map<string, Bucket>();
 
-  private readonly boardLink = new BoardLink(() => this.openBoardSocket());
+  private readonly frontdesk = new FrontdeskClient({ env: () => this.env, parties: () => this.partiesBinding() });
   private readonly board = new SnapshotSync(() => this.sendToBoard(), {
     retryDelaysMs: [100, 500, 2_000],
     onGiveUp: (err) => console.warn(`[checkin] the front desk missed an update: ${loggableError(err)}`),
@@ -73,7 +76,7 @@ export default class CheckinRoom implements Party.Server {
   }
 
   async onStart() {
-    this.state = (await this.room.storage.get<CheckinState>(STATE_KEY)) ?? null;
+    this.state = await this.load();
     this.stored = this.state;
     if (!this.state) return;
     // Whatever the room was sending when it stopped may not have arrived.
@@ -162,7 +165,7 @@ export default class CheckinRoom implements Party.Server {
   async onAlarm() {
     this.inAlarm = true;
     try {
-      this.state ??= (await this.room.storage.get<CheckinState>(STATE_KEY)) ?? null;
+      this.state ??= await this.load();
       this.stored ??= this.state;
       if (!this.state) return;
       const now = Date.now();
@@ -204,14 +207,30 @@ export default class CheckinRoom implements Party.Server {
     return { maxAttempts: this.env.PIN_MAX_ATTEMPTS, baseDelayMs: this.env.PIN_RETRY_BASE_MS, maxDelayMs: this.env.PIN_RETRY_MAX_MS };
   }
 
+  /** Sets the alarm to the domain's next wake-up, whatever it was set to before. */
   private async armAlarm() {
     if (!this.state) return;
     const now = Date.now();
-    // A confirm waiting on a failed database write is retried soon; everything else is in the domain's schedule.
-    const completionRetry = this.state.confirmPending && this.state.pin.status === "ready" ? now + 2_000 : null;
-    const at = [nextWakeUp(this.state, this.expiryMs, now), completionRetry].filter((t): t is number => t !== null);
-    if (at.length === 0) await this.room.storage.deleteAlarm();
-    else await this.room.storage.setAlarm(Math.max(now, Math.min(...at)));
+    const at = nextWakeUp(this.state, this.expiryMs, now);
+    if (at === null) await this.room.storage.deleteAlarm();
+    else await this.room.storage.setAlarm(Math.max(now, at));
+    this.armedAt = at;
+  }
+
+  /**
+   * After a transition the alarm only has to move when something is now due sooner than
+   * it is set for, or nothing is due at all. An alarm that fires early finds nothing due
+   * and re-arms itself, so most transitions cost no alarm write.
+   */
+  private async rearmIfSooner() {
+    const at = nextWakeUp(this.state!, this.expiryMs, Date.now());
+    const armed = this.armedAt;
+    if (armed === undefined || (at === null ? armed !== null : armed === null || at < armed)) await this.armAlarm();
+  }
+
+  private async load(): Promise<CheckinState | null> {
+    const stored = await this.room.storage.get<unknown>(STATE_KEY);
+    return stored === undefined ? null : migrateStoredState(stored);
   }
 
   // ---------------------------------------------------------------- transitions
@@ -230,19 +249,9 @@ export default class CheckinRoom implements Party.Server {
     this.state = result.state;
     await this.room.storage.put(STATE_KEY, result.state);
     this.stored = result.state;
-    // A completion is armed too: if the guest write hangs or the room dies mid-way, the
-    // alarm finishes it; once done, that safety alarm is taken back.
-    const wakeUpMoved =
-      result.effects.length > 0 ||
-      result.state.pinsToDelete.length !== before.pinsToDelete.length ||
-      result.state.confirmPending !== before.confirmPending;
-    if (wakeUpMoved) {
-      await this.armAlarm();
-    }
+    await this.rearmIfSooner();
 
     this.broadcast({ type: "state", state: toPublicState(result.state) });
-    if (before.pin.status !== "ready" && result.state.pin.status === "ready") this.broadcast({ type: "pin-ready" });
-    if (before.pin.status !== "failed" && result.state.pin.status === "failed") this.broadcast({ type: "pin-failed", reason: result.state.pin.error ?? "" });
     if (before.step !== "completed" && result.state.step === "completed" && result.state.stayToken) {
       this.broadcast({ type: "completed", stayToken: result.state.stayToken });
     }
@@ -252,7 +261,6 @@ export default class CheckinRoom implements Party.Server {
 
     for (const effect of result.effects) {
       if (effect.kind === "complete") await this.complete();
-      // "schedule-pins" was handled by re-arming the alarm above.
     }
     return result;
   }
@@ -267,30 +275,12 @@ export default class CheckinRoom implements Party.Server {
 
   private async writeGuest() {
     const s = this.state;
-    if (!s || !s.confirmPending || s.pin.status !== "ready" || !s.details || !s.parking || !s.pin.code) return;
+    if (!s || !s.confirmPending || s.pin.status !== "ready") return;
+    const row = toGuestRow(s, { id: `guest_${randomId(12)}`, secureToken: newStayToken(), createdAt: Date.now() });
+    if (!row) return;
     let outcome;
     try {
-      outcome = await completeCheckin(database(this.env), {
-        id: `guest_${randomId(12)}`,
-        sessionId: s.sessionId,
-        reservationId: s.reservationId,
-        bookingRef: s.reservation.bookingRef,
-        fullName: s.details.fullName,
-        phoneE164: s.details.phoneE164,
-        email: s.details.email,
-        checkInDate: s.reservation.checkInDate,
-        checkOutDate: s.reservation.checkOutDate,
-        roomId: s.locks.roomId,
-        carRegistration: s.parking.registration,
-        earlyCheckInTime: s.reservation.earlyCheckInTime,
-        lateCheckoutTime: s.reservation.lateCheckoutTime,
-        frontDoorPin: s.pin.code,
-        frontDoorPinId: s.pin.frontDoorPinId,
-        roomPinId: s.pin.roomPinId,
-        secureToken: newStayToken(),
-        createdAt: Date.now(),
-        funnel: { propertyId: s.reservation.propertyId, deviceType: s.deviceType, startedAt: s.startedAt },
-      });
+      outcome = await completeCheckin(database(this.env), row);
     } catch (err) {
       // Still confirmPending: the alarm retries the same idempotent write shortly.
       console.error(`[checkin] saving the check-in failed, will retry: ${loggableError(err)}`);
@@ -320,38 +310,8 @@ export default class CheckinRoom implements Party.Server {
   private async sendToBoard() {
     const state = this.stored;
     if (!state) return;
-    const session = toBoardSession(state);
-    try {
-      await this.boardLink.send(session);
-    } catch (err) {
-      // The socket is the cheap way, not the only one: a change it could not deliver goes by HTTP.
-      console.warn(`[checkin] board link unavailable, posting instead: ${loggableError(err)}`);
-      const res = await callParty(
-        this.env,
-        this.partiesBinding(),
-        { party: "frontdesk", roomId: state.reservation.propertyId },
-        { method: "POST", body: { type: "session", session } },
-      );
-      if (!res.ok) throw new Error(`the front desk answered ${res.status}`);
-    }
-    if (state.step === "completed" || state.step === "expired") this.boardLink.close();
-  }
-
-  private async openBoardSocket(): Promise<WebSocket> {
-    const propertyId = this.stored!.reservation.propertyId;
-    const headers = { [INTERNAL_AUTH_HEADER]: this.env.INTERNAL_SECRET };
-    const parties = this.partiesBinding();
-    try {
-      const stub = parties?.frontdesk?.get(propertyId);
-      if (stub) return (await stub.socket({ headers })) as unknown as WebSocket;
-    } catch {
-      // A room woken by its alarm has no binding even outside onAlarm: take the HTTP route.
-    }
-    const res = await fetch(`${this.env.SELF_URL}/parties/frontdesk/${encodeURIComponent(propertyId)}`, { headers: { ...headers, Upgrade: "websocket" } });
-    const socket = (res as Response & { webSocket?: WebSocket & { accept(): void } | null }).webSocket;
-    if (!socket) throw new Error(`the front desk refused the board link (${res.status})`);
-    socket.accept();
-    return socket;
+    await this.frontdesk.send(toBoardSession(state), state.reservation.propertyId);
+    if (state.step === "completed" || state.step === "expired") this.frontdesk.close();
   }
 
   private partiesBinding(): Party.Context["parties"] | null {
@@ -365,17 +325,7 @@ export default class CheckinRoom implements Party.Server {
 
   private async writeFunnelRow() {
     const state = this.stored;
-    if (!state) return;
-    await syncFunnelRow(database(this.env, "background"), {
-      sessionId: state.sessionId,
-      bookingRef: state.reservation.bookingRef,
-      propertyId: state.reservation.propertyId,
-      deviceType: state.deviceType,
-      startedAt: state.startedAt,
-      stepReached: state.stepReached,
-      completed: state.step === "completed",
-      completedAt: state.completedAt,
-    });
+    if (state) await syncFunnelRow(database(this.env, "background"), toFunnelRow(state));
   }
 }
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { applyEvent, isExpired, nextWakeUp, toPublicState, type CheckinState } from "../../domain/checkin-flow";
+import {
+  applyEvent,
+  COMPLETION_RETRY_MS,
+  isExpired,
+  nextWakeUp,
+  toPublicState,
+  type CheckinState,
+} from "../../domain/checkin-flow";
 import { details, run, start, T0 } from "../support/flow-fixture";
 
 describe("check-in flow", () => {
@@ -10,7 +17,9 @@ describe("check-in flow", () => {
     expect(r.state.step).toBe("parking");
     expect(r.state.details).toEqual({ fullName: "Grace Hopper", phoneE164: "+447700900123", email: "grace@example.com" });
     expect(r.state.pin.status).toBe("creating");
-    expect(r.effects).toEqual([{ kind: "schedule-pins", at: T0 + 5 }]);
+    expect(r.effects).toEqual([]);
+    expect(r.state.pin.nextAttemptAt).toBe(T0 + 5);
+    expect(nextWakeUp(r.state, 3_600_000, T0 + 5)).toBe(T0 + 5);
     expect(r.state.stepReached).toBe(2);
   });
 
@@ -123,5 +132,48 @@ describe("check-in flow", () => {
     const pub = JSON.stringify(toPublicState(s));
     expect(pub).not.toContain("482913");
     expect(pub).not.toContain("lock-front");
+  });
+});
+
+describe("nextWakeUp", () => {
+  const EXPIRY = 3_600_000;
+  const confirmed = () =>
+    run(
+      start(),
+      { type: "details", details },
+      { type: "parking", parking: { hasCar: false } },
+      { type: "pin-attempt-started", leaseUntil: T0 + 60_000 },
+      { type: "confirm" },
+    );
+
+  it("wakes for abandonment only, when nothing else is due", () => {
+    expect(nextWakeUp(start(), EXPIRY, T0 + 10)).toBe(T0 + EXPIRY);
+  });
+
+  it("wakes for the PIN attempt's lease while PINs are being made and the guest waits on Confirm", () => {
+    const pending = confirmed();
+    expect(pending.confirmPending).toBe(true);
+    expect(nextWakeUp(pending, EXPIRY, T0)).toBe(T0 + 60_000);
+  });
+
+  it("wakes soon to finish a confirmed check-in once PINs are ready, counted from now", () => {
+    const ready = run(confirmed(), { type: "pin-ready" });
+    expect(ready).toMatchObject({ confirmPending: true, pin: { status: "ready" } });
+    expect(nextWakeUp(ready, EXPIRY, T0 + 500)).toBe(T0 + 500 + COMPLETION_RETRY_MS);
+    expect(nextWakeUp({ ...ready, confirmPending: false }, EXPIRY, T0 + 500)).toBe(ready.lastGuestActivityAt + EXPIRY);
+  });
+
+  it("has nothing to wake for once completed, unless PINs wait to be removed", () => {
+    const done = run(confirmed(), { type: "pin-ready" }, { type: "completed", stayToken: "t".repeat(43) });
+    expect(done.step).toBe("completed");
+    expect(nextWakeUp(done, EXPIRY, T0)).toBeNull();
+    const lost = run(
+      confirmed(),
+      { type: "pin-progress", frontDoorPinId: "p1", roomPinId: "p2" },
+      { type: "pin-ready" },
+      { type: "lost-race", reason: "checked in elsewhere" },
+    );
+    expect(lost.pinsToDelete.length).toBeGreaterThan(0);
+    expect(nextWakeUp(lost, EXPIRY, T0 + 7)).toBe(T0 + 7);
   });
 });

@@ -1,5 +1,6 @@
 // The PIN task against an in-memory lock vendor: the vendor is the outside edge, so it
 // is the one thing faked; the session state moves through the real domain.
+import { migrateStoredState, type StoredStateV1 } from "../../domain/checkin-state-migrations";
 import { describe, expect, it } from "vitest";
 import { applyEvent, type CheckinState, type FlowEvent } from "../../domain/checkin-flow";
 import { deleteQueuedPins, runPinAttempt } from "../../party/checkin/pin-task";
@@ -98,9 +99,9 @@ describe("one PIN attempt", () => {
 
   it("treats a session stored before the first-attempt marker existed as possibly holding PINs", async () => {
     const vendor = memoryVendor();
-    const stored = creatingPins();
-    delete stored.pin.vendorContacted;
-    const s = session(vendor.provider, stored);
+    const { format: _format, ...current } = creatingPins();
+    const { vendorContacted: _contacted, ...pinV1 } = current.pin;
+    const s = session(vendor.provider, migrateStoredState({ ...current, pin: pinV1 } satisfies StoredStateV1));
     await s.attempt();
     expect(vendor.calls).toEqual(["find", "create", "find", "create"]);
   });
