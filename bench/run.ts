@@ -42,6 +42,8 @@ async function withStack<T>(name: string, opts: BenchOptions, vars: Record<strin
   const stack = await startStack({
     dataDir,
     runtimeVars: vars,
+    // The baseline room the echo and costs scenarios measure against; production has no use for it.
+    extraParties: { echo: "party/echo/server.ts" },
     log: (line) => {
       if (verbose) console.log(line);
       lines.push(line);

@@ -22,10 +22,17 @@ function writePrivate(path: string, text: string) {
  * `<dataDir>/partykit.json`. partykit dev watches the served directory and reloads the
  * worker (dropping every socket) when it changes, so a test stack serves its own snapshot.
  */
-export function writePartykitConfig(opts: { repoRoot: string; dataDir: string; clientDir: string }): string {
+export function writePartykitConfig(opts: {
+  repoRoot: string;
+  dataDir: string;
+  clientDir: string;
+  /** Parties for this stack only, name -> path from the repo root (the bench's echo). */
+  extraParties?: Record<string, string>;
+}): string {
   const config = JSON.parse(readFileSync(join(opts.repoRoot, "partykit.json"), "utf8")) as PartykitJson;
   if (config.main) config.main = resolve(opts.repoRoot, config.main);
-  const parties = config.parties ?? {};
+  const parties = { ...config.parties, ...opts.extraParties };
+  config.parties = parties;
   for (const [name, path] of Object.entries(parties)) parties[name] = resolve(opts.repoRoot, path);
   const serve = typeof config.serve === "object" ? config.serve : {};
   config.serve = { ...serve, path: opts.clientDir };

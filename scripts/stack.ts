@@ -65,6 +65,8 @@ export interface StackOptions {
   readyStatus?: number | "any";
   /** How long sqld and partykit each get to come up (default 120 s). */
   readyTimeoutMs?: number;
+  /** Parties added to partykit.json's for this stack only, name -> path from the repo root (the bench's echo). */
+  extraParties?: Record<string, string>;
 }
 
 export interface Stack {
@@ -184,7 +186,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     if (opts.buildClient) await buildClientBundle(opts.log ?? true, clientDir);
     // partykit's static server wants the serve directory to exist even before the client does.
     mkdirSync(clientDir, { recursive: true });
-    const configPath = writePartykitConfig({ repoRoot: REPO_ROOT, dataDir, clientDir });
+    const configPath = writePartykitConfig({ repoRoot: REPO_ROOT, dataDir, clientDir, extraParties: opts.extraParties });
     const varsFile = writeRuntimeVars(dataDir, vars);
 
     const args = [

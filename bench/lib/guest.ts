@@ -24,7 +24,7 @@ export interface GuestResult {
   pinWaitMs?: number;
   /** Highest PIN attempt count the session reported: more than 1 means the lock calls were retried. */
   pinAttempts: number;
-  /** Epoch ms (fractional) the `pin-ready` push arrived. */
+  /** Epoch ms (fractional) the first state with ready PINs arrived. */
   pinReadyAtEpoch?: number;
   /** performance.now() the guest's device first saw each board step. */
   stepSeenAt: Partial<Record<BoardStep, number>>;
@@ -168,7 +168,7 @@ class GuestSession {
 
   private onMessage(text: string, at: number) {
     if (this.finished) return;
-    let msg: { type: string; state?: PublicSessionState; code?: string; message?: string; reason?: string };
+    let msg: { type: string; state?: PublicSessionState; code?: string; message?: string };
     try {
       msg = JSON.parse(text);
     } catch {
@@ -177,11 +177,6 @@ class GuestSession {
     switch (msg.type) {
       case "state":
         return this.onState(msg.state!, at);
-      case "pin-ready":
-        this.r.pinReadyAtEpoch ??= performance.timeOrigin + at;
-        return;
-      case "pin-failed":
-        return this.finish(new Error(`PINs failed: ${msg.reason}`));
       case "error":
         return this.finish(new Error(`server refused a message at step ${this.lastStep}: ${msg.code} ${msg.message}`));
     }
@@ -201,6 +196,7 @@ class GuestSession {
     }
     this.lastStep = `${s.step}/pin ${s.pin.status}${s.confirmPending ? "/confirm pending" : ""}`;
     this.r.pinAttempts = Math.max(this.r.pinAttempts, s.pin.attempts);
+    if (s.pin.status === "ready") this.r.pinReadyAtEpoch ??= performance.timeOrigin + at;
     if (s.step === "parking" || s.step === "confirm" || s.step === "completed") {
       if (this.r.stepSeenAt[s.step] === undefined) {
         this.r.stepSeenAt[s.step] = at;

@@ -42,7 +42,7 @@ export interface CheckinRun {
   /** Sessions by how many PIN attempts they needed, e.g. {"1": 498, "2": 2}. */
   pinAttempts: Record<string, number>;
   pinWait: Summary;
-  /** pin-ready receipt minus the later of the two PINs' creation at the vendor. */
+  /** Ready-PIN state receipt minus the later of the two PINs' creation at the vendor. */
   pinPush: Summary;
   results: GuestResult[];
   reservations: BenchReservation[];

@@ -48,7 +48,6 @@ export function openLiveSession(id: string): LiveSession {
         const s = state();
         if (s && !s.stayToken) setState({ ...s, step: "completed", stayToken: message.stayToken });
       }
-      // pin-ready / pin-failed are always followed by a state push, which is what we render.
     },
   });
 

@@ -1,8 +1,8 @@
-// A checkin room's websocket to its property's frontdesk room. Each change used to be an
-// HTTP request between rooms (about 1 ms of runtime CPU plus a line in partykit dev's
-// log); a message on an open socket costs a few hundredths of that. Every change waits
-// for the frontdesk's "stored" answer, so a send still means what a POST meant, and a
-// socket that drops fails what is in flight for the caller (SnapshotSync) to resend.
+// A checkin room's websocket to its property's frontdesk room: a message on an open
+// socket costs a small fraction of an HTTP request between rooms (see bench/findings.md).
+// Every change waits for the frontdesk's "stored" answer, so a send means what a POST
+// means, and a socket that drops fails what is in flight for the caller (SnapshotSync)
+// to resend.
 import type { BoardSession } from "../../domain/board";
 import { boardFeedAnswer, type BoardFeedMessage } from "../../shared/protocol/internal";
 import { parseFrame } from "../ws-message";

@@ -3,7 +3,8 @@
 // cannot deliver. Both go by the parties binding, else by HTTP to SELF_URL.
 import type * as Party from "partykit/server";
 import type { BoardSession } from "../../domain/board";
-import type { FrontdeskEvent } from "../../shared/protocol/internal";
+import type { z } from "zod/mini";
+import type { frontdeskEvent } from "../../shared/protocol/internal";
 import type { RuntimeEnv } from "../env";
 import { loggableError } from "../log-safe";
 import { callParty, connectToParty, type PartyRoute } from "../party-client";
@@ -29,7 +30,7 @@ export class FrontdeskClient {
     } catch (err) {
       // The socket is the cheap way, not the only one: a change it could not deliver goes by HTTP.
       console.warn(`[checkin] board link unavailable, posting instead: ${loggableError(err)}`);
-      const body: FrontdeskEvent = { type: "session", session };
+      const body: z.infer<typeof frontdeskEvent> = { type: "session", session };
       const res = await callParty(this.host.env(), this.host.parties(), this.route(), { method: "POST", body });
       if (!res.ok) throw new Error(`the front desk answered ${res.status}`);
     }

@@ -20,7 +20,6 @@ import { migrateStoredState } from "../../domain/checkin-state-migrations";
 import { generatePin } from "../../domain/pin-code";
 import { takeToken, type Bucket } from "../../domain/token-bucket";
 import { useEnglishZodMessages } from "../../shared/zod-locale";
-import type { PinStatusResponse } from "../../shared/protocol/guest-http";
 import { clientMessage, type ServerMessage } from "../../shared/protocol/guest-socket";
 import { checkinCommand } from "../../shared/protocol/internal";
 import { database } from "../database";
@@ -126,7 +125,6 @@ export default class CheckinRoom implements Party.Server {
 
   async onRequest(req: Party.Request): Promise<Response> {
     const request = req as unknown as Request;
-    if (request.method === "GET") return this.pinStatus();
     if (request.method !== "POST") return apiErrorResponse(405, "method_not_allowed", "Method not allowed");
     if (!isInternal(request, this.env.INTERNAL_SECRET)) return apiErrorResponse(403, "forbidden", "Not allowed");
 
@@ -151,13 +149,6 @@ export default class CheckinRoom implements Party.Server {
     const outcome = await this.dispatch(command.type === "retry-pins" ? { type: "retry-pins", now: Date.now() } : { type: "manual-pin", pin: command.pin });
     if (!outcome.ok) return apiErrorResponse(409, outcome.code, outcome.message);
     return json(toPublicState(this.state));
-  }
-
-  private pinStatus(): Response {
-    if (!this.state) return apiErrorResponse(404, "not_found", "No such check-in session");
-    const { status, error } = this.state.pin;
-    const body: PinStatusResponse = { ready: status === "ready", failed: status === "failed", error };
-    return json(body);
   }
 
   // ---------------------------------------------------------------- alarm

@@ -130,7 +130,7 @@ export default class FrontdeskRoom implements Party.Server {
     if (request.method !== "POST") return apiErrorResponse(405, "method_not_allowed", "Method not allowed");
     const body = await readJsonBody(request, frontdeskEvent);
     if (!body.ok) return body.response;
-    await this.accept(body.value.type === "session" ? [body.value.session] : body.value.sessions);
+    await this.accept([body.value.session]);
     return json({ ok: true });
   }
 

@@ -5,7 +5,7 @@ import type { Context } from "hono";
 import { findLiveGuestByRef, findReservationByRef, findStayByToken } from "../../db/queries/reservations";
 import { deviceTypeFromUserAgent } from "../../domain/device-type";
 import { pinWindow } from "../../domain/pin-window";
-import { bookingRef, sessionId as sessionIdSchema, stayToken as stayTokenSchema } from "../../shared/protocol/common";
+import { bookingRef, stayToken as stayTokenSchema } from "../../shared/protocol/common";
 import {
   lookupRequest,
   stayAccessRequest,
@@ -136,11 +136,4 @@ guestRoutes.get("/stay/:token", async (c) => {
   // The page holds a door code: never let a shared cache keep it.
   c.header("cache-control", "no-store");
   return c.json(body);
-});
-
-/** For clients without websockets: the PIN state of a session. */
-guestRoutes.get("/sessions/:sessionId/pins", async (c) => {
-  const id = sessionIdSchema.safeParse(c.req.param("sessionId"));
-  if (!id.success) return apiErrorResponse(404, "not_found", "No such check-in session");
-  return callParty(c.get("env"), c.env.lobby.parties, { party: "checkin", roomId: id.data }, { method: "GET" });
 });

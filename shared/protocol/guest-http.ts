@@ -19,13 +19,6 @@ export const stayAccessRequest = z.object({
 });
 export const stayAccessResponse = z.object({ stayToken: z.string() });
 
-export const pinStatusResponse = z.object({
-  ready: z.boolean(),
-  failed: z.boolean(),
-  error: z.nullable(z.string()),
-});
-export type PinStatusResponse = z.infer<typeof pinStatusResponse>;
-
 export const stayResponse = z.extend(z.omit(reservationSummary, { propertyId: true }), {
   guestName: z.string(),
   /** Local times the PIN is valid, in the property's time zone, for the guest to read. */

@@ -32,8 +32,6 @@ export type ClientMessage = z.infer<typeof clientMessage>;
 
 export const serverMessage = z.discriminatedUnion("type", [
   z.object({ type: z.literal("state"), state: publicSessionState }),
-  z.object({ type: z.literal("pin-ready") }),
-  z.object({ type: z.literal("pin-failed"), reason: z.string() }),
   z.object({ type: z.literal("completed"), stayToken: z.string() }),
   /** Sent to the one connection whose message was rejected; nothing changed. */
   z.object({

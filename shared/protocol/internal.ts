@@ -7,19 +7,8 @@ import { reservationSummary } from "./session-state";
 
 export const INTERNAL_AUTH_HEADER = "x-frontdoor-internal";
 
-/**
- * Most sessions one frontdesk POST may carry: about what fits the body cap
- * (MAX_MESSAGE_BYTES) at a typical ~300 bytes a session. The byte cap still applies, so
- * a sender batching long guest names must split by size as well.
- */
-export const MAX_FRONTDESK_BATCH = 50;
-
-/** Check-in rooms tell the property's frontdesk room about new states, one or several at a time. */
-export const frontdeskEvent = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("session"), session: boardSession }),
-  z.object({ type: z.literal("sessions"), sessions: z.array(boardSession).check(z.maxLength(MAX_FRONTDESK_BATCH)) }),
-]);
-export type FrontdeskEvent = z.infer<typeof frontdeskEvent>;
+/** A check-in room's change for its property's frontdesk room, POSTed when the board feed socket cannot take it. */
+export const frontdeskEvent = z.object({ type: z.literal("session"), session: boardSession });
 
 /**
  * Over a websocket a check-in room keeps open to its property's frontdesk room: a message

@@ -9,7 +9,6 @@ import { boardSession } from "../support/board-fixture";
 import type { BoardSession } from "../../domain/board";
 import { MAX_MESSAGE_BYTES } from "../../shared/protocol/common";
 import { deskServerMessage, type DeskServerMessage } from "../../shared/protocol/desk-socket";
-import { MAX_FRONTDESK_BATCH } from "../../shared/protocol/internal";
 
 const SECRET = "internal-secret-for-unit-tests";
 const ENV = {
@@ -101,9 +100,10 @@ describe("frontdesk room batching", () => {
       post(server, { type: "session", session: session("a", 3, { step: "parking" }) }),
       // Out of order: older than what is pending, so dropped.
       post(server, { type: "session", session: session("a", 2) }),
-      post(server, { type: "sessions", sessions: [session("c", 1), session("b", 2, { pinStatus: "creating" })] }),
+      post(server, { type: "session", session: session("c", 1) }),
+      post(server, { type: "session", session: session("b", 2, { pinStatus: "creating" }) }),
     ]);
-    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
     expect(log).toHaveLength(2);
     expect(log[0]).toEqual({ put: ["session:a", "session:b", "session:c"] });
     const [message] = broadcasts(log);
@@ -148,8 +148,8 @@ describe("frontdesk room batching", () => {
 
   it("writes at most 128 keys per put", async () => {
     const { server, log, stored } = await startRoom();
-    const batches = [0, 1, 2, 3, 4, 5].map((b) => Array.from({ length: 50 }, (_, i) => session(`s${b * 50 + i}`, 1)));
-    await Promise.all(batches.map((sessions) => post(server, { type: "sessions", sessions })));
+    const sessions = Array.from({ length: 300 }, (_, i) => session(`s${i}`, 1));
+    await Promise.all(sessions.map((s) => post(server, { type: "session", session: s })));
     const puts = log.flatMap((e) => ("put" in e ? [e.put.length] : []));
     expect(puts).toEqual([128, 128, 44]);
     expect(stored.size).toBe(300);
@@ -180,21 +180,19 @@ describe("frontdesk room batching", () => {
     expect(broadcasts(log)).toEqual([{ type: "sessions", sessions: [expect.objectContaining({ version: 2 })] }]);
   });
 
-  it("refuses oversized batches, bad shapes and callers without the internal secret", async () => {
+  it("refuses oversized bodies, bad shapes and callers without the internal secret", async () => {
     const { server, log } = await startRoom();
-    const tooMany = Array.from({ length: MAX_FRONTDESK_BATCH + 1 }, (_, i) => session(`s${i}`, 1));
-    expect(JSON.stringify({ type: "sessions", sessions: tooMany }).length).toBeLessThan(MAX_MESSAGE_BYTES);
-    expect((await post(server, { type: "sessions", sessions: tooMany })).status).toBe(400);
-    const tooBig = Array.from({ length: MAX_FRONTDESK_BATCH }, (_, i) => session(`s${i}`, 1, { guestName: "x".repeat(200) }));
-    expect((await post(server, { type: "sessions", sessions: tooBig })).status).toBe(413);
-    expect((await post(server, { type: "sessions", session: session("a", 1) })).status).toBe(400);
+    const tooBig = session("a", 1, { guestName: "x".repeat(MAX_MESSAGE_BYTES) });
+    expect((await post(server, { type: "session", session: tooBig })).status).toBe(413);
+    expect((await post(server, { type: "sessions", sessions: [session("a", 1)] })).status).toBe(400);
+    expect((await post(server, { type: "session", sessions: session("a", 1) })).status).toBe(400);
     expect((await post(server, { type: "session", session: session("a", 1) }, "x".repeat(SECRET.length))).status).toBe(403);
     expect(log).toEqual([]);
   });
 
   it("GET lists the stored sessions", async () => {
     const { server } = await startRoom();
-    await post(server, { type: "sessions", sessions: [session("a", 1), session("b", 1)] });
+    await Promise.all([session("a", 1), session("b", 1)].map((s) => post(server, { type: "session", session: s })));
     const req = new Request("http://127.0.0.1/parties/frontdesk/prop-test", { headers: internalHeaders(SECRET) });
     const res = await server.onRequest(req as unknown as Party.Request);
     expect(((await res.json()) as { sessions: BoardSession[] }).sessions.map((s) => s.sessionId)).toEqual(["a", "b"]);
