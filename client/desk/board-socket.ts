@@ -5,7 +5,7 @@
 import { batch, createSignal, type Accessor } from "solid-js";
 import { createStore, reconcile } from "solid-js/store";
 import { mergeBoardSession, type BoardSession } from "../../domain/board";
-import { deskServerMessage } from "../../shared/protocol/desk-socket";
+import { boardMessage } from "../../shared/protocol/board-socket";
 import { openPartySocket } from "../party-socket";
 
 export interface LiveBoard {
@@ -25,7 +25,7 @@ export function openBoard(propertyId: string, hooks: BoardHooks = {}): LiveBoard
   const [sessions, setSessions] = createStore<Record<string, BoardSession>>({});
   const [connected, setConnected] = createSignal(false);
 
-  const socket = openPartySocket("frontdesk", propertyId, deskServerMessage, {
+  const socket = openPartySocket("frontdesk", propertyId, boardMessage, {
     open: () => setConnected(true),
     close: () => {
       // A refused upgrade (expired or revoked session) looks like a close before open;

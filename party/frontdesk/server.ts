@@ -4,8 +4,8 @@
 import type * as Party from "partykit/server";
 import { isStale, mergeBoardSession } from "../../domain/board";
 import type { BoardSession } from "../../domain/board";
-import type { DeskServerMessage } from "../../shared/protocol/desk-socket";
-import { boardFeedMessage, frontdeskEvent, type BoardFeedAnswer } from "../../shared/protocol/internal";
+import type { BoardMessage } from "../../shared/protocol/board-socket";
+import { boardFeedMessage, boardChange, type BoardFeedAnswer } from "../../shared/protocol/internal";
 import { runtimeEnv } from "../env";
 import { apiErrorResponse, json, readJsonBody } from "../http-json";
 import { isInternal } from "../internal-auth";
@@ -40,7 +40,7 @@ export default class FrontdeskRoom implements Party.Server {
     delayMs: FLUSH_MS,
     store: (sessions) => this.store(sessions),
     announce: (sessions) => {
-      const message = JSON.stringify({ type: "sessions", sessions } satisfies DeskServerMessage);
+      const message = JSON.stringify({ type: "sessions", sessions } satisfies BoardMessage);
       for (const dashboard of this.room.getConnections(DASHBOARD)) dashboard.send(message);
     },
   });
@@ -128,7 +128,7 @@ export default class FrontdeskRoom implements Party.Server {
     if (!isInternal(request, runtimeEnv(this.room.env).INTERNAL_SECRET)) return apiErrorResponse(403, "forbidden", "Not allowed");
     if (request.method === "GET") return json({ sessions: [...this.sessions.values()] });
     if (request.method !== "POST") return apiErrorResponse(405, "method_not_allowed", "Method not allowed");
-    const body = await readJsonBody(request, frontdeskEvent);
+    const body = await readJsonBody(request, boardChange);
     if (!body.ok) return body.response;
     await this.accept([body.value.session]);
     return json({ ok: true });
@@ -159,7 +159,7 @@ export default class FrontdeskRoom implements Party.Server {
     for (const session of batch) this.sessions.set(session.sessionId, session);
   }
 
-  private send(connection: Party.Connection, message: DeskServerMessage) {
+  private send(connection: Party.Connection, message: BoardMessage) {
     connection.send(JSON.stringify(message));
   }
 }

@@ -2,13 +2,13 @@
 import { z } from "zod/mini";
 import type { SessionStart } from "../../domain/checkin-types";
 import { deviceType, int, type Same } from "./common";
-import { boardSession } from "./desk-socket";
+import { boardSession } from "./board-socket";
 import { reservationSummary } from "./session-state";
 
 export const INTERNAL_AUTH_HEADER = "x-frontdoor-internal";
 
 /** A check-in room's change for its property's frontdesk room, POSTed when the board feed socket cannot take it. */
-export const frontdeskEvent = z.object({ type: z.literal("session"), session: boardSession });
+export const boardChange = z.object({ type: z.literal("session"), session: boardSession });
 
 /**
  * Over a websocket a check-in room keeps open to its property's frontdesk room: a message

@@ -7,7 +7,7 @@ import { hashPassword } from "../../domain/password";
 import { signStaffSession, STAFF_COOKIE, type StaffRole } from "../../domain/staff-session";
 import { DEFAULT_ADMIN } from "../../scripts/config";
 import type { BoardSession } from "../../domain/board";
-import { deskServerMessage, type DeskServerMessage } from "../../shared/protocol/desk-socket";
+import { boardMessage, type BoardMessage } from "../../shared/protocol/board-socket";
 import { connectRaw, toWsUrl, type RawClient, type RawMessage } from "../support/ws-client";
 
 export const ADMIN = DEFAULT_ADMIN;
@@ -115,7 +115,7 @@ export async function addProperty(db: Database, id: string, timeZone = "Europe/L
 const batchRest = new WeakMap<RawClient, { sessions: BoardSession[]; from: number }>();
 
 function batchOf(raw: RawMessage): BoardSession[] | null {
-  const parsed = deskServerMessage.safeParse(raw.json);
+  const parsed = boardMessage.safeParse(raw.json);
   return parsed.success && parsed.data.type === "sessions" ? parsed.data.sessions : null;
 }
 
@@ -148,5 +148,5 @@ export async function boardSnapshot(board: RawClient): Promise<BoardSession[]> {
   const m = await board.next((raw) => (raw.json as { type?: string } | undefined)?.type === "board");
   // Whatever came before the board is no longer "next".
   batchRest.delete(board);
-  return (deskServerMessage.parse(m.json) as Extract<DeskServerMessage, { type: "board" }>).sessions;
+  return (boardMessage.parse(m.json) as Extract<BoardMessage, { type: "board" }>).sessions;
 }

@@ -8,7 +8,7 @@ import { internalHeaders } from "../../party/internal-auth";
 import { boardSession } from "../support/board-fixture";
 import type { BoardSession } from "../../domain/board";
 import { MAX_MESSAGE_BYTES } from "../../shared/protocol/common";
-import { deskServerMessage, type DeskServerMessage } from "../../shared/protocol/desk-socket";
+import { boardMessage, type BoardMessage } from "../../shared/protocol/board-socket";
 
 const SECRET = "internal-secret-for-unit-tests";
 const ENV = {
@@ -23,7 +23,7 @@ const session = boardSession;
 /** Storage whose puts can be held open, and a log of what was written and broadcast, in order. */
 function fakeRoom() {
   const stored = new Map<string, unknown>();
-  const log: ({ put: string[] } | { broadcast: DeskServerMessage })[] = [];
+  const log: ({ put: string[] } | { broadcast: BoardMessage })[] = [];
   let hold: Promise<void> | null = null;
   let failNext = false;
   const storage = {
@@ -51,7 +51,7 @@ function fakeRoom() {
     storage,
     // One stand-in dashboard: what it is sent is what every dashboard would be.
     *getConnections(tag?: string) {
-      if (tag === "dashboard") yield { send: (text: string) => log.push({ broadcast: deskServerMessage.parse(JSON.parse(text)) }) };
+      if (tag === "dashboard") yield { send: (text: string) => log.push({ broadcast: boardMessage.parse(JSON.parse(text)) }) };
     },
   };
   return {
@@ -161,7 +161,7 @@ describe("frontdesk room batching", () => {
     const { server, log } = await startRoom();
     await post(server, { type: "session", session: session("a", 1) });
     const change = post(server, { type: "session", session: session("a", 2) });
-    const sent: DeskServerMessage[] = [];
+    const sent: BoardMessage[] = [];
     server.onConnect({ id: "dash-1", send: (text: string) => sent.push(JSON.parse(text)) } as unknown as Party.Connection, {
       request: new Request("http://x/parties/frontdesk/prop-test"),
     } as unknown as Party.ConnectionContext);

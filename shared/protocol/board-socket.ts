@@ -20,11 +20,11 @@ export const boardSession = z.object({
 });
 true satisfies Same<z.infer<typeof boardSession>, BoardSession>;
 
-export const deskServerMessage = z.discriminatedUnion("type", [
+export const boardMessage = z.discriminatedUnion("type", [
   /** The whole board: on connect and after every reconnect. */
   z.object({ type: z.literal("board"), sessions: z.array(boardSession) }),
   /** Changes since the last message, each session once in its newest form. */
   z.object({ type: z.literal("sessions"), sessions: z.array(boardSession) }),
   z.object({ type: z.literal("error"), code: errorCode, message: z.string() }),
 ]);
-export type DeskServerMessage = z.infer<typeof deskServerMessage>;
+export type BoardMessage = z.infer<typeof boardMessage>;

@@ -1,7 +1,7 @@
 // The checkin room's side of the board feed, against a stand-in socket: a change counts
 // as sent only when the front desk answers that it is stored.
 import { describe, expect, it } from "vitest";
-import { BoardLink } from "../../party/checkin/board-link";
+import { BoardFeed } from "../../party/checkin/board-feed";
 import type { BoardSession } from "../../domain/board";
 import { boardSession } from "../support/board-fixture";
 
@@ -26,10 +26,10 @@ function fakeSocket() {
 const session = (version: number) => boardSession("s".repeat(22), version);
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-describe("board link", () => {
+describe("board feed", () => {
   it("resolves a send when the front desk says it is stored, and rejects it when it says not", async () => {
     const fake = fakeSocket();
-    const link = new BoardLink(async () => fake.socket);
+    const link = new BoardFeed(async () => fake.socket);
     const first = link.send(session(1));
     await tick();
     const second = link.send(session(2));
@@ -44,7 +44,7 @@ describe("board link", () => {
   it("fails what is in flight when the socket drops, and opens a new one for the next send", async () => {
     const sockets = [fakeSocket(), fakeSocket()];
     let opened = 0;
-    const link = new BoardLink(async () => sockets[opened++]!.socket);
+    const link = new BoardFeed(async () => sockets[opened++]!.socket);
     const lost = link.send(session(1));
     await tick();
     sockets[0]!.drop();
@@ -58,7 +58,7 @@ describe("board link", () => {
 
   it("ignores answers it did not ask for", async () => {
     const fake = fakeSocket();
-    const link = new BoardLink(async () => fake.socket);
+    const link = new BoardFeed(async () => fake.socket);
     const pending = link.send(session(1));
     await tick();
     fake.answer(99);
@@ -71,7 +71,7 @@ describe("board link", () => {
     (fake.socket as unknown as { send(): void }).send = () => {
       throw new Error("WebSocket is closing");
     };
-    const link = new BoardLink(async () => fake.socket);
+    const link = new BoardFeed(async () => fake.socket);
     await expect(link.send(session(1))).rejects.toThrow(/closing/);
   });
 });

@@ -16,7 +16,7 @@ interface Waiting {
   timer: ReturnType<typeof setTimeout>;
 }
 
-export class BoardLink {
+export class BoardFeed {
   private socket: WebSocket | null = null;
   private opening: Promise<WebSocket> | null = null;
   private seq = 0;
@@ -44,7 +44,7 @@ export class BoardLink {
   /** Once the session has finished and the board has its last state, the socket is no longer needed. */
   close() {
     const socket = this.socket;
-    this.drop(new Error("board link closed"));
+    this.drop(new Error("board feed closed"));
     try {
       socket?.close(1000, "session finished");
     } catch {
@@ -57,8 +57,8 @@ export class BoardLink {
     this.opening ??= this.open()
       .then((socket) => {
         socket.addEventListener("message", (event) => this.onAnswer(event.data));
-        socket.addEventListener("close", () => this.socket === socket && this.drop(new Error("the front desk closed the board link")));
-        socket.addEventListener("error", () => this.socket === socket && this.drop(new Error("the board link failed")));
+        socket.addEventListener("close", () => this.socket === socket && this.drop(new Error("the front desk closed the board feed")));
+        socket.addEventListener("error", () => this.socket === socket && this.drop(new Error("the board feed failed")));
         this.socket = socket;
         return socket;
       })
