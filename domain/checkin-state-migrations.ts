@@ -21,6 +21,8 @@ function fromV1(state: StoredStateV1): CheckinState {
 export function migrateStoredState(stored: unknown): CheckinState {
   const state = stored as StoredState;
   const format = state.format ?? 1;
-  if (format > STATE_FORMAT) throw new Error(`stored check-in state has format ${format}; this code reads up to ${STATE_FORMAT}`);
+  if (format > STATE_FORMAT) {
+    throw new Error(`stored check-in state has format ${format}; this code reads up to ${STATE_FORMAT}`);
+  }
   return state.format === STATE_FORMAT ? state : fromV1(state as StoredStateV1);
 }

@@ -57,7 +57,8 @@ export class BoardFeed {
     this.opening ??= this.open()
       .then((socket) => {
         socket.addEventListener("message", (event) => this.onAnswer(event.data));
-        socket.addEventListener("close", () => this.socket === socket && this.drop(new Error("the front desk closed the board feed")));
+        const closed = () => new Error("the frontdesk room closed the board feed");
+        socket.addEventListener("close", () => this.socket === socket && this.drop(closed()));
         socket.addEventListener("error", () => this.socket === socket && this.drop(new Error("the board feed failed")));
         this.socket = socket;
         return socket;
