@@ -22,6 +22,16 @@ describe("writePartykitConfig", () => {
     expect(config.serve.path).toBe("/c");
     expect(config.vars).toBeUndefined();
   });
+
+  it("adds a stack's own parties (the bench's echo) without putting them in partykit.json", () => {
+    const plain = JSON.parse(readFileSync(writePartykitConfig({ repoRoot: REPO_ROOT, dataDir, clientDir: "/c" }), "utf8"));
+    expect(plain.parties.echo).toBeUndefined();
+    const extraParties = { echo: "party/echo/server.ts" };
+    const path = writePartykitConfig({ repoRoot: REPO_ROOT, dataDir, clientDir: "/c", extraParties });
+    const config = JSON.parse(readFileSync(path, "utf8"));
+    expect(config.parties.echo).toBe(join(REPO_ROOT, "party/echo/server.ts"));
+    expect(config.parties.checkin).toBe(join(REPO_ROOT, "party/checkin/server.ts"));
+  });
 });
 
 describe("writeRuntimeVars", () => {
