@@ -2,13 +2,15 @@
 // issue's; failures (errors, lost sessions, duplicates) make the bench exit non-zero,
 // timings never do: they are reported, not asserted.
 import type { BenchOptions } from "./lib/args";
+import { checkinFloor } from "./lib/floor";
 import { goalsTable, machine, ms, times, type Goal, type ScenarioReport, type Table } from "./lib/report";
 import { ratio, type Summary } from "./lib/stats";
 import type { CheckinRun } from "./scenarios/checkins";
 import type { CostProbe } from "./scenarios/costs";
 import type { DashboardRun } from "./scenarios/dashboards";
 import type { EchoRun } from "./scenarios/echo";
-import { ledgerIsExact, type FaultRun, type Ledger } from "./scenarios/faults";
+import { ledgerIsExact, type Ledger } from "./lib/ledger";
+import type { FaultRun } from "./scenarios/faults";
 
 const P99_RATIO_GOAL = 3;
 const THROUGHPUT_GOAL = 100;
@@ -260,6 +262,7 @@ export function costsReport(opts: BenchOptions, probes: CostProbe[], config: Rec
         rows: hops.map((p) => [p.probe, p.count, ...processes.map((k) => (p.perOpMs[k] ?? 0).toFixed(2))]),
         note: "20 in flight at a time; CPU from /proc, so small values are ±0.1 ms. A check-in is a few dozen such hops (see the findings).",
       },
+      ...floorTables(probes),
       {
         title: "libSQL (sqld) write transactions",
         headers: ["operation", "n", "wall ms per write"],
@@ -270,4 +273,17 @@ export function costsReport(opts: BenchOptions, probes: CostProbe[], config: Rec
     failures: [],
     data: probes,
   };
+}
+
+function floorTables(probes: CostProbe[]): Table[] {
+  const floor = checkinFloor(probes);
+  if (!floor) return [];
+  return [
+    {
+      title: `The floor: ${floor.totalMs} ms of workerd CPU per check-in`,
+      headers: ["hop a check-in cannot avoid", "per check-in", "workerd ms each", "workerd ms"],
+      rows: [...floor.terms.map((t) => [t.hop, t.count, t.perHopMs.toFixed(2), t.ms.toFixed(2)]), ["floor", "", "", floor.totalMs.toFixed(1)]],
+      note: "Priced with the probes above; the hop counts are the model in bench/lib/floor.ts. The open-loop scenario compares its workerd CPU per check-in with this.",
+    },
+  ];
 }

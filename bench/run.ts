@@ -8,6 +8,8 @@
 //   npm run bench                         # everything, defaults from the issue (< 10 min on 2 cores)
 //   npm run bench:quick                   # small smoke run for CI (< 1 min), results in bench/results/quick
 //   npm run bench -- --only guests,echo --guests 300 --dashboards 20
+//   npm run bench -- --only costs,open-loop --rates 5,10 --seconds 20 --think-ms 500
+//   npm run bench -- --only soak --soak 2000
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -22,6 +24,11 @@ import { runCheckins, type CheckinRun } from "./scenarios/checkins";
 import { runDashboards } from "./scenarios/dashboards";
 import { runCosts } from "./scenarios/costs";
 import { runEcho } from "./scenarios/echo";
+import { runOpenLoopRate, type OpenLoopRun } from "./scenarios/open-loop";
+import { judgeRate } from "./lib/capacity";
+import { checkinFloor } from "./lib/floor";
+import { openLoopReport, outcomesOf } from "./report-open-loop";
+import type { CostProbe } from "./scenarios/costs";
 import { FAULT_VARS, runFaults } from "./scenarios/faults";
 
 const t0 = performance.now();
@@ -84,8 +91,17 @@ async function withStack<T>(name: string, opts: BenchOptions, vars: Record<strin
   }
 }
 
+/** This run's per-hop probes, else the last costs scenario's in the results directory. */
+function floorFrom(probes: CostProbe[] | undefined, outDir: string) {
+  if (probes) return checkinFloor(probes);
+  const file = join(outDir, "costs.json");
+  if (!existsSync(file)) return null;
+  return checkinFloor((JSON.parse(readFileSync(file, "utf8")) as { data: CostProbe[] }).data);
+}
+
 function show(report: ScenarioReport) {
   console.log(`\n## ${report.title}\n`);
+  for (const line of report.headline ?? []) console.log(`${line}\n`);
   for (const t of report.tables) console.log(markdownTable(t) + "\n");
   if (report.failures.length) console.log(`FAILURES: ${report.failures.join("; ")}\n`);
 }
@@ -113,6 +129,7 @@ async function main() {
     }
   };
   log(`options: ${JSON.stringify(opts)}`);
+  let costProbes: CostProbe[] | undefined;
 
   if (want("guests") || want("echo") || want("dashboards") || want("costs")) {
     await attempt("main stack", () => withStack("main", opts, MAIN_VARS, true, async (env) => {
@@ -132,7 +149,8 @@ async function main() {
       });
       if (want("costs")) await attempt("costs", async () => {
         log("costs: CPU per hop");
-        done(costsReport(opts, await runCosts(env, opts.quick ? 0.2 : 1), MAIN_VARS));
+        costProbes = await runCosts(env, opts.quick ? 0.2 : 1);
+        done(costsReport(opts, costProbes, MAIN_VARS));
       });
     }));
   }
@@ -154,6 +172,36 @@ async function main() {
         }
       }
       done(growthReport(opts, runs, stoppedEarly, { ...MAIN_VARS, growth: opts.growth }));
+    });
+  }
+
+  if (want("open-loop")) {
+    await attempt("open-loop", async () => {
+      const runs: OpenLoopRun[] = [];
+      let missedInARow = 0;
+      let stoppedAfter: number | null = null;
+      const config = { ...MAIN_VARS, rates: opts.rates, seconds: opts.seconds, echoSeconds: opts.echoSeconds, thinkMs: opts.thinkMs, dashboards: opts.dashboards };
+      for (const rate of opts.rates) {
+        log(`open-loop: ${rate} check-ins/s for ${opts.seconds} s (echo journey ${opts.echoSeconds} s first), ${opts.dashboards} dashboards`);
+        // Each rate on a fresh runtime: partykit dev keeps every room it has started (see growth).
+        const run = await withStack(`open-loop-${rate}`, opts, MAIN_VARS, true, (env) =>
+          runOpenLoopRate(env, { rate, seconds: opts.seconds, echoSeconds: opts.echoSeconds, thinkMs: opts.thinkMs, dashboards: opts.dashboards, budgetMs: GUEST_DEADLINE_MS }),
+        ).catch((err) => {
+          crashes.push(`open-loop ${rate}/s crashed: ${(err as Error).message?.slice(0, 500)}`);
+          return null;
+        });
+        if (!run) break;
+        runs.push(run);
+        const verdict = judgeRate(outcomesOf([run])[0]!);
+        log(`open-loop: ${rate}/s → ${run.completed}/${run.guests} completed, ${verdict.passed ? "within limits" : verdict.reasons.join("; ")}`);
+        missedInARow = verdict.passed ? 0 : missedInARow + 1;
+        // Two misses in a row: the higher rates would only pile up more of the same overload.
+        if (missedInARow >= 2 && rate !== opts.rates.at(-1)) {
+          stoppedAfter = rate;
+          break;
+        }
+      }
+      if (runs.length) done(openLoopReport(opts, runs, floorFrom(costProbes, opts.outDir), stoppedAfter, config));
     });
   }
 

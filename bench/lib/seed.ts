@@ -81,3 +81,10 @@ export async function seedBatch(db: Database, count: number): Promise<BenchReser
   }
   return made;
 }
+
+/** A hotel has one front door for a few hundred rooms at most; a long run gets a new door every `perDoor` guests. */
+export async function seedBatches(db: Database, count: number, perDoor = 500): Promise<BenchReservation[]> {
+  const made: BenchReservation[] = [];
+  for (let left = count; left > 0; left -= perDoor) made.push(...(await seedBatch(db, Math.min(perDoor, left))));
+  return made;
+}
