@@ -107,13 +107,16 @@ export function openLoopReport(opts: BenchOptions, runs: OpenLoopRun[], floor: {
   const cap = capacity(outcomesOf(runs));
   const floorMs = floor?.totalMs ?? null;
   const passing = runs.filter((r) => cap.verdicts.find((v) => v.rate === r.rate)?.passed);
-  const cpus = passing.map((r) => r.cpuPerCheckinMs[WORKERD] ?? NaN).filter(Number.isFinite);
+  // With no rate within limits, the CPU of every rate still says how far from the floor it is.
+  const judged = passing.length ? passing : runs;
+  const cpus = judged.map((r) => r.cpuPerCheckinMs[WORKERD] ?? NaN).filter(Number.isFinite);
+  const which = passing.length ? "rates within limits" : "every rate (none within limits)";
   const mean = cpus.reduce((a, b) => a + b, 0) / Math.max(1, cpus.length);
   const flat = cpus.length > 1 && cpus.every((c) => Math.abs(c - mean) <= CPU_FLATNESS * mean);
   const goals: Goal[] = [
     { goal: "capacity (every step ≤ 2× echo p99, dashboards ≤ 50 ms)", target: `≥ ${CAPACITY_GOAL} check-ins/s`, measured: cap.rate === null ? "none of the rates" : `${cap.rate}/s`, met: (cap.rate ?? 0) >= CAPACITY_GOAL },
-    { goal: "workerd CPU per check-in, rates within limits", target: `≤ ${CPU_GOAL_MS} ms`, measured: cpus.length ? `${ms(Math.min(...cpus))}–${ms(Math.max(...cpus))} ms` : "–", met: cpus.length ? Math.max(...cpus) <= CPU_GOAL_MS : false },
-    { goal: "workerd CPU per check-in flat across those rates", target: `±${CPU_FLATNESS * 100} %`, measured: cpus.length > 1 ? (flat ? "yes" : "no") : "fewer than two rates", met: cpus.length > 1 ? flat : null },
+    { goal: `workerd CPU per check-in, ${which}`, target: `≤ ${CPU_GOAL_MS} ms`, measured: cpus.length ? `${ms(Math.min(...cpus))}–${ms(Math.max(...cpus))} ms` : "–", met: cpus.length ? Math.max(...cpus) <= CPU_GOAL_MS : false },
+    { goal: `workerd CPU per check-in flat across ${which}`, target: `±${CPU_FLATNESS * 100} %`, measured: cpus.length > 1 ? (flat ? "yes" : "no") : "fewer than two rates", met: cpus.length > 1 ? flat : null },
     { goal: "duplicates (second guest or PIN set)", target: "0", measured: String(runs.reduce((a, r) => a + r.duplicates, 0)), met: runs.every((r) => r.duplicates === 0) },
   ];
   const failures: string[] = [];

@@ -29,6 +29,8 @@ import { judgeRate } from "./lib/capacity";
 import { checkinFloor } from "./lib/floor";
 import { openLoopReport, outcomesOf } from "./report-open-loop";
 import type { CostProbe } from "./scenarios/costs";
+import { runSoak } from "./scenarios/soak";
+import { soakReport } from "./report-soak";
 import { FAULT_VARS, runFaults } from "./scenarios/faults";
 
 const t0 = performance.now();
@@ -73,6 +75,7 @@ async function withStack<T>(name: string, opts: BenchOptions, vars: Record<strin
       secret: stack.vars.INTERNAL_SECRET!,
       options: opts,
       log,
+      runtimeProblems: () => problems,
     };
     if (warm) {
       // Compile and warm every code path once, untimed, so the first scenario does not pay for it.
@@ -203,6 +206,16 @@ async function main() {
       }
       if (runs.length) done(openLoopReport(opts, runs, floorFrom(costProbes, opts.outDir), stoppedAfter, config));
     });
+  }
+
+  if (want("soak")) {
+    await attempt("soak", () =>
+      withStack("soak", opts, MAIN_VARS, true, async (env) => {
+        log(`soak: ${opts.soak} check-ins, ${opts.soakConcurrency} at a time, on one runtime`);
+        const s = await runSoak(env, { checkins: opts.soak, concurrency: opts.soakConcurrency, deadlineMs: GUEST_DEADLINE_MS });
+        done(soakReport(opts, s, { ...MAIN_VARS, checkins: opts.soak, concurrency: opts.soakConcurrency }));
+      }),
+    );
   }
 
   if (want("faults")) {

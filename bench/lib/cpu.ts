@@ -10,7 +10,7 @@ export type CpuSample = Record<string, number>;
 const ticks = (pid: number): number => readProcStat(pid)?.cpuTicks ?? 0;
 
 /** Pids of the stack serving `port` with sqld at `sqldUrl`, found by command line. */
-function stackPids(port: number, sqldUrl: string): Record<string, number[]> {
+export function stackPids(port: number, sqldUrl: string): Record<string, number[]> {
   const ps = execFileSync("ps", ["-eo", "pid,args"], { encoding: "utf8" }).split("\n");
   const find = (test: (args: string) => boolean) =>
     ps.map((l) => l.trim()).filter((l) => test(l.slice(l.indexOf(" ") + 1))).map((l) => Number(l.split(" ")[0]));

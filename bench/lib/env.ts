@@ -12,6 +12,8 @@ export interface BenchEnv {
   secret: string;
   options: BenchOptions;
   log(line: string): void;
+  /** Warnings and errors the runtime and sqld have logged so far on this stack. */
+  runtimeProblems(): readonly string[];
 }
 
 /** Identical messages counted once each, ids and numbers masked so they group. */

@@ -4,7 +4,7 @@
 import { cpus, loadavg, totalmem } from "node:os";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { SCENARIOS, type ScenarioName } from "./args";
+import { SCENARIOS } from "./args";
 
 export interface Machine {
   date: string;
@@ -32,10 +32,13 @@ export interface Table {
   note?: string;
 }
 
+/** Reports of `npm run bench` and of the separate runners that add a section to summary.md. */
+const REPORT_ORDER = [...SCENARIOS, "lighthouse"] as const;
+
 export interface ScenarioReport {
   /** Marks our files among others' JSON in bench/results. */
   benchReport: 1;
-  scenario: ScenarioName;
+  scenario: (typeof REPORT_ORDER)[number];
   title: string;
   machine: Machine;
   quick: boolean;
@@ -97,7 +100,7 @@ function readReports(outDir: string): ScenarioReport[] {
       // Not ours.
     }
   }
-  return found.sort((a, b) => SCENARIOS.indexOf(a.scenario) - SCENARIOS.indexOf(b.scenario));
+  return found.sort((a, b) => REPORT_ORDER.indexOf(a.scenario) - REPORT_ORDER.indexOf(b.scenario));
 }
 
 function headlineSection(reports: readonly ScenarioReport[]): string[] {
