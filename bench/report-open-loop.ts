@@ -54,14 +54,23 @@ function cpuTable(runs: readonly OpenLoopRun[], floorMs: number | null): Table {
   const processes = [...new Set(runs.flatMap((r) => Object.keys(r.cpuPerCheckinMs)))];
   return {
     title: "CPU ms per completed check-in, by process",
-    headers: ["rate (/s)", "completed", ...processes, "all", "workerd ÷ floor"],
+    headers: ["rate (/s)", "completed", ...processes, "all", "workerd ÷ floor", "workerd idle (ms/s)"],
     rows: runs.map((r) => {
       const all = Object.values(r.cpuPerCheckinMs).reduce((a, b) => a + b, 0);
       const workerd = r.cpuPerCheckinMs[WORKERD] ?? NaN;
-      return [r.rate, r.completed, ...processes.map((p) => ms(r.cpuPerCheckinMs[p] ?? NaN)), ms(all), floorMs ? times(ratio(workerd, floorMs)) : "–"];
+      return [
+        r.rate,
+        r.completed,
+        ...processes.map((p) => ms(r.cpuPerCheckinMs[p] ?? NaN)),
+        ms(all),
+        floorMs ? times(ratio(workerd, floorMs)) : "–",
+        r.idleCpuMsPerSecond[WORKERD] ?? "–",
+      ];
     }),
     note:
       "From /proc over the guest phase (arrivals and every guest's finish), dashboards included. " +
+      "Idle: workerd CPU per second with the dashboards open and no guest, measured just before; at a low rate it " +
+      "is a large part of the CPU per check-in. " +
       (floorMs ? `Floor: ${floorMs} ms of workerd CPU per check-in (scenario 6, "the floor").` : "No floor: the costs scenario has not run."),
   };
 }

@@ -12,6 +12,7 @@ import { tallyErrors } from "../lib/env";
 import type { TimedStep } from "../lib/guest";
 import { ledger, ledgerDuplicates, type Ledger } from "../lib/ledger";
 import { runScheduledGuest } from "../lib/scheduled-guest";
+import { sleep } from "../lib/pool";
 import { seedBatches } from "../lib/seed";
 import { summarize, type Summary } from "../lib/stats";
 
@@ -55,6 +56,8 @@ export interface OpenLoopRun {
   cpu: { perProcessMs: Record<string, number>; availableMs: number };
   /** CPU ms per completed check-in, by process. */
   cpuPerCheckinMs: Record<string, number>;
+  /** CPU ms per second each process spent with the dashboards open and no guest, just before the guests. */
+  idleCpuMsPerSecond: Record<string, number>;
   /** How late this process started the latest arrival (already inside the latencies). */
   maxStartLagMs: number;
   /** Guests whose PINs were not ready when they confirmed. */
@@ -81,6 +84,19 @@ export async function runEchoAtRate(env: BenchEnv, opts: OpenLoopOptions): Promi
   };
 }
 
+const IDLE_WINDOW_MS = 3_000;
+
+/**
+ * What the stack burns doing nothing (timers, alarms, open sockets): at a low rate this
+ * is a large share of the CPU per check-in, and it is not the check-in's cost.
+ */
+async function idleCpu(env: BenchEnv): Promise<Record<string, number>> {
+  const before = cpuSample(env.stack.port, env.stack.libsqlUrl);
+  await sleep(IDLE_WINDOW_MS);
+  const { perProcessMs } = cpuDelta(before, cpuSample(env.stack.port, env.stack.libsqlUrl), IDLE_WINDOW_MS);
+  return Object.fromEntries(Object.entries(perProcessMs).map(([k, v]) => [k, Math.round((v / IDLE_WINDOW_MS) * 1000)]));
+}
+
 export async function runOpenLoopRate(env: BenchEnv, opts: OpenLoopOptions): Promise<OpenLoopRun> {
   const echo = await runEchoAtRate(env, opts);
   const count = arrivalCount(opts.rate, opts.seconds);
@@ -88,6 +104,7 @@ export async function runOpenLoopRate(env: BenchEnv, opts: OpenLoopOptions): Pro
   const dashboardErrors: string[] = [];
   const boards = await openDashboards(env, opts.dashboards, dashboardErrors);
   const saw: GuestSaw[] = [];
+  const idleCpuMsPerSecond = await idleCpu(env);
 
   const cpuBefore = cpuSample(env.stack.port, env.stack.libsqlUrl);
   const begin = performance.now();
@@ -127,6 +144,7 @@ export async function runOpenLoopRate(env: BenchEnv, opts: OpenLoopOptions): Pro
     cpuPerCheckinMs: Object.fromEntries(
       Object.entries(cpu.perProcessMs).map(([k, v]) => [k, completed ? Math.round((v / completed) * 10) / 10 : NaN]),
     ),
+    idleCpuMsPerSecond,
     maxStartLagMs: Math.round(maxStartLagMs),
     confirmedBeforePins: results.filter((r) => r.confirmedBeforePins).length,
     pinAttempts: results.reduce<Record<string, number>>((h, r) => ((h[r.pinAttempts] = (h[r.pinAttempts] ?? 0) + 1), h), {}),
