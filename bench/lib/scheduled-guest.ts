@@ -4,7 +4,7 @@
 // the guest saw the previous step's answer (a person reads, then taps). So a slow answer
 // delays the next step as it would a person, while any lag of this process (a late
 // timer, a busy event loop) counts against the step it delayed.
-import type { PublicSessionState } from "../../shared/protocol";
+import type { PublicSessionState } from "../../domain/checkin-types";
 import { sleepUntil } from "./arrivals";
 import type { BoardStep, TimedStep } from "./guest";
 import { lookup, stay } from "./http";
