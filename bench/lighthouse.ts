@@ -13,10 +13,28 @@ import { join } from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { REPO_ROOT, startStack } from "../scripts/stack";
-import { goalsTable, machine, markdownTable, ms, writeScenario, writeSummary, type Goal, type ScenarioReport } from "./lib/report";
+import {
+  goalsTable,
+  machine,
+  markdownTable,
+  ms,
+  writeScenario,
+  writeSummary,
+  type Goal,
+  type ScenarioReport,
+} from "./lib/report";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROME_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const CHROME_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 const PAGE = "/checkin/";
 const LCP_GOAL_MS = 1200;
 
@@ -39,7 +57,8 @@ function parseArgs(argv: string[]): { runs: number; outDir: string } {
     if (i >= 0 && (argv[i + 1] === undefined || argv[i + 1]!.startsWith("--"))) throw new Error(USAGE);
     return i < 0 ? undefined : argv[i + 1];
   };
-  for (const a of argv) if (a.startsWith("--") && a !== "--runs" && a !== "--out") throw new Error(`unknown flag ${a}\n${USAGE}`);
+  for (const a of argv)
+    if (a.startsWith("--") && a !== "--runs" && a !== "--out") throw new Error(`unknown flag ${a}\n${USAGE}`);
   const runs = Number(value("runs") ?? 3);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(USAGE);
   return { runs, outDir: value("out") ?? join(REPO_ROOT, "bench/results") };
@@ -48,7 +67,12 @@ function parseArgs(argv: string[]): { runs: number; outDir: string } {
 async function measure(url: string): Promise<LighthouseRun> {
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS });
   try {
-    const result = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance"] });
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: ["performance"],
+    });
     const lhr = result?.lhr;
     if (!lhr) throw new Error("Lighthouse returned no result");
     if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
@@ -80,7 +104,12 @@ async function main() {
   const { runs, outDir } = parseArgs(process.argv.slice(2));
   const dataDir = mkdtempSync(join(tmpdir(), "frontdoor-lighthouse-"));
   const lines: string[] = [];
-  const stack = await startStack({ dataDir, clientDir: join(dataDir, "client"), buildClient: true, log: (l) => lines.push(l) }).catch((err) => {
+  const stack = await startStack({
+    dataDir,
+    clientDir: join(dataDir, "client"),
+    buildClient: true,
+    log: (l) => lines.push(l),
+  }).catch((err) => {
     console.error(lines.slice(-40).join("\n"));
     rmSync(dataDir, { recursive: true, force: true });
     throw err;
@@ -92,7 +121,10 @@ async function main() {
     await fetch(url).then((r) => r.text());
     for (let i = 0; i < runs; i++) {
       const run = await measure(url);
-      console.log(`[lighthouse] run ${i + 1}/${runs}: LCP ${ms(run.lcpMs)} ms, FCP ${ms(run.fcpMs)} ms, TBT ${ms(run.tbtMs)} ms, CLS ${run.cls.toFixed(3)}, ${run.totalBytes} bytes, score ${run.score}`);
+      console.log(
+        `[lighthouse] run ${i + 1}/${runs}: LCP ${ms(run.lcpMs)} ms, FCP ${ms(run.fcpMs)} ms, ` +
+          `TBT ${ms(run.tbtMs)} ms, CLS ${run.cls.toFixed(3)}, ${run.totalBytes} bytes, score ${run.score}`,
+      );
       measured.push(run);
     }
   } finally {
@@ -102,7 +134,12 @@ async function main() {
 
   const m = (k: keyof LighthouseRun) => median(measured.map((r) => r[k]));
   const goals: Goal[] = [
-    { goal: "LCP (median)", target: `≤ ${LCP_GOAL_MS} ms`, measured: `${ms(m("lcpMs"))} ms`, met: m("lcpMs") <= LCP_GOAL_MS },
+    {
+      goal: "LCP (median)",
+      target: `≤ ${LCP_GOAL_MS} ms`,
+      measured: `${ms(m("lcpMs"))} ms`,
+      met: m("lcpMs") <= LCP_GOAL_MS,
+    },
     { goal: "CLS (median)", target: "0", measured: m("cls").toFixed(3), met: m("cls") === 0 },
     { goal: "performance score (median)", target: "1.0", measured: m("score").toFixed(2), met: m("score") >= 1 },
   ];
@@ -110,7 +147,13 @@ async function main() {
     benchReport: 1,
     machine: machine(),
     quick: false,
-    config: { page: PAGE, runs, formFactor: "mobile", throttling: "Lighthouse default (simulated slow 4G, 4× CPU slowdown)", chromium: CHROMIUM },
+    config: {
+      page: PAGE,
+      runs,
+      formFactor: "mobile",
+      throttling: "Lighthouse default (simulated slow 4G, 4× CPU slowdown)",
+      chromium: CHROMIUM,
+    },
     scenario: "lighthouse",
     title: `9. Lighthouse mobile on ${PAGE}`,
     tables: [
@@ -124,7 +167,11 @@ async function main() {
           ["CLS", m("cls").toFixed(3), ...measured.map((r) => r.cls.toFixed(3))],
           ["total bytes", Math.round(m("totalBytes")), ...measured.map((r) => r.totalBytes)],
           ["performance score", m("score").toFixed(2), ...measured.map((r) => r.score.toFixed(2))],
-          ["machine benchmark index", Math.round(m("benchmarkIndex")), ...measured.map((r) => Math.round(r.benchmarkIndex))],
+          [
+            "machine benchmark index",
+            Math.round(m("benchmarkIndex")),
+            ...measured.map((r) => Math.round(r.benchmarkIndex)),
+          ],
         ],
         note:
           "Simulated throttling: Lighthouse loads the page at full speed and models a slow phone on slow 4G from it. " +

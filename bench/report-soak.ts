@@ -15,13 +15,24 @@ export function soakReport(opts: BenchOptions, s: SoakRun, config: Record<string
   // slope is the growth that would go on.
   const mid = s.rss[Math.floor((s.rss.length - 1) / 2)]!;
   const slope = (a: { finished: number; mb: Record<string, number> }, b: typeof a) =>
-    b.finished > a.finished ? (((b.mb[WORKERD] ?? NaN) - (a.mb[WORKERD] ?? NaN)) / (b.finished - a.finished)) * 1000 : NaN;
+    b.finished > a.finished
+      ? (((b.mb[WORKERD] ?? NaN) - (a.mb[WORKERD] ?? NaN)) / (b.finished - a.finished)) * 1000
+      : NaN;
   const perThousand = slope(s.rss[0]!, s.rss.at(-1)!);
   const perThousandLate = slope(mid, s.rss.at(-1)!);
   const goals: Goal[] = [
-    { goal: `check-ins in a row on one runtime`, target: String(s.requested), measured: `${s.completed} completed, ${s.failed} errors`, met: s.completed === s.requested },
-    { goal: "workerd RSS, start → end", target: "–", measured:
-        `${first[WORKERD] ?? "–"} → ${last[WORKERD] ?? "–"} MB (${perThousand.toFixed(1)} MB per 1,000 check-ins; ` +
+    {
+      goal: `check-ins in a row on one runtime`,
+      target: String(s.requested),
+      measured: `${s.completed} completed, ${s.failed} errors`,
+      met: s.completed === s.requested,
+    },
+    {
+      goal: "workerd RSS, start → end",
+      target: "–",
+      measured:
+        `${first[WORKERD] ?? "–"} → ${last[WORKERD] ?? "–"} MB ` +
+        `(${perThousand.toFixed(1)} MB per 1,000 check-ins; ` +
         `second half ${perThousandLate.toFixed(1)})`,
       met: null,
     },
@@ -30,7 +41,17 @@ export function soakReport(opts: BenchOptions, s: SoakRun, config: Record<string
     {
       title: "Outcome",
       headers: ["requested", "started", "completed", "errors", "wall (s)", "check-ins/s", "stopped early"],
-      rows: [[s.requested, s.started, s.completed, s.failed, (s.wallMs / 1000).toFixed(1), s.throughput, s.stoppedEarly ?? "no"]],
+      rows: [
+        [
+          s.requested,
+          s.started,
+          s.completed,
+          s.failed,
+          (s.wallMs / 1000).toFixed(1),
+          s.throughput,
+          s.stoppedEarly ?? "no",
+        ],
+      ],
     },
     {
       title: "Resident memory (MB) as the check-ins finish",
@@ -47,16 +68,26 @@ export function soakReport(opts: BenchOptions, s: SoakRun, config: Record<string
     {
       title: "Runtime and sqld warnings and errors during the soak (grouped, most frequent first)",
       headers: ["count", "log line"],
-      rows: listed(s.runtimeProblems).slice(0, 20).map(([e, n]) => [n, e.replace(/\|/g, "\\|")]),
+      rows: listed(s.runtimeProblems)
+        .slice(0, 20)
+        .map(([e, n]) => [n, e.replace(/\|/g, "\\|")]),
       note:
-        Object.keys(s.runtimeProblems).length === 0 ? "None."
-        : Object.keys(s.runtimeProblems).length > 20 ? `${Object.keys(s.runtimeProblems).length} kinds in all; the run's runtime-soak.log has every line.`
-        : undefined,
+        Object.keys(s.runtimeProblems).length === 0
+          ? "None."
+          : Object.keys(s.runtimeProblems).length > 20
+            ? `${Object.keys(s.runtimeProblems).length} kinds in all; the run's runtime-soak.log has every line.`
+            : undefined,
     },
     goalsTable(goals),
   ];
   const failures: string[] = [];
-  if (s.failed) failures.push(`soak: ${s.failed} of ${s.started} guests failed (${listed(s.errors).slice(0, 5).map(([e, n]) => `${n}× ${e}`).join("; ")})`);
+  if (s.failed)
+    failures.push(
+      `soak: ${s.failed} of ${s.started} guests failed (${listed(s.errors)
+        .slice(0, 5)
+        .map(([e, n]) => `${n}× ${e}`)
+        .join("; ")})`,
+    );
   if (s.stoppedEarly) failures.push(`soak: ${s.stoppedEarly}`);
   return {
     benchReport: 1,

@@ -282,8 +282,13 @@ function floorTables(probes: CostProbe[]): Table[] {
     {
       title: `The floor: ${floor.totalMs} ms of workerd CPU per check-in`,
       headers: ["hop a check-in cannot avoid", "per check-in", "workerd ms each", "workerd ms"],
-      rows: [...floor.terms.map((t) => [t.hop, t.count, t.perHopMs.toFixed(2), t.ms.toFixed(2)]), ["floor", "", "", floor.totalMs.toFixed(1)]],
-      note: "Priced with the probes above; the hop counts are the model in bench/lib/floor.ts. The open-loop scenario compares its workerd CPU per check-in with this.",
+      rows: [
+        ...floor.terms.map((t) => [t.hop, t.count, t.perHopMs.toFixed(2), t.ms.toFixed(2)]),
+        ["floor", "", "", floor.totalMs.toFixed(1)],
+      ],
+      note:
+        "Priced with the probes above; the hop counts are the model in bench/lib/floor.ts. " +
+        "The open-loop scenario compares its workerd CPU per check-in with this.",
     },
   ];
 }

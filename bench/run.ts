@@ -183,12 +183,13 @@ async function main() {
       const runs: OpenLoopRun[] = [];
       let missedInARow = 0;
       let stoppedAfter: number | null = null;
-      const config = { ...MAIN_VARS, rates: opts.rates, seconds: opts.seconds, echoSeconds: opts.echoSeconds, thinkMs: opts.thinkMs, dashboards: opts.dashboards };
+      const { rates, seconds, echoSeconds, thinkMs, dashboards } = opts;
+      const config = { ...MAIN_VARS, rates, seconds, echoSeconds, thinkMs, dashboards };
       for (const rate of opts.rates) {
-        log(`open-loop: ${rate} check-ins/s for ${opts.seconds} s (echo journey ${opts.echoSeconds} s first), ${opts.dashboards} dashboards`);
+        log(`open-loop: ${rate}/s for ${seconds} s (echo journey ${echoSeconds} s first), ${dashboards} dashboards`);
         // Each rate on a fresh runtime: partykit dev keeps every room it has started (see growth).
         const run = await withStack(`open-loop-${rate}`, opts, MAIN_VARS, true, (env) =>
-          runOpenLoopRate(env, { rate, seconds: opts.seconds, echoSeconds: opts.echoSeconds, thinkMs: opts.thinkMs, dashboards: opts.dashboards, budgetMs: GUEST_DEADLINE_MS }),
+          runOpenLoopRate(env, { rate, seconds, echoSeconds, thinkMs, dashboards, budgetMs: GUEST_DEADLINE_MS }),
         ).catch((err) => {
           crashes.push(`open-loop ${rate}/s crashed: ${(err as Error).message?.slice(0, 500)}`);
           return null;
@@ -196,7 +197,8 @@ async function main() {
         if (!run) break;
         runs.push(run);
         const verdict = judgeRate(outcomesOf([run])[0]!);
-        log(`open-loop: ${rate}/s → ${run.completed}/${run.guests} completed, ${verdict.passed ? "within limits" : verdict.reasons.join("; ")}`);
+        const said = verdict.passed ? "within limits" : verdict.reasons.join("; ");
+        log(`open-loop: ${rate}/s → ${run.completed}/${run.guests} completed, ${said}`);
         missedInARow = verdict.passed ? 0 : missedInARow + 1;
         // Two misses in a row: the higher rates would only pile up more of the same overload.
         if (missedInARow >= 2 && rate !== opts.rates.at(-1)) {
@@ -212,7 +214,8 @@ async function main() {
     await attempt("soak", () =>
       withStack("soak", opts, MAIN_VARS, true, async (env) => {
         log(`soak: ${opts.soak} check-ins, ${opts.soakConcurrency} at a time, on one runtime`);
-        const s = await runSoak(env, { checkins: opts.soak, concurrency: opts.soakConcurrency, deadlineMs: GUEST_DEADLINE_MS });
+        const soakOpts = { checkins: opts.soak, concurrency: opts.soakConcurrency, deadlineMs: GUEST_DEADLINE_MS };
+        const s = await runSoak(env, soakOpts);
         done(soakReport(opts, s, { ...MAIN_VARS, checkins: opts.soak, concurrency: opts.soakConcurrency }));
       }),
     );

@@ -31,7 +31,8 @@ export interface BenchOptions {
 }
 
 const USAGE =
-  `usage: npm run bench -- [--quick] [--guests N] [--dashboards M] [--only ${SCENARIOS.join("|")}[,..]] [--growth 50,200,...] ` +
+  `usage: npm run bench -- [--quick] [--guests N] [--dashboards M] [--only ${SCENARIOS.join("|")}[,..]] ` +
+  "[--growth 50,200,...] " +
   "[--rates 5,10,...] [--seconds S] [--echo-seconds S] [--think-ms MS] [--soak N] [--soak-concurrency C] [--out DIR]";
 
 export function parseArgs(argv: string[], defaultOutDir: string): BenchOptions {
@@ -57,7 +58,8 @@ export function parseArgs(argv: string[], defaultOutDir: string): BenchOptions {
   for (const a of argv) if (a.startsWith("--") && !known.has(a)) throw new Error(`unknown flag ${a}\n${USAGE}`);
 
   // The soak alone takes several minutes: a quick run leaves it out unless asked for.
-  const only = (value("only") ?? SCENARIOS.filter((s) => !quick || s !== "soak").join(",")).split(",").map((s) => s.trim());
+  const byDefault = SCENARIOS.filter((s) => !quick || s !== "soak").join(",");
+  const only = (value("only") ?? byDefault).split(",").map((s) => s.trim());
   for (const s of only) if (!(SCENARIOS as readonly string[]).includes(s)) throw new Error(`unknown scenario ${s}\n${USAGE}`);
   const growth = (value("growth") ?? (quick ? "10,30" : "50,200,500,1000")).split(",").map(Number);
   if (growth.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--growth takes positive integers\n${USAGE}`);

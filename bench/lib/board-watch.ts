@@ -28,7 +28,12 @@ export interface GuestSaw {
   at: number;
 }
 
-export const guestSaw = (sessionId: string, step: BoardStep, at: number): GuestSaw => ({ key: `${sessionId}|${step}`, sessionId, step, at });
+export const guestSaw = (sessionId: string, step: BoardStep, at: number): GuestSaw => ({
+  key: `${sessionId}|${step}`,
+  sessionId,
+  step,
+  at,
+});
 
 export interface BoardDelays {
   /** Each (dashboard, step change) pair. */
@@ -52,22 +57,26 @@ export async function openDashboards(env: BenchEnv, count: number, errors: strin
     const d = { seen: new Map(), messages: 0, updates: 0 } as unknown as Dashboard;
     let gotBoard!: () => void;
     const boardArrived = new Promise<void>((resolve) => (gotBoard = resolve));
-    d.socket = new BenchSocket(`${env.wsBase}/parties/frontdesk/${BENCH_PROPERTY}`, {
-      onMessage: (text, at) => {
-        d.messages++;
-        const msg = JSON.parse(text) as { type: string; sessions?: { sessionId: string; step: string }[] };
-        if (msg.type === "board") gotBoard();
-        else if (msg.type === "sessions") {
-          // The dashboard has every session of a batch when the batch arrives.
-          d.updates += msg.sessions!.length;
-          for (const s of msg.sessions!) {
-            const key = `${s.sessionId}|${s.step}`;
-            if (!d.seen.has(key)) d.seen.set(key, at);
-          }
-        } else errors.push(`dashboard got ${text.slice(0, 120)}`);
+    d.socket = new BenchSocket(
+      `${env.wsBase}/parties/frontdesk/${BENCH_PROPERTY}`,
+      {
+        onMessage: (text, at) => {
+          d.messages++;
+          const msg = JSON.parse(text) as { type: string; sessions?: { sessionId: string; step: string }[] };
+          if (msg.type === "board") gotBoard();
+          else if (msg.type === "sessions") {
+            // The dashboard has every session of a batch when the batch arrives.
+            d.updates += msg.sessions!.length;
+            for (const s of msg.sessions!) {
+              const key = `${s.sessionId}|${s.step}`;
+              if (!d.seen.has(key)) d.seen.set(key, at);
+            }
+          } else errors.push(`dashboard got ${text.slice(0, 120)}`);
+        },
+        onFatal: (reason) => errors.push(`dashboard socket: ${reason}`),
       },
-      onFatal: (reason) => errors.push(`dashboard socket: ${reason}`),
-    }, { headers: { cookie }, reconnect: false, deadline: Infinity });
+      { headers: { cookie }, reconnect: false, deadline: Infinity },
+    );
     await d.socket.open();
     await boardArrived;
     return d;
@@ -78,7 +87,8 @@ export async function openDashboards(env: BenchEnv, count: number, errors: strin
 export async function settleBoards(boards: readonly Dashboard[], saw: readonly GuestSaw[], ms = 5_000): Promise<void> {
   const settleBy = performance.now() + ms;
   const completions = saw.filter((g) => g.step === "completed");
-  while (performance.now() < settleBy && !completions.every((g) => boards.every((b) => b.seen.has(g.key)))) await sleep(50);
+  while (performance.now() < settleBy && !completions.every((g) => boards.every((b) => b.seen.has(g.key))))
+    await sleep(50);
 }
 
 /**
@@ -94,7 +104,8 @@ export function boardDelays(boards: readonly Dashboard[], saw: readonly GuestSaw
   let skipped = 0;
   const seenAtOrAfter = (b: Dashboard, sessionId: string, step: BoardStep) => {
     let first = Infinity;
-    for (const s of BOARD_STEPS.slice(BOARD_STEPS.indexOf(step))) first = Math.min(first, b.seen.get(`${sessionId}|${s}`) ?? Infinity);
+    for (const s of BOARD_STEPS.slice(BOARD_STEPS.indexOf(step)))
+      first = Math.min(first, b.seen.get(`${sessionId}|${s}`) ?? Infinity);
     return first;
   };
   for (const g of saw) {

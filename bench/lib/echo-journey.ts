@@ -8,7 +8,11 @@ import { deviceFetch } from "./http";
 import { BenchSocket } from "./socket";
 
 /** About the size of a session `state` message, so both directions move what a guest's do. */
-const PAYLOAD = JSON.stringify({ type: "details", details: { fullName: "Bench Guest", phone: "07700 900123" }, pad: "x".repeat(560) });
+const PAYLOAD = JSON.stringify({
+  type: "details",
+  details: { fullName: "Bench Guest", phone: "07700 900123" },
+  pad: "x".repeat(560),
+});
 const ROUND_TRIPS = 3;
 
 export interface EchoJourneyResult {
@@ -19,14 +23,21 @@ export interface EchoJourneyResult {
   roundTrips: number[];
 }
 
-export async function runEchoJourney(room: string, dueAt: number, opts: { baseUrl: string; wsBase: string; thinkMs: number; budgetMs: number }): Promise<EchoJourneyResult> {
+export async function runEchoJourney(
+  room: string,
+  dueAt: number,
+  opts: { baseUrl: string; wsBase: string; thinkMs: number; budgetMs: number },
+): Promise<EchoJourneyResult> {
   const r: EchoJourneyResult = { ok: false, http: [], roundTrips: [] };
   let due = dueAt;
   let replied: ((at: number) => void) | undefined;
   let fail!: (err: Error) => void;
   const failed = new Promise<never>((_, reject) => (fail = reject));
   failed.catch(() => {});
-  const budget = setTimeout(() => fail(new Error(`timed out after ${opts.budgetMs} ms`)), Math.max(0, dueAt + opts.budgetMs - performance.now()));
+  const budget = setTimeout(
+    () => fail(new Error(`timed out after ${opts.budgetMs} ms`)),
+    Math.max(0, dueAt + opts.budgetMs - performance.now()),
+  );
   const orFail = <T>(p: Promise<T>) => Promise.race([p, failed]);
   const get = async () => {
     await sleepUntil(due);
@@ -37,10 +48,14 @@ export async function runEchoJourney(room: string, dueAt: number, opts: { baseUr
     r.http.push(at - due);
     due = at + opts.thinkMs;
   };
-  const socket = new BenchSocket(`${opts.wsBase}/parties/echo/${room}`, {
-    onMessage: (_text, at) => replied?.(at),
-    onFatal: (reason) => fail(new Error(`echo socket: ${reason}`)),
-  }, { reconnect: false, deadline: Infinity });
+  const socket = new BenchSocket(
+    `${opts.wsBase}/parties/echo/${room}`,
+    {
+      onMessage: (_text, at) => replied?.(at),
+      onFatal: (reason) => fail(new Error(`echo socket: ${reason}`)),
+    },
+    { reconnect: false, deadline: Infinity },
+  );
   try {
     await get();
     await sleepUntil(due);

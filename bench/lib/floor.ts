@@ -29,13 +29,27 @@ const HOPS: Hop[] = [
     },
   },
   {
-    hop: "new room + storage write (limiter per client and per reference, the check-in room, the room lock at the vendor)",
+    hop:
+      "new room + storage write " +
+      "(limiter per client and per reference, the check-in room, the room lock at the vendor)",
     count: 4,
     cost: (p) => p("HTTP to a new room + storage write (limiter)"),
   },
-  { hop: "existing room + storage write (the front door at the vendor)", count: 1, cost: (p) => p("HTTP to an existing room + storage write (limiter)") },
-  { hop: "socket open to an existing room (the guest's, the room's board feed)", count: 2, cost: (p) => p("HTTP to an existing room (echo)") },
-  { hop: "websocket message (guest sends and state pushes, board changes and their answers)", count: 20, cost: (p) => p("websocket message round trip (echo)") },
+  {
+    hop: "existing room + storage write (the front door at the vendor)",
+    count: 1,
+    cost: (p) => p("HTTP to an existing room + storage write (limiter)"),
+  },
+  {
+    hop: "socket open to an existing room (the guest's, the room's board feed)",
+    count: 2,
+    cost: (p) => p("HTTP to an existing room (echo)"),
+  },
+  {
+    hop: "websocket message (guest sends and state pushes, board changes and their answers)",
+    count: 20,
+    cost: (p) => p("websocket message round trip (echo)"),
+  },
 ];
 
 export interface FloorTerm {

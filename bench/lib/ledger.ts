@@ -38,7 +38,11 @@ export async function ledger(env: BenchEnv, reservations: readonly BenchReservat
     for (const row of rows) counts.set(row.reservationId, Number(row.n));
   }
 
-  const roomPins = await mapLimit(reservations, 16, async (r) => (await pinsOnLock(env.baseUrl, env.secret, r.roomLockId)).length);
+  const roomPins = await mapLimit(
+    reservations,
+    16,
+    async (r) => (await pinsOnLock(env.baseUrl, env.secret, r.roomLockId)).length,
+  );
   const fronts = [...new Set(reservations.map((r) => r.frontDoorLockId))];
   const frontPins = (await mapLimit(fronts, 4, (lock) => pinsOnLock(env.baseUrl, env.secret, lock))).flat();
   const perLabel = new Map<string, number>();
@@ -61,11 +65,17 @@ function histogram(values: number[]): Record<string, number> {
 
 /** Every reservation has exactly one guest and one PIN set, and no label has two PINs on a door. */
 export function ledgerIsExact(l: Ledger): boolean {
-  return l.guestsPerReservation["1"] === l.reservations && l.pinSetsPerReservation["1"] === l.reservations && l.frontDoorDuplicateLabels === 0 && l.frontDoorPins === l.reservations;
+  return (
+    l.guestsPerReservation["1"] === l.reservations &&
+    l.pinSetsPerReservation["1"] === l.reservations &&
+    l.frontDoorDuplicateLabels === 0 &&
+    l.frontDoorPins === l.reservations
+  );
 }
 
 /** Second guest rows, second PIN sets and doubled front-door labels: what "exactly one" forbids, whoever failed. */
 export function ledgerDuplicates(l: Ledger): number {
-  const beyondOne = (h: Record<string, number>) => Object.entries(h).reduce((a, [k, n]) => a + (Number(k) > 1 ? n : 0), 0);
+  const beyondOne = (h: Record<string, number>) =>
+    Object.entries(h).reduce((a, [k, n]) => a + (Number(k) > 1 ? n : 0), 0);
   return beyondOne(l.guestsPerReservation) + beyondOne(l.pinSetsPerReservation) + l.frontDoorDuplicateLabels;
 }

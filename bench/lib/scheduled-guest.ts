@@ -38,15 +38,31 @@ const PHONE = "07700 900123";
 
 type StateWaiter = { until: (s: PublicSessionState) => boolean; resolve: (at: number) => void };
 
-export async function runScheduledGuest(bookingRef: string, index: number, dueAt: number, ctx: ScheduledGuestContext): Promise<ScheduledGuestResult> {
-  const r: ScheduledGuestResult = { bookingRef, ok: false, ms: {}, stepSeenAt: {}, pinAttempts: 0, confirmedBeforePins: false, finishedAt: 0 };
+export async function runScheduledGuest(
+  bookingRef: string,
+  index: number,
+  dueAt: number,
+  ctx: ScheduledGuestContext,
+): Promise<ScheduledGuestResult> {
+  const r: ScheduledGuestResult = {
+    bookingRef,
+    ok: false,
+    ms: {},
+    stepSeenAt: {},
+    pinAttempts: 0,
+    confirmedBeforePins: false,
+    finishedAt: 0,
+  };
   const ip = `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}`;
   let phase: TimedStep = "lookup";
   let socket: BenchSocket | undefined;
   let fail!: (err: Error) => void;
   const failed = new Promise<never>((_, reject) => (fail = reject));
   failed.catch(() => {});
-  const budget = setTimeout(() => fail(new Error(`timed out after ${ctx.budgetMs} ms`)), Math.max(0, dueAt + ctx.budgetMs - performance.now()));
+  const budget = setTimeout(
+    () => fail(new Error(`timed out after ${ctx.budgetMs} ms`)),
+    Math.max(0, dueAt + ctx.budgetMs - performance.now()),
+  );
   // Whatever fails first (an answer, the socket, the budget) ends the guest.
   const orFail = <T>(p: Promise<T>) => Promise.race([p, failed]);
   try {
@@ -60,37 +76,47 @@ export async function runScheduledGuest(bookingRef: string, index: number, dueAt
     let latest: PublicSessionState | undefined;
     let waiter: StateWaiter | undefined;
     const nextState = (until: StateWaiter["until"]) =>
-      orFail(new Promise<number>((resolve) => {
-        waiter = { until, resolve };
-      }));
-    socket = new BenchSocket(`${ctx.wsBase}/parties/checkin/${sessionId}`, {
-      onMessage: (text, at) => {
-        let msg: { type: string; state?: PublicSessionState; code?: string; message?: string; reason?: string };
-        try {
-          msg = JSON.parse(text);
-        } catch {
-          return fail(new Error(`non-JSON frame: ${text.slice(0, 100)}`));
-        }
-        if (msg.type === "error") return fail(new Error(`server refused a message: ${msg.code} ${msg.message}`));
-        if (msg.type === "pin-failed") return fail(new Error(`PINs failed: ${msg.reason}`));
-        if (msg.type !== "state" || !msg.state) return;
-        const s = msg.state;
-        latest = s;
-        r.pinAttempts = Math.max(r.pinAttempts, s.pin.attempts);
-        if ((s.step === "parking" || s.step === "confirm" || s.step === "completed") && r.stepSeenAt[s.step] === undefined) {
-          r.stepSeenAt[s.step] = at;
-          ctx.onStepSeen?.(sessionId, s.step, at);
-        }
-        if (s.step === "error" || s.step === "expired") return fail(new Error(`session ended in ${s.step}: ${s.error}`));
-        if (s.pin.status === "failed") return fail(new Error(`PINs failed: ${s.pin.error}`));
-        if (waiter?.until(s)) {
-          const w = waiter;
-          waiter = undefined;
-          w.resolve(at);
-        }
+      orFail(
+        new Promise<number>((resolve) => {
+          waiter = { until, resolve };
+        }),
+      );
+    socket = new BenchSocket(
+      `${ctx.wsBase}/parties/checkin/${sessionId}`,
+      {
+        onMessage: (text, at) => {
+          let msg: { type: string; state?: PublicSessionState; code?: string; message?: string; reason?: string };
+          try {
+            msg = JSON.parse(text);
+          } catch {
+            return fail(new Error(`non-JSON frame: ${text.slice(0, 100)}`));
+          }
+          if (msg.type === "error") return fail(new Error(`server refused a message: ${msg.code} ${msg.message}`));
+          if (msg.type === "pin-failed") return fail(new Error(`PINs failed: ${msg.reason}`));
+          if (msg.type !== "state" || !msg.state) return;
+          const s = msg.state;
+          latest = s;
+          r.pinAttempts = Math.max(r.pinAttempts, s.pin.attempts);
+          if (
+            (s.step === "parking" || s.step === "confirm" || s.step === "completed") &&
+            r.stepSeenAt[s.step] === undefined
+          ) {
+            r.stepSeenAt[s.step] = at;
+            ctx.onStepSeen?.(sessionId, s.step, at);
+          }
+          if (s.step === "error" || s.step === "expired")
+            return fail(new Error(`session ended in ${s.step}: ${s.error}`));
+          if (s.pin.status === "failed") return fail(new Error(`PINs failed: ${s.pin.error}`));
+          if (waiter?.until(s)) {
+            const w = waiter;
+            waiter = undefined;
+            w.resolve(at);
+          }
+        },
+        onFatal: (reason) => fail(new Error(`socket: ${reason}`)),
       },
-      onFatal: (reason) => fail(new Error(`socket: ${reason}`)),
-    }, { reconnect: false, deadline: Infinity });
+      { reconnect: false, deadline: Infinity },
+    );
 
     /** Sends at the step's due time and resolves with the receipt time of the first state that shows the answer. */
     const step = async (name: TimedStep, message: object | null, answered: StateWaiter["until"]) => {
@@ -108,13 +134,27 @@ export async function runScheduledGuest(bookingRef: string, index: number, dueAt
     };
 
     await step("connect", null, () => true);
-    await step("details", { type: "details", details: { fullName: `Bench Guest ${index}`, phone: PHONE, email: `guest${index}@bench.test` } }, (s) => s.step !== "details");
-    await step("parking", { type: "parking", parking: index % 2 ? { hasCar: true, registration: "AB12 CDE" } : { hasCar: false } }, (s) => s.step === "confirm" || s.step === "completed");
+    await step(
+      "details",
+      {
+        type: "details",
+        details: { fullName: `Bench Guest ${index}`, phone: PHONE, email: `guest${index}@bench.test` },
+      },
+      (s) => s.step !== "details",
+    );
+    await step(
+      "parking",
+      { type: "parking", parking: index % 2 ? { hasCar: true, registration: "AB12 CDE" } : { hasCar: false } },
+      (s) => s.step === "confirm" || s.step === "completed",
+    );
     r.confirmedBeforePins = latest?.pin.status !== "ready";
     const confirmDue = due;
     await step("confirm", { type: "confirm" }, (s) => s.confirmPending || s.step === "completed");
     phase = "stayToken";
-    const tokenAt = latest?.step === "completed" ? (r.stepSeenAt.completed ?? performance.now()) : await nextState((s) => s.step === "completed");
+    const tokenAt =
+      latest?.step === "completed"
+        ? (r.stepSeenAt.completed ?? performance.now())
+        : await nextState((s) => s.step === "completed");
     r.ms.stayToken = tokenAt - confirmDue;
     const token = latest!.stayToken;
     if (!token) throw new Error("completed without a stay token");

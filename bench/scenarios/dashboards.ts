@@ -2,7 +2,14 @@
 // every step change a guest's device sees (parking, confirm, completed) we find when
 // each dashboard saw the same session reach the same step, and report that delay per
 // dashboard and for the slowest dashboard ("every dashboard has it").
-import { boardDelays, guestSaw, openDashboards, settleBoards, type BoardDelays, type GuestSaw } from "../lib/board-watch";
+import {
+  boardDelays,
+  guestSaw,
+  openDashboards,
+  settleBoards,
+  type BoardDelays,
+  type GuestSaw,
+} from "../lib/board-watch";
 import type { BenchEnv } from "../lib/env";
 import { runCheckins, type CheckinRun } from "./checkins";
 
@@ -12,7 +19,10 @@ export interface DashboardRun extends BoardDelays {
   dashboardErrors: string[];
 }
 
-export async function runDashboards(env: BenchEnv, opts: { guests: number; dashboards: number; deadlineMs: number }): Promise<DashboardRun> {
+export async function runDashboards(
+  env: BenchEnv,
+  opts: { guests: number; dashboards: number; deadlineMs: number },
+): Promise<DashboardRun> {
   const errors: string[] = [];
   const boards = await openDashboards(env, opts.dashboards, errors);
   const saw: GuestSaw[] = [];

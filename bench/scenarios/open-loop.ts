@@ -4,7 +4,14 @@
 // lib/arrivals.ts), CPU is counted per process over the guest phase, and the ledger
 // checks that no reservation got a second guest or PIN set.
 import { arrivalCount, runArrivals } from "../lib/arrivals";
-import { boardDelays, guestSaw, openDashboards, settleBoards, type BoardDelays, type GuestSaw } from "../lib/board-watch";
+import {
+  boardDelays,
+  guestSaw,
+  openDashboards,
+  settleBoards,
+  type BoardDelays,
+  type GuestSaw,
+} from "../lib/board-watch";
 import { cpuDelta, cpuSample } from "../lib/cpu";
 import { runEchoJourney } from "../lib/echo-journey";
 import type { BenchEnv } from "../lib/env";
@@ -71,7 +78,12 @@ export async function runEchoAtRate(env: BenchEnv, opts: OpenLoopOptions): Promi
   const tag = `ol-${opts.rate}-${Date.now().toString(36)}`;
   const count = arrivalCount(opts.rate, opts.echoSeconds);
   const { results, maxStartLagMs } = await runArrivals(count, opts.rate, (i, dueAt) =>
-    runEchoJourney(`${tag}-${i}`, dueAt, { baseUrl: env.baseUrl, wsBase: env.wsBase, thinkMs: opts.thinkMs, budgetMs: opts.budgetMs }),
+    runEchoJourney(`${tag}-${i}`, dueAt, {
+      baseUrl: env.baseUrl,
+      wsBase: env.wsBase,
+      thinkMs: opts.thinkMs,
+      budgetMs: opts.budgetMs,
+    }),
   );
   return {
     clients: count,
@@ -147,7 +159,10 @@ export async function runOpenLoopRate(env: BenchEnv, opts: OpenLoopOptions): Pro
     idleCpuMsPerSecond,
     maxStartLagMs: Math.round(maxStartLagMs),
     confirmedBeforePins: results.filter((r) => r.confirmedBeforePins).length,
-    pinAttempts: results.reduce<Record<string, number>>((h, r) => ((h[r.pinAttempts] = (h[r.pinAttempts] ?? 0) + 1), h), {}),
+    pinAttempts: results.reduce<Record<string, number>>(
+      (h, r) => ((h[r.pinAttempts] = (h[r.pinAttempts] ?? 0) + 1), h),
+      {},
+    ),
     ledger: book,
     duplicates: ledgerDuplicates(book),
   };

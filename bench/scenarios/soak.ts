@@ -66,7 +66,10 @@ export async function runSoak(env: BenchEnv, opts: SoakOptions): Promise<SoakRun
     else errors.push(r.error ?? "unknown error");
     if (finished % every === 0) {
       rss.push({ finished, mb: sample() });
-      env.log(`soak: ${finished} of ${opts.checkins} finished, ${errors.length} errors, RSS ${JSON.stringify(rss.at(-1)!.mb)}`);
+      env.log(
+        `soak: ${finished} of ${opts.checkins} finished, ${errors.length} errors, ` +
+          `RSS ${JSON.stringify(rss.at(-1)!.mb)}`,
+      );
     }
     if (!stoppedEarly && errors.length >= errorLimit(opts.checkins)) {
       stoppedEarly = `stopped after ${errors.length} errors, at check-in ${finished} of ${opts.checkins}`;
@@ -75,7 +78,10 @@ export async function runSoak(env: BenchEnv, opts: SoakOptions): Promise<SoakRun
   });
   const wallMs = performance.now() - begin;
   if (rss.at(-1)!.finished !== finished) rss.push({ finished, mb: sample() });
-  const problems = env.runtimeProblems().slice(problemsBefore).map((line) => line.slice(line.indexOf(" ") + 1));
+  const problems = env
+    .runtimeProblems()
+    .slice(problemsBefore)
+    .map((line) => line.slice(line.indexOf(" ") + 1));
   return {
     requested: opts.checkins,
     started,

@@ -6,7 +6,13 @@ import { summarize } from "../../bench/lib/stats";
 
 const steps = (p99: number, echoP99 = 10) =>
   ["lookup", "connect", "details", "parking", "confirm", "stayToken", "stay"].map((step) => ({ step, p99, echoP99 }));
-const outcome = (rate: number, over: Partial<RateOutcome> = {}): RateOutcome => ({ rate, failed: 0, steps: steps(15), dashboardsP99: 30, ...over });
+const outcome = (rate: number, over: Partial<RateOutcome> = {}): RateOutcome => ({
+  rate,
+  failed: 0,
+  steps: steps(15),
+  dashboardsP99: 30,
+  ...over,
+});
 
 describe("open-loop arrivals", () => {
   it("spaces arrivals by 1 / rate and counts rate × seconds of them", () => {
@@ -63,7 +69,15 @@ describe("open-loop capacity", () => {
       { lookup: s(100), connect: s(50), details: s(20), parking: s(20), confirm: s(20), stayToken: s(40), stay: s(90) },
       { http: s(60), connect: s(30), roundTrip: s(10) },
     );
-    expect(Object.fromEntries(c.map((x) => [x.step, x.echoP99]))).toEqual({ lookup: 60, connect: 30, details: 10, parking: 10, confirm: 10, stayToken: 10, stay: 60 });
+    expect(Object.fromEntries(c.map((x) => [x.step, x.echoP99]))).toEqual({
+      lookup: 60,
+      connect: 30,
+      details: 10,
+      parking: 10,
+      confirm: 10,
+      stayToken: 10,
+      stay: 60,
+    });
   });
 });
 
