@@ -95,8 +95,8 @@ function cpuTable(runs: readonly OpenLoopRun[], floorMs: number | null): Table {
     }),
     note:
       "From /proc over the guest phase (arrivals and every guest's finish), dashboards included. " +
-      "Idle: workerd CPU per second with the dashboards open and no guest, measured just before; at a low rate it " +
-      "is a large part of the CPU per check-in. " +
+      "Idle: workerd CPU per second with the dashboards open and no guest, measured just before " +
+      "(idle × the phase's wall time is not the check-ins' cost). " +
       (floorMs
         ? `Floor: ${floorMs} ms of workerd CPU per check-in (scenario 6, "the floor").`
         : "No floor: the costs scenario has not run."),

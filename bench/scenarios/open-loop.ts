@@ -99,8 +99,8 @@ export async function runEchoAtRate(env: BenchEnv, opts: OpenLoopOptions): Promi
 const IDLE_WINDOW_MS = 3_000;
 
 /**
- * What the stack burns doing nothing (timers, alarms, open sockets): at a low rate this
- * is a large share of the CPU per check-in, and it is not the check-in's cost.
+ * What the stack burns doing nothing (timers, alarms, open sockets), so that at a low rate,
+ * where the guest phase is mostly waiting, it can be told apart from the check-ins' own cost.
  */
 async function idleCpu(env: BenchEnv): Promise<Record<string, number>> {
   const before = cpuSample(env.stack.port, env.stack.libsqlUrl);
