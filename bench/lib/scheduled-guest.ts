@@ -147,8 +147,10 @@ export async function runScheduledGuest(
       { type: "parking", parking: index % 2 ? { hasCar: true, registration: "AB12 CDE" } : { hasCar: false } },
       (s) => s.step === "confirm" || s.step === "completed",
     );
-    r.confirmedBeforePins = latest?.pin.status !== "ready";
     const confirmDue = due;
+    // What the guest sees at the moment of tapping "confirm", after the think time.
+    await sleepUntil(confirmDue);
+    r.confirmedBeforePins = latest?.pin.status !== "ready";
     await step("confirm", { type: "confirm" }, (s) => s.confirmPending || s.step === "completed");
     phase = "stayToken";
     const tokenAt =
