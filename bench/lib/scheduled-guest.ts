@@ -85,14 +85,13 @@ export async function runScheduledGuest(
       `${ctx.wsBase}/parties/checkin/${sessionId}`,
       {
         onMessage: (text, at) => {
-          let msg: { type: string; state?: PublicSessionState; code?: string; message?: string; reason?: string };
+          let msg: { type: string; state?: PublicSessionState; code?: string; message?: string };
           try {
             msg = JSON.parse(text);
           } catch {
             return fail(new Error(`non-JSON frame: ${text.slice(0, 100)}`));
           }
           if (msg.type === "error") return fail(new Error(`server refused a message: ${msg.code} ${msg.message}`));
-          if (msg.type === "pin-failed") return fail(new Error(`PINs failed: ${msg.reason}`));
           if (msg.type !== "state" || !msg.state) return;
           const s = msg.state;
           latest = s;
