@@ -85,6 +85,8 @@ export type FlowEvent =
   /** The room woke in a fresh process: no attempt can still be running, so one is due now. */
   | { type: "resumed"; now: number }
   | { type: "pin-progress"; frontDoorPinId?: string; roomPinId?: string }
+  /** The locks' rules refuse the session's code; only possible before any PIN exists. */
+  | { type: "pin-code-chosen"; code: string }
   | { type: "pin-attempt-failed"; retryAt: number }
   | { type: "pin-ready" }
   | { type: "pin-failed"; reason: string; detail: string }
@@ -238,6 +240,11 @@ function transition(state: CheckinState, event: FlowEvent, now: number): FlowRes
         },
         effects: [],
       };
+    }
+    case "pin-code-chosen": {
+      const pinsExist = state.pin.frontDoorPinId !== null || state.pin.roomPinId !== null;
+      if (state.pin.status !== "creating" || pinsExist) return outOfOrder(state, "change the door code");
+      return { ok: true, state: { ...state, pin: { ...state.pin, code: event.code } }, effects: [] };
     }
     case "pin-attempt-failed": {
       if (state.pin.status !== "creating") return outOfOrder(state, "retry PINs");

@@ -23,12 +23,25 @@ export const runtimeEnvSchema = z.object({
   INTERNAL_SECRET: z.string().min(16),
   /** Signs staff session cookies. */
   SESSION_SECRET: z.string().min(16),
-  LOCK_PROVIDER: z.enum(["simulated"]).default("simulated"),
+  LOCK_PROVIDER: z.enum(["seam"]).default("seam"),
+  /** A Seam workspace's API key; unset means the local Seam simulator (party/seamsim) stands in for Seam. */
+  SEAM_API_KEY: z.string().min(1).optional(),
+  /** Seam's API origin; defaults to Seam's own with a key, else to the local simulator. */
+  SEAM_API_URL: z.string().url().optional(),
+  /** Svix signing secret (`whsec_…`) of the Seam webhook endpoint; webhooks are refused without it. */
+  SEAM_WEBHOOK_SECRET: z.string().regex(/^whsec_[A-Za-z0-9+/=]+$/, "expected whsec_<base64>").optional(),
+  /**
+   * The local simulator's own API key. It guards only simulated locks, so a fixed development
+   * value is the default; never the key of a real workspace.
+   */
+  SEAMSIM_API_KEY: z.string().min(8).default("seam_sim_local_development_key"),
   SIM_LOCK_LATENCY_MS: z.string().default("50-200").pipe(latencyRange),
   /** Share of lock calls that fail transiently, 0..1. */
   SIM_LOCK_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
   /** Of those failures, the share that happen after the vendor stored the PIN (the response is lost). */
   SIM_LOCK_LOST_RESPONSE_SHARE: z.coerce.number().min(0).max(1).default(0.5),
+  /** How long a simulated lock takes to confirm a code (`setting` -> `set`), N or MIN-MAX ms. */
+  SIM_LOCK_SET_DELAY_MS: z.string().default("200-1500").pipe(latencyRange),
   PIN_MAX_ATTEMPTS: intFromString(1, 50).default(5),
   PIN_RETRY_BASE_MS: intFromString(10, 600_000).default(500),
   PIN_RETRY_MAX_MS: intFromString(10, 3_600_000).default(30_000),

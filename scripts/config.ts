@@ -10,7 +10,12 @@ import { runtimeEnvSchema } from "../party/env";
 /** Runtime variables the launcher does not compute itself: handed to the parties verbatim. */
 export const PASSTHROUGH_VARS = [
   "LOCK_PROVIDER",
+  "SEAM_API_KEY",
+  "SEAM_API_URL",
+  "SEAM_WEBHOOK_SECRET",
+  "SEAMSIM_API_KEY",
   "SIM_LOCK_LATENCY_MS",
+  "SIM_LOCK_SET_DELAY_MS",
   "SIM_LOCK_FAILURE_RATE",
   "SIM_LOCK_LOST_RESPONSE_SHARE",
   "PIN_MAX_ATTEMPTS",
@@ -35,7 +40,15 @@ export function urlHost(bindHost: string): string {
   return bindHost.includes(":") ? `[${bindHost}]` : bindHost;
 }
 
-const SECRET_NAMES = new Set(["INTERNAL_SECRET", "SESSION_SECRET", "LIBSQL_AUTH_TOKEN", "ADMIN_PASSWORD"]);
+const SECRET_NAMES = new Set([
+  "INTERNAL_SECRET",
+  "SESSION_SECRET",
+  "LIBSQL_AUTH_TOKEN",
+  "ADMIN_PASSWORD",
+  "SEAM_API_KEY",
+  "SEAM_WEBHOOK_SECRET",
+  "SEAMSIM_API_KEY",
+]);
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 const secret = z.string().min(16, "must be at least 16 characters").optional();

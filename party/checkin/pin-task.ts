@@ -3,9 +3,11 @@
 // PIN carries the session as its label, so a retry — or a room restarted mid-attempt —
 // finds and reuses what is already on the lock instead of creating a second code.
 import type { CheckinState, FlowEvent } from "../../domain/checkin-flow";
+import { chooseCommonCode } from "../../domain/pin-constraints";
 import { decideRetry, type PinRetryPolicy } from "../../domain/pin-retry-policy";
 import { pinWindow } from "../../domain/pin-window";
 import { LockProviderError, type LockProvider } from "../locks/provider";
+import { randomUint32 } from "../random";
 
 export interface PinTaskDeps {
   current(): CheckinState;
@@ -14,6 +16,8 @@ export interface PinTaskDeps {
   policy: PinRetryPolicy;
   now(): number;
   random(): number;
+  /** Draws a new code when the locks refuse the session's; crypto.getRandomValues unless a test injects one. */
+  randomUint32?: () => number;
 }
 
 /** Longer than the vendor timeout times the calls in one attempt, so a live attempt is never overlapped. */
@@ -30,8 +34,7 @@ export async function runPinAttempt(deps: PinTaskDeps): Promise<void> {
   const mayHavePins = deps.current().pin.vendorContacted !== false;
   if (!(await deps.dispatch({ type: "pin-attempt-started", leaseUntil: deps.now() + PIN_ATTEMPT_LEASE_MS }))) return;
   const start = deps.current();
-  const code = start.pin.code;
-  if (!code) throw new Error("Session has no PIN code chosen");
+  if (!start.pin.code) throw new Error("Session has no PIN code chosen");
   const window = pinWindow({ ...start.reservation, ...start.locks });
   const label = pinLabel(start.sessionId);
   const targets = [
@@ -40,12 +43,16 @@ export async function runPinAttempt(deps: PinTaskDeps): Promise<void> {
   ];
 
   try {
+    const code = await codeEveryLockAccepts(deps, targets.map((t) => t.lockId));
+    if (code === null) return;
     for (const { lockId, field } of targets) {
       if (deps.current().pin[field]) continue;
-      const existing = mayHavePins ? await deps.provider.findPins(lockId, label) : [];
-      const pin = existing[0] ?? (await deps.provider.createPin({ lockId, code, label, startsAt: window.startsAt, endsAt: window.endsAt }));
-      // A vendor that lost a response may hold more than one; keep the first, remove the rest.
-      for (const extra of existing.slice(1)) await deps.provider.deletePin(lockId, extra.pinId);
+      const found = mayHavePins ? await deps.provider.findPins(lockId, label) : [];
+      // Ours by label; one with other digits (the code changed before it was confirmed) is not reusable.
+      const reusable = found.filter((p) => (p.code === null || p.code === code) && p.state !== "removed" && p.state !== "failed");
+      const pin = reusable[0] ?? (await deps.provider.createPin({ lockId, code, label, startsAt: window.startsAt, endsAt: window.endsAt }));
+      // A vendor that lost a response may hold more than one; keep one, remove the rest.
+      for (const extra of found.filter((p) => p.pinId !== pin.pinId)) await deps.provider.deletePin(lockId, extra.pinId);
       if (superseded(deps.current())) {
         await deps.provider.deletePin(lockId, pin.pinId);
         return;
@@ -69,6 +76,28 @@ export async function runPinAttempt(deps: PinTaskDeps): Promise<void> {
       });
     }
   }
+}
+
+/**
+ * The session's code if every lock accepts its shape, else a new one that they all do,
+ * recorded before any lock sees it. Null when no code can fit: the session is failed.
+ */
+async function codeEveryLockAccepts(deps: PinTaskDeps, lockIds: readonly string[]): Promise<string | null> {
+  const current = deps.current().pin;
+  // Once a PIN exists its digits are the stay's code; the other lock must take the same.
+  if (current.frontDoorPinId || current.roomPinId) return current.code;
+  const devices = await Promise.all(lockIds.map((id) => deps.provider.getDevice(id)));
+  const choice = chooseCommonCode(current.code, devices.map((d) => d.constraints), deps.randomUint32 ?? randomUint32);
+  if (!choice.ok) {
+    await deps.dispatch({
+      type: "pin-failed",
+      reason: "We couldn't set up your door code. The front desk has been told and can fix it.",
+      detail: choice.reason,
+    });
+    return null;
+  }
+  if (choice.code !== current.code && !(await deps.dispatch({ type: "pin-code-chosen", code: choice.code }))) return null;
+  return choice.code;
 }
 
 /** How long to wait before trying again to remove PINs: a few seconds, or less when the retry policy is tighter (tests). */

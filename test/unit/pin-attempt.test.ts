@@ -4,13 +4,17 @@ import { migrateStoredState, type StoredStateV1 } from "../../domain/checkin-sta
 import { describe, expect, it } from "vitest";
 import { applyEvent, type CheckinState, type FlowEvent } from "../../domain/checkin-flow";
 import { deleteQueuedPins, runPinAttempt } from "../../party/checkin/pin-task";
+import type { CodeConstraints } from "../../domain/pin-constraints";
 import { LockProviderError, type LockPin, type LockProvider, type PinRequest } from "../../party/locks/provider";
 import { details, run, start, T0 } from "../support/flow-fixture";
 
 type Call = "find" | "create" | "delete";
 
 /** Stores PINs per lock; `script` decides, call by call, whether to fail before or after doing the work. */
-function memoryVendor(script: (call: Call, n: number) => "ok" | "fail-before" | "fail-after" = () => "ok") {
+function memoryVendor(
+  script: (call: Call, n: number) => "ok" | "fail-before" | "fail-after" = () => "ok",
+  constraints: Record<string, CodeConstraints> = {},
+) {
   const pins = new Map<string, LockPin[]>();
   const calls: Call[] = [];
   let nextId = 1;
@@ -27,7 +31,7 @@ function memoryVendor(script: (call: Call, n: number) => "ok" | "fail-before" | 
     async createPin(request: PinRequest) {
       const outcome = step("create");
       if (outcome === "fail-before") throw lost();
-      const pin = { pinId: `pin-${nextId++}`, lockId: request.lockId, label: request.label };
+      const pin: LockPin = { pinId: `pin-${nextId++}`, lockId: request.lockId, label: request.label, code: request.code, state: "setting" };
       pins.set(request.lockId, [...(pins.get(request.lockId) ?? []), pin]);
       if (outcome === "fail-after") throw lost();
       return pin;
@@ -35,6 +39,18 @@ function memoryVendor(script: (call: Call, n: number) => "ok" | "fail-before" | 
     async deletePin(lockId, pinId) {
       if (step("delete") !== "ok") throw lost();
       pins.set(lockId, (pins.get(lockId) ?? []).filter((p) => p.pinId !== pinId));
+    },
+    async getDevice(lockId) {
+      const rules = constraints[lockId] ?? { lengths: [], rules: [], unsupported: [] };
+      return { lockId, name: lockId, online: true, batteryLevel: null, constraints: rules };
+    },
+    async listDevices() {
+      return [];
+    },
+    async updatePinWindow() {},
+    async pinStates(ids) {
+      const all = [...pins.values()].flat();
+      return new Map(ids.map((id) => [id, all.find((p) => p.pinId === id)?.state ?? "removed"]));
     },
   };
   return { provider, pins, calls };
@@ -53,6 +69,7 @@ function session(provider: LockProvider, initial: CheckinState) {
     policy: { maxAttempts: 5, baseDelayMs: 10, maxDelayMs: 100 },
     now: () => T0,
     random: () => 0.5,
+    randomUint32: counter(),
   };
   return {
     get state() {
@@ -61,6 +78,12 @@ function session(provider: LockProvider, initial: CheckinState) {
     attempt: () => runPinAttempt(deps),
     cleanUp: () => deleteQueuedPins(deps),
   };
+}
+
+/** Walks 0, 1, 2, … so the first code a rule allows is predictable. */
+function counter() {
+  let n = 0;
+  return () => n++;
 }
 
 const creatingPins = () => run(start(), { type: "details", details });
@@ -119,5 +142,54 @@ describe("one PIN attempt", () => {
     await expired.cleanUp();
     expect(expired.state.pinsToDelete).toHaveLength(0);
     expect([...vendor.pins.values()].flat()).toEqual([]);
+  });
+
+  it("chooses and records a code both locks accept before sending one, when the session's is refused", async () => {
+    const noZeros: CodeConstraints = { lengths: [4, 6], rules: ["no_zeros", "cannot_start_with_12"], unsupported: [] };
+    const fourOnly: CodeConstraints = { lengths: [4], rules: [], unsupported: [] };
+    const start = creatingPins();
+    const vendor = memoryVendor(undefined, { [start.locks.frontDoorLockId]: noZeros, [start.locks.roomLockId]: fourOnly });
+    const s = session(vendor.provider, start);
+    await s.attempt();
+    const code = s.state.pin.code!;
+    expect(code).toHaveLength(4);
+    expect(code).not.toMatch(/0/);
+    expect(code.startsWith("12")).toBe(false);
+    expect([...vendor.pins.values()].flat().map((p) => p.code)).toEqual([code, code]);
+    expect(s.state.pin.status).toBe("ready");
+  });
+
+  it("keeps the session's code when every lock accepts it", async () => {
+    const start = creatingPins();
+    const vendor = memoryVendor(undefined, { [start.locks.frontDoorLockId]: { lengths: [6], rules: [], unsupported: [] } });
+    const before = start.pin.code;
+    const s = session(vendor.provider, start);
+    await s.attempt();
+    expect(s.state.pin.code).toBe(before);
+  });
+
+  it("fails for good, in words for the desk, when the locks share no code length", async () => {
+    const start = creatingPins();
+    const vendor = memoryVendor(undefined, {
+      [start.locks.frontDoorLockId]: { lengths: [4], rules: [], unsupported: [] },
+      [start.locks.roomLockId]: { lengths: [6], rules: [], unsupported: [] },
+    });
+    const s = session(vendor.provider, start);
+    await s.attempt();
+    expect(vendor.calls).toEqual([]);
+    expect(s.state.pin).toMatchObject({ status: "failed", failureDetail: "The locks of this room accept no code length in common" });
+  });
+
+  it("replaces a PIN of ours that carries other digits instead of reusing it", async () => {
+    const vendor = memoryVendor();
+    const start = creatingPins();
+    delete start.pin.vendorContacted;
+    const label = `frontdoor:${start.sessionId}`;
+    const stale: LockPin = { pinId: "stale", lockId: start.locks.frontDoorLockId, label, code: "975318", state: "setting" };
+    vendor.pins.set(start.locks.frontDoorLockId, [stale]);
+    const s = session(vendor.provider, start);
+    await s.attempt();
+    expect(vendor.pins.get(start.locks.frontDoorLockId)!.map((p) => p.code)).toEqual([start.pin.code]);
+    expect(s.state.pin.frontDoorPinId).not.toBe("stale");
   });
 });
