@@ -32,6 +32,7 @@ import type { CostProbe } from "./scenarios/costs";
 import { runSoak } from "./scenarios/soak";
 import { soakReport } from "./report-soak";
 import { FAULT_VARS, runFaults } from "./scenarios/faults";
+import { seamSimKey } from "../party/seamsim/inspect";
 
 const t0 = performance.now();
 const log = (line: string) => console.log(`[bench ${((performance.now() - t0) / 1000).toFixed(0).padStart(3)}s] ${line}`);
@@ -73,6 +74,7 @@ async function withStack<T>(name: string, opts: BenchOptions, vars: Record<strin
       baseUrl: stack.url,
       wsBase: stack.url.replace(/^http/, "ws"),
       secret: stack.vars.INTERNAL_SECRET!,
+      seamSimKey: seamSimKey(stack.vars),
       options: opts,
       log,
       runtimeProblems: () => problems,

@@ -12,6 +12,8 @@ const latencyRange = z
   })
   .refine((r) => r.maxMs >= r.minMs, "MAX must be at least MIN");
 
+export const DEFAULT_SEAMSIM_API_KEY = "seam_sim_local_development_key";
+
 const intFromString = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 export const runtimeEnvSchema = z.object({
@@ -34,7 +36,7 @@ export const runtimeEnvSchema = z.object({
    * The local simulator's own API key. It guards only simulated locks, so a fixed development
    * value is the default; never the key of a real workspace.
    */
-  SEAMSIM_API_KEY: z.string().min(8).default("seam_sim_local_development_key"),
+  SEAMSIM_API_KEY: z.string().min(8).default(DEFAULT_SEAMSIM_API_KEY),
   SIM_LOCK_LATENCY_MS: z.string().default("50-200").pipe(latencyRange),
   /** Share of lock calls that fail transiently, 0..1. */
   SIM_LOCK_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),

@@ -10,6 +10,8 @@ export interface BenchEnv {
   baseUrl: string;
   wsBase: string;
   secret: string;
+  /** API key of the Seam simulator, for counting the codes it holds. */
+  seamSimKey: string;
   options: BenchOptions;
   log(line: string): void;
   /** Warnings and errors the runtime and sqld have logged so far on this stack. */

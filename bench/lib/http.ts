@@ -5,6 +5,7 @@ import { request as httpRequest } from "node:http";
 import { lookupResponse, stayResponse, type LookupResponse } from "../../shared/protocol/guest-http";
 import { INTERNAL_AUTH_HEADER } from "../../shared/protocol/internal";
 import { backoffMs, sleep } from "./pool";
+import { seamSimCodes } from "../../party/seamsim/inspect";
 
 const MOBILE_UA = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148";
 
@@ -76,14 +77,10 @@ export interface VendorPin {
   createdAt: number;
 }
 
-/** What the simulated vendor holds on a lock (all PINs, or one label's). */
-export async function pinsOnLock(baseUrl: string, secret: string, lockId: string, label?: string): Promise<VendorPin[]> {
-  const query = label ? `?label=${encodeURIComponent(label)}` : "";
-  // x-locksim-inspect: counting is not a vendor call, so the simulated failures and latency skip it.
-  const res = await fetch(`${baseUrl}/parties/locksim/${encodeURIComponent(lockId)}/pins${query}`, {
-    headers: { [INTERNAL_AUTH_HEADER]: secret, "x-locksim-inspect": "1" },
-  });
-  return (await expectJson(res, `pins on ${lockId}`, [200])) as VendorPin[];
+/** What the Seam simulator holds on a lock (all codes, or one label's); counting skips its simulated faults. */
+export async function pinsOnLock(baseUrl: string, seamSimKey: string, lockId: string, label?: string): Promise<VendorPin[]> {
+  const codes = await seamSimCodes(baseUrl, seamSimKey, lockId, label);
+  return codes.map((c) => ({ pinId: c.access_code_id, label: c.name ?? "", createdAt: Date.parse(c.created_at) }));
 }
 
 /** Signs a staff member in and returns the Cookie header value for the desk socket. */

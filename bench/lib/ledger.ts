@@ -29,7 +29,7 @@ export interface Ledger {
  * server just closed must cost a retry, not the whole ledger.
  */
 async function pinsOf(env: BenchEnv, lockId: string): Promise<VendorPin[]> {
-  return (await retrying(performance.now() + 30_000, () => pinsOnLock(env.baseUrl, env.secret, lockId))).value;
+  return (await retrying(performance.now() + 30_000, () => pinsOnLock(env.baseUrl, env.seamSimKey, lockId))).value;
 }
 
 /** What each of `reservations` ended with, from libSQL's guest rows and the vendor's PINs. */

@@ -111,7 +111,7 @@ async function pinPushSamples(env: BenchEnv, results: GuestResult[], reservation
     const label = pinLabel(sessionId);
     // A measurement, not part of the guest's flow: retry a dropped connection, and a vendor
     // that cannot answer costs a sample, not the run.
-    const pins = await retrying(performance.now() + 10_000, () => Promise.all([res.frontDoorLockId, res.roomLockId].map((lock) => pinsOnLock(env.baseUrl, env.secret, lock, label))))
+    const pins = await retrying(performance.now() + 10_000, () => Promise.all([res.frontDoorLockId, res.roomLockId].map((lock) => pinsOnLock(env.baseUrl, env.seamSimKey, lock, label))))
       .then(({ value }) => value.flat())
       .catch(() => []);
     if (pins.length === 0) return null;

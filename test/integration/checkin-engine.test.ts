@@ -19,6 +19,8 @@ import {
 } from "../support/checkin-driver";
 import { startTestStack, type TestStack } from "../support/stack";
 import { connectCheckin, connectRaw, toWsUrl } from "../support/ws-client";
+import { seamSimulatorUrl } from "../../party/locks";
+import { seamSimKey } from "../../party/seamsim/inspect";
 
 let stack: TestStack;
 
@@ -59,8 +61,9 @@ describe("guest happy path", () => {
     // Analytics carry no personal data or PINs.
     expect(JSON.stringify(funnel)).not.toMatch(/Grace|7700|@|\d{6}"/);
 
-    const front = await pinsOnLock(stack.url, stack.vars.INTERNAL_SECRET!, "lock-front-harbour", pinLabel(sessionId));
-    expect(front.map((p) => p.pinId)).toEqual([row!.frontDoorPinId]);
+    const front = await pinsOnLock(stack.url, seamSimKey(stack.vars), "lock-front-harbour", pinLabel(sessionId));
+    expect(front.map((p) => p.access_code_id)).toEqual([row!.frontDoorPinId]);
+    expect(front.map((p) => p.code)).toEqual([row!.frontDoorPin]);
 
     const stay = await fetch(`${stack.url}/api/stay/${done.stayToken}`);
     expect(stay.headers.get("cache-control")).toBe("no-store");
@@ -133,8 +136,8 @@ describe("exactly one guest", () => {
     // The loser's PINs are removed from the locks; only the winner's stay live.
     const loser = outcomes.find((s) => s.step === "error")!.sessionId;
     const winner = outcomes.find((s) => s.step === "completed")!.sessionId;
-    await expect.poll(async () => (await pinsOnLock(stack.url, stack.vars.INTERNAL_SECRET!, "lock-front-harbour", pinLabel(loser))).length, { timeout: 20_000 }).toBe(0);
-    expect(await pinsOnLock(stack.url, stack.vars.INTERNAL_SECRET!, "lock-front-harbour", pinLabel(winner))).toHaveLength(1);
+    await expect.poll(async () => (await pinsOnLock(stack.url, seamSimKey(stack.vars), "lock-front-harbour", pinLabel(loser))).length, { timeout: 20_000 }).toBe(0);
+    expect(await pinsOnLock(stack.url, seamSimKey(stack.vars), "lock-front-harbour", pinLabel(winner))).toHaveLength(1);
     await Promise.all([a.close(), b.close()]);
   });
 });
@@ -239,7 +242,11 @@ describe("bad input", () => {
     expect(closed.code).toBe(4404);
     const forged = await fetch(`${stack.url}/parties/checkin/AAAAAAAAAAAAAAAAAAAAAA`, { method: "POST", body: JSON.stringify({ type: "retry-pins" }) });
     expect(forged.status).toBe(403);
-    const vendor = await fetch(`${stack.url}/parties/locksim/lock-front-harbour/pins`);
+    const vendor = await fetch(`${seamSimulatorUrl(stack.url)}/access_codes/list`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${stack.vars.INTERNAL_SECRET}` },
+      body: JSON.stringify({ device_id: "lock-front-harbour" }),
+    });
     expect(vendor.status).toBe(401);
   });
 });

@@ -7,6 +7,7 @@ import { pinLabel } from "../../party/checkin/pin-task";
 import { pinsOnLock, startSession, waitForState, walkToConfirm } from "../support/checkin-driver";
 import { startTestStack, type TestStack } from "../support/stack";
 import { connectCheckin } from "../support/ws-client";
+import { seamSimKey } from "../../party/seamsim/inspect";
 
 describe("a slow lock vendor", () => {
   let stack: TestStack;
@@ -47,7 +48,7 @@ describe("a slow lock vendor", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]!.secureToken).toBe(done.stayToken);
     // Exactly one PIN per lock, whatever the crash interrupted.
-    const secret = stack.vars.INTERNAL_SECRET!;
+    const secret = seamSimKey(stack.vars);
     expect(await pinsOnLock(stack.url, secret, "lock-front-harbour", pinLabel(sessionId))).toHaveLength(1);
     expect(await pinsOnLock(stack.url, secret, "lock-room-108", pinLabel(sessionId))).toHaveLength(1);
     await again.close();
@@ -100,7 +101,7 @@ describe("a vendor that fails half its calls and loses responses", () => {
     await Promise.all(clients.map((c) => waitForState(c, (s) => s.pin.status === "ready", 60_000)));
     for (const c of clients) c.send({ type: "confirm" });
     await Promise.all(clients.map((c) => c.nextOfType("completed", 60_000)));
-    const secret = stack.vars.INTERNAL_SECRET!;
+    const secret = seamSimKey(stack.vars);
     for (const [i, id] of sessions.entries()) {
       expect(await pinsOnLock(stack.url, secret, "lock-front-harbour", pinLabel(id))).toHaveLength(1);
       expect(await pinsOnLock(stack.url, secret, `lock-room-${110 + i}`, pinLabel(id))).toHaveLength(1);
@@ -116,7 +117,7 @@ describe("a vendor that fails half its calls and loses responses", () => {
     await waitForState(client, (s) => s.pin.status === "ready", 60_000);
     // The guest stops here; expiry is 3 s in this stack.
     await waitForState(client, (s) => s.step === "expired", 60_000);
-    const secret = stack.vars.INTERNAL_SECRET!;
+    const secret = seamSimKey(stack.vars);
     // Deleting goes through the same flaky vendor, so it may take a retry or two.
     const remaining = async () =>
       (await pinsOnLock(stack.url, secret, "lock-front-harbour", pinLabel(sessionId))).length +

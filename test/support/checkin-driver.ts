@@ -5,6 +5,7 @@ import type { PublicSessionState } from "../../domain/checkin-types";
 import { lookupResponse, type LookupResponse } from "../../shared/protocol/guest-http";
 import { INTERNAL_AUTH_HEADER } from "../../shared/protocol/internal";
 import { connectCheckin, type CheckinClient } from "./ws-client";
+import { seamSimCodes, type SimListedCode } from "../../party/seamsim/inspect";
 
 let ipCounter = 0;
 /** A fresh client address per caller, so rate limits of one test don't spill into another. */
@@ -48,10 +49,7 @@ export async function walkToConfirm(baseUrl: string, sessionId: string, parking 
   return client;
 }
 
-/** What the simulated lock vendor holds for a lock, as its API reports it. */
-export async function pinsOnLock(baseUrl: string, secret: string, lockId: string, label?: string): Promise<{ pinId: string; label: string }[]> {
-  const query = label ? `?label=${encodeURIComponent(label)}` : "";
-  const res = await fetch(`${baseUrl}/parties/locksim/${encodeURIComponent(lockId)}/pins${query}`, { headers: { [INTERNAL_AUTH_HEADER]: secret, "x-locksim-inspect": "1" } });
-  expect(res.status).toBe(200);
-  return (await res.json()) as { pinId: string; label: string }[];
+/** What the Seam simulator holds for a lock, as its API reports it. */
+export async function pinsOnLock(baseUrl: string, apiKey: string, lockId: string, label?: string): Promise<SimListedCode[]> {
+  return seamSimCodes(baseUrl, apiKey, lockId, label);
 }
