@@ -15,6 +15,7 @@ import type { DeviceType } from "./device-type";
 import type { DetailsInput, GuestDetails, ParkingDetails, ParkingInput } from "./guest-details";
 import type { EditableStep, StepName } from "./steps";
 import { validateDetails, validateParking, type FieldErrors } from "./guest-details";
+import { observe, startTracking, type LockCodeTracking, type LockObservation, type LockSide } from "./lock-code-tracking";
 
 export interface PinState {
   status: PinStatus;
@@ -67,6 +68,8 @@ export interface CheckinState {
   pinsToDelete: LockPinRef[];
   /** When to try removing them again after the vendor failed. */
   cleanupRetryAt: number | null;
+  /** Whether each lock has confirmed the code; absent before the codes were sent and in older stored states. */
+  lockCodes?: LockCodeTracking | null;
   /** Bumped on every change; lets listeners discard stale copies. */
   version: number;
 }
@@ -88,7 +91,10 @@ export type FlowEvent =
   /** The locks' rules refuse the session's code; only possible before any PIN exists. */
   | { type: "pin-code-chosen"; code: string }
   | { type: "pin-attempt-failed"; retryAt: number }
-  | { type: "pin-ready" }
+  /** `pollMs`: how soon to ask the locks whether they have the code, if no webhook says so first. */
+  | { type: "pin-ready"; pollMs?: number }
+  /** Lock code states from a webhook or a poll; `nextPoll` replaces the polling schedule after a poll. */
+  | { type: "lock-codes-observed"; observations: LockObservation[]; tracking?: LockCodeTracking }
   | { type: "pin-failed"; reason: string; detail: string }
   | { type: "retry-pins"; now: number }
   | { type: "manual-pin"; pin: string }
@@ -241,6 +247,12 @@ function transition(state: CheckinState, event: FlowEvent, now: number): FlowRes
         effects: [],
       };
     }
+    case "lock-codes-observed": {
+      const base = event.tracking ?? state.lockCodes;
+      if (!base) return { ok: true, state, effects: [] };
+      const lockCodes = observe(base, event.observations) ?? base;
+      return { ok: true, state: lockCodes === state.lockCodes ? state : { ...state, lockCodes }, effects: [] };
+    }
     case "pin-code-chosen": {
       const pinsExist = state.pin.frontDoorPinId !== null || state.pin.roomPinId !== null;
       if (state.pin.status !== "creating" || pinsExist) return outOfOrder(state, "change the door code");
@@ -252,7 +264,11 @@ function transition(state: CheckinState, event: FlowEvent, now: number): FlowRes
     }
     case "pin-ready": {
       if (state.pin.status !== "creating") return outOfOrder(state, "finish PINs");
-      const ready = { ...state, pin: { ...state.pin, status: "ready" as const, error: null, nextAttemptAt: null } };
+      const sides: LockSide[] = [];
+      if (state.pin.frontDoorPinId) sides.push("frontDoor");
+      if (state.pin.roomPinId) sides.push("room");
+      const lockCodes = event.pollMs === undefined ? null : startTracking(sides, now, event.pollMs);
+      const ready = { ...state, lockCodes, pin: { ...state.pin, status: "ready" as const, error: null, nextAttemptAt: null } };
       return { ok: true, state: ready, effects: state.confirmPending ? [{ kind: "complete" }] : [] };
     }
     case "pin-failed": {
@@ -322,6 +338,7 @@ function withPinsRemoved(state: CheckinState): CheckinState {
     ...state,
     pinsToDelete: [...state.pinsToDelete, ...owned],
     cleanupRetryAt: null,
+    lockCodes: null,
     pin: { ...state.pin, frontDoorPinId: null, roomPinId: null },
   };
 }
@@ -346,6 +363,7 @@ export const COMPLETION_RETRY_MS = 2_000;
 export function nextWakeUp(state: CheckinState, expiryMs: number, now: number): number | null {
   const times: number[] = [];
   if (state.pinsToDelete.length > 0) times.push(state.cleanupRetryAt ?? now);
+  if (state.lockCodes?.nextPollAt) times.push(state.lockCodes.nextPollAt);
   if (!FINISHED.has(state.step)) {
     times.push(state.lastGuestActivityAt + expiryMs);
     if (state.pin.status === "creating" && state.pin.nextAttemptAt !== null) times.push(state.pin.nextAttemptAt);

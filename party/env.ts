@@ -44,6 +44,8 @@ export const runtimeEnvSchema = z.object({
   SIM_LOCK_LOST_RESPONSE_SHARE: z.coerce.number().min(0).max(1).default(0.5),
   /** How long a simulated lock takes to confirm a code (`setting` -> `set`), N or MIN-MAX ms. */
   SIM_LOCK_SET_DELAY_MS: z.string().default("200-1500").pipe(latencyRange),
+  /** First wait before asking the lock service whether a lock confirmed a code no webhook confirmed yet. */
+  LOCK_POLL_MS: intFromString(100, 3_600_000).default(60_000),
   PIN_MAX_ATTEMPTS: intFromString(1, 50).default(5),
   PIN_RETRY_BASE_MS: intFromString(10, 600_000).default(500),
   PIN_RETRY_MAX_MS: intFromString(10, 3_600_000).default(30_000),

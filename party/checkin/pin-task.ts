@@ -16,6 +16,8 @@ export interface PinTaskDeps {
   policy: PinRetryPolicy;
   now(): number;
   random(): number;
+  /** First wait before polling the locks for confirmation; unset means the codes are not tracked. */
+  lockPollMs?: number;
   /** Draws a new code when the locks refuse the session's; crypto.getRandomValues unless a test injects one. */
   randomUint32?: () => number;
 }
@@ -23,7 +25,9 @@ export interface PinTaskDeps {
 /** Longer than the vendor timeout times the calls in one attempt, so a live attempt is never overlapped. */
 export const PIN_ATTEMPT_LEASE_MS = 60_000;
 
-export const pinLabel = (sessionId: string) => `frontdoor:${sessionId}`;
+const LABEL_PREFIX = "frontdoor:";
+export const pinLabel = (sessionId: string) => `${LABEL_PREFIX}${sessionId}`;
+export const sessionIdFromLabel = (label: string) => (label.startsWith(LABEL_PREFIX) ? label.slice(LABEL_PREFIX.length) : null);
 
 /** The PIN run was taken over (staff set a code by hand, or the session ended) while we awaited the vendor. */
 const superseded = (state: CheckinState) => state.pin.status !== "creating" || state.pin.manual;
@@ -59,7 +63,7 @@ export async function runPinAttempt(deps: PinTaskDeps): Promise<void> {
       }
       await deps.dispatch({ type: "pin-progress", [field]: pin.pinId });
     }
-    await deps.dispatch({ type: "pin-ready" });
+    await deps.dispatch({ type: "pin-ready", pollMs: deps.lockPollMs });
   } catch (err) {
     if (superseded(deps.current())) return;
     const transient = err instanceof LockProviderError ? err.transient : true;

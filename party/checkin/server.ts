@@ -33,6 +33,7 @@ import { SnapshotSync } from "../snapshot-sync";
 import { parseFrame } from "../ws-message";
 import { FrontdeskClient } from "./frontdesk-client";
 import { toBoardSession, toFunnelRow, toGuestRow } from "./projections";
+import { applyLockEvent, LOCK_EVENT_PATH, lockPollDue, pollLockCodes } from "./lock-tracking";
 import { deleteQueuedPins, runPinAttempt, type PinTaskDeps } from "./pin-task";
 
 useEnglishZodMessages();
@@ -127,6 +128,9 @@ export default class CheckinRoom implements Party.Server {
     const request = req as unknown as Request;
     if (request.method !== "POST") return apiErrorResponse(405, "method_not_allowed", "Method not allowed");
     if (!isInternal(request, this.env.INTERNAL_SECRET)) return apiErrorResponse(403, "forbidden", "Not allowed");
+    if (new URL(request.url).pathname.endsWith(LOCK_EVENT_PATH)) {
+      return this.state ? applyLockEvent(request, this.pinTaskDeps()) : apiErrorResponse(404, "not_found", "No such session");
+    }
 
     const body = await readJsonBody(request, checkinCommand);
     if (!body.ok) return body.response;
@@ -175,6 +179,7 @@ export default class CheckinRoom implements Party.Server {
         }
       }
       if (this.state.confirmPending && this.state.pin.status === "ready") await this.complete();
+      if (lockPollDue(this.state, Date.now())) await pollLockCodes(this.pinTaskDeps());
     } finally {
       this.inAlarm = false;
       await this.armAlarm();
@@ -189,6 +194,7 @@ export default class CheckinRoom implements Party.Server {
       dispatch: async (event: FlowEvent) => (await this.dispatch(event)).ok,
       provider: lockProvider(this.env),
       policy: this.retryPolicy(),
+      lockPollMs: this.env.LOCK_POLL_MS,
       now: Date.now,
       random: Math.random,
     };

@@ -11,6 +11,7 @@ import { loggableError } from "../log-safe";
 import type { AppEnv } from "./app-env";
 import { deskRoutes } from "./desk-routes";
 import { guestRoutes } from "./guest-routes";
+import { seamWebhookRoutes } from "./seam-webhook-routes";
 
 export const app = new Hono<AppEnv>();
 
@@ -41,6 +42,7 @@ app.get("/healthz", async (c) => {
 
 app.route("/api", guestRoutes);
 app.route("/api/desk", deskRoutes);
+app.route("/api/webhooks", seamWebhookRoutes);
 
 app.all("/api/*", () => apiErrorResponse(404, "not_found", "No such endpoint"));
 

@@ -1,6 +1,7 @@
 // The one interface every smart-lock service is reached through. A PIN is labelled
 // with something we choose (the check-in session), so after a crash or a retry we
 // can find what we already created instead of creating a second live code.
+import type { LockCodeState } from "../../domain/lock-code-tracking";
 import type { CodeConstraints } from "../../domain/pin-constraints";
 
 export interface PinRequest {
@@ -16,7 +17,7 @@ export interface PinRequest {
  * not yet confirmed by the lock; `set` is confirmed on the lock; `failed` will not
  * reach it; `removed` is no longer on it (deleted, or removed by someone else).
  */
-export type LockCodeState = "setting" | "set" | "failed" | "removed";
+export type { LockCodeState };
 
 export interface LockPin {
   pinId: string;
@@ -44,6 +45,8 @@ export interface LockProvider {
   updatePinWindow(pinId: string, startsAt: number, endsAt: number): Promise<void>;
   /** Current states of codes by id; a code the service no longer knows is `removed`. */
   pinStates(pinIds: readonly string[]): Promise<Map<string, LockCodeState>>;
+  /** The codes the service still knows among these ids. */
+  getPins(pinIds: readonly string[]): Promise<LockPin[]>;
   getDevice(lockId: string): Promise<LockDevice>;
   listDevices(): Promise<LockDevice[]>;
 }

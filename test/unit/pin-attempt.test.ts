@@ -48,6 +48,9 @@ function memoryVendor(
       return [];
     },
     async updatePinWindow() {},
+    async getPins(ids) {
+      return [...pins.values()].flat().filter((p) => ids.includes(p.pinId));
+    },
     async pinStates(ids) {
       const all = [...pins.values()].flat();
       return new Map(ids.map((id) => [id, all.find((p) => p.pinId === id)?.state ?? "removed"]));

@@ -124,6 +124,10 @@ export function seamProvider(options: SeamOptions): LockProvider {
       return states;
     },
 
+    async getPins(pinIds: readonly string[]): Promise<LockPin[]> {
+      return pinIds.length === 0 ? [] : (await listCodes({ access_code_ids: [...pinIds] })).map(toLockPin);
+    },
+
     getDevice,
 
     async listDevices(): Promise<LockDevice[]> {

@@ -1,0 +1,72 @@
+// Seam's webhooks (https://docs.seam.co/latest/developer-tools/webhooks), delivered by
+// Svix. A code event reaches the check-in room that owns the code; a bad signature is
+// refused; anything unknown is acknowledged and dropped so Svix stops retrying it.
+import { eq, or } from "drizzle-orm";
+import { Hono, type Context } from "hono";
+import { z } from "zod";
+import { guest } from "../../db/schema";
+import { sessionId as sessionIdSchema } from "../../shared/protocol";
+import { lockProvider } from "../locks";
+import { CODE_EVENT_STATES } from "../locks/seam/code-state";
+import { verifySvix } from "../locks/seam/svix";
+import { apiErrorResponse, json } from "../http-json";
+import { callParty } from "../party-client";
+import { LOCK_EVENT_PATH, type LockEventBody } from "../checkin/lock-tracking";
+import { sessionIdFromLabel } from "../checkin/pin-task";
+import type { AppEnv } from "./app-env";
+
+const seamEvent = z.object({
+  event_id: z.string().max(200),
+  event_type: z.string().max(200),
+  access_code_id: z.string().max(200).optional(),
+  device_id: z.string().max(200).optional(),
+  occurred_at: z.string().datetime({ offset: true }),
+});
+
+export const seamWebhookRoutes = new Hono<AppEnv>();
+
+seamWebhookRoutes.post("/seam", async (c) => {
+  const env = c.get("env");
+  if (!env.SEAM_WEBHOOK_SECRET) return apiErrorResponse(404, "not_found", "Seam webhooks are not configured");
+  const body = await c.req.text();
+  const check = await verifySvix(env.SEAM_WEBHOOK_SECRET, c.req.raw.headers, body, Date.now());
+  if (!check.ok) {
+    console.warn(`[seam-webhook] refused: ${check.reason}`);
+    return apiErrorResponse(401, "bad_signature", "Webhook signature not valid");
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch {
+    return apiErrorResponse(400, "invalid_json", "Body is not JSON");
+  }
+  const parsed = seamEvent.safeParse(data);
+  if (!parsed.success) return json({ ignored: "not an event we read" });
+  const event = parsed.data;
+  const state = CODE_EVENT_STATES[event.event_type];
+  if (!state || !event.access_code_id) return json({ ignored: event.event_type });
+  const sessionId = await sessionOwning(c, event.access_code_id);
+  if (!sessionId) return json({ ignored: "unknown code" });
+  const lockEvent: LockEventBody = { accessCodeId: event.access_code_id, state, occurredAt: Date.parse(event.occurred_at) };
+  const res = await callParty(env, c.env.lobby.parties, { party: "checkin", roomId: sessionId, path: LOCK_EVENT_PATH }, { method: "POST", body: lockEvent });
+  // A failure here is ours: answering 5xx makes Svix deliver the event again later.
+  if (res.status >= 500) return apiErrorResponse(503, "unavailable", "Try again later");
+  return json({ delivered: res.ok });
+});
+
+/**
+ * The check-in session a code belongs to: the guest row once checked in (a code deleted
+ * at Seam can no longer be looked up there), else the code's name at Seam.
+ */
+async function sessionOwning(c: Context<AppEnv>, accessCodeId: string): Promise<string | null> {
+  const [row] = await c
+    .get("db")
+    .select({ sessionId: guest.checkinSessionId })
+    .from(guest)
+    .where(or(eq(guest.frontDoorPinId, accessCodeId), eq(guest.roomPinId, accessCodeId)))
+    .limit(1);
+  if (row?.sessionId) return row.sessionId;
+  const [pin] = await lockProvider(c.get("env")).getPins([accessCodeId]).catch(() => []);
+  const sessionId = pin ? sessionIdFromLabel(pin.label) : null;
+  return sessionId !== null && sessionIdSchema.safeParse(sessionId).success ? sessionId : null;
+}
