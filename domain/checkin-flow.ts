@@ -326,7 +326,14 @@ function transition(state: CheckinState, event: FlowEvent, now: number): FlowRes
   }
 }
 
-const CLEANUP_EVENTS: ReadonlySet<FlowEvent["type"]> = new Set(["pin-progress", "pin-deleted", "pin-cleanup-failed", "resumed"]);
+/** Events a finished session still takes: PIN clean-up, and the locks confirming (or losing) the guest's code. */
+const CLEANUP_EVENTS: ReadonlySet<FlowEvent["type"]> = new Set([
+  "pin-progress",
+  "pin-deleted",
+  "pin-cleanup-failed",
+  "resumed",
+  "lock-codes-observed",
+]);
 
 /** Moves the session's provider-made PINs onto the to-delete list. Keypad codes staff typed are not ours to remove. */
 function withPinsRemoved(state: CheckinState): CheckinState {
@@ -385,7 +392,12 @@ export function toPublicState(state: CheckinState): PublicSessionState {
     reservation: state.reservation,
     details: state.details,
     parking: state.parking,
-    pin: { status: state.pin.status, attempts: state.pin.attempts, error: state.pin.error },
+    pin: {
+      status: state.pin.status,
+      attempts: state.pin.attempts,
+      error: state.pin.error,
+      ...(state.lockCodes ? { locks: { frontDoor: state.lockCodes.frontDoor?.state ?? null, room: state.lockCodes.room?.state ?? null } } : {}),
+    },
     confirmPending: state.confirmPending,
     stayToken: state.stayToken,
     error: state.error,

@@ -2,6 +2,7 @@
 // formats share. Plain types: shared/protocol/* checks its schemas against these.
 import type { DeviceType } from "./device-type";
 import type { GuestDetails, ParkingDetails } from "./guest-details";
+import type { LockCodeState } from "./lock-code-tracking";
 import type { StepName } from "./steps";
 
 export const PIN_STATUSES = ["idle", "creating", "ready", "failed"] as const;
@@ -52,7 +53,13 @@ export interface PublicSessionState {
   reservation: ReservationSummary;
   details: GuestDetails | null;
   parking: ParkingDetails | null;
-  pin: { status: PinStatus; attempts: number; error: string | null };
+  pin: {
+    status: PinStatus;
+    attempts: number;
+    error: string | null;
+    /** Per lock, once the codes were sent: `setting` is "sent to the lock", `set` is "confirmed on the lock". */
+    locks?: { frontDoor: LockCodeState | null; room: LockCodeState | null };
+  };
   /** The guest pressed Confirm while PINs were still being made; completion follows the PIN push. */
   confirmPending: boolean;
   stayToken: string | null;

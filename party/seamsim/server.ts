@@ -92,13 +92,15 @@ export default class SeamSimRoom implements Party.Server {
     } catch {
       return seamError(400, "invalid_input", "Body is not JSON");
     }
-    await this.room.storage.put(WORKSPACE_KEY, this.room.id);
-    const route = new URL(request.url).pathname.split("/").slice(4).join("/"); // parties, seamsim, <room>
+    // The room id comes from the path: partykit forbids `room.id` in a room its alarm started.
+    const [, , workspace = "workspace", ...rest] = new URL(request.url).pathname.split("/").filter(Boolean);
+    await this.room.storage.put(WORKSPACE_KEY, decodeURIComponent(workspace));
+    const route = rest.join("/");
     const simulated = !route.startsWith("_simulator/") && !request.headers.has("x-seamsim-inspect");
     try {
       const network = simulated ? await this.simulateNetwork() : "ok";
       if (network === "fail-before") return seamError(503, "service_unavailable", "Seam is temporarily unavailable");
-      const response = await this.route(route, body);
+      const response = await this.route(route, body, decodeURIComponent(workspace));
       await this.armAlarm();
       if (network === "fail-after") return seamError(504, "gateway_timeout", "Gateway timeout");
       return response;
@@ -114,8 +116,7 @@ export default class SeamSimRoom implements Party.Server {
     return Math.random() < this.env.SIM_LOCK_LOST_RESPONSE_SHARE ? "fail-after" : "fail-before";
   }
 
-  private async route(route: string, body: unknown): Promise<Response> {
-    const workspace = this.room.id;
+  private async route(route: string, body: unknown, workspace: string): Promise<Response> {
     switch (route) {
       case "access_codes/create":
         return json({ access_code: publicCode(await this.createCode(parse(createBody, body)), workspace), action_attempt: attempt("CREATE_ACCESS_CODE"), ok: true });

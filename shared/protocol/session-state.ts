@@ -32,13 +32,20 @@ export const parkingDetails = z.object({
 });
 true satisfies Same<z.infer<typeof parkingDetails>, ParkingDetails>;
 
+export const lockCodeState = z.enum(["setting", "set", "failed", "removed"]);
+
 export const publicSessionState = z.object({
   sessionId: z.string(),
   step: stepName,
   reservation: reservationSummary,
   details: z.nullable(guestDetails),
   parking: z.nullable(parkingDetails),
-  pin: z.object({ status: pinStatus, attempts: int(), error: z.nullable(z.string()) }),
+  pin: z.object({
+    status: pinStatus,
+    attempts: int(),
+    error: z.nullable(z.string()),
+    locks: z.optional(z.object({ frontDoor: z.nullable(lockCodeState), room: z.nullable(lockCodeState) })),
+  }),
   confirmPending: z.boolean(),
   stayToken: z.nullable(z.string()),
   error: z.nullable(z.string()),
