@@ -5,7 +5,7 @@ import { eq, or } from "drizzle-orm";
 import { Hono, type Context } from "hono";
 import { z } from "zod";
 import { guest } from "../../db/schema";
-import { sessionId as sessionIdSchema } from "../../shared/protocol";
+import { sessionId as sessionIdSchema } from "../../shared/protocol/common";
 import { lockProvider } from "../locks";
 import { CODE_EVENT_STATES } from "../locks/seam/code-state";
 import { verifySvix } from "../locks/seam/svix";

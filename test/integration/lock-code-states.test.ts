@@ -8,7 +8,7 @@ import { guest } from "../../db/schema";
 import { pinLabel } from "../../party/checkin/pin-task";
 import { signSvix } from "../../party/locks/seam/svix";
 import { configureSimDevice, seamSimCall, seamSimKey } from "../../party/seamsim/inspect";
-import type { PublicSessionState } from "../../shared/protocol";
+import type { PublicSessionState } from "../../domain/checkin-types";
 import { pinsOnLock, startSession, waitForState, walkToConfirm } from "../support/checkin-driver";
 import { startTestStack, type TestStack } from "../support/stack";
 import { connectCheckin } from "../support/ws-client";
