@@ -5,7 +5,7 @@ import { applyEvent, nextWakeUp, toPublicState } from "../../domain/checkin-flow
 import { details, run, start, T0 } from "../support/flow-fixture";
 
 const creating = () => run(start(), { type: "details", details });
-const confirmed = () => run(creating(), { type: "parking", parking: { hasCar: false, registration: null } }, { type: "confirm" });
+const confirmed = () => run(creating(), { type: "parking", parking: { hasCar: false } }, { type: "confirm" });
 const sent = () => run(confirmed(), { type: "pin-progress", frontDoorPinId: "p1", roomPinId: "p2" }, { type: "pin-ready", pollMs: 1_000 });
 
 describe("door codes in the session", () => {
