@@ -2,6 +2,7 @@
 // flight from one session), so a session's entry only moves forward in version.
 import type { PinStatus } from "./checkin-types";
 import type { DeviceType } from "./device-type";
+import type { LockCodeState } from "./lock-code-tracking";
 import type { StepName } from "./steps";
 
 /** One session as the board shows it to signed-in staff. */
@@ -14,6 +15,8 @@ export interface BoardSession {
   pinStatus: PinStatus;
   pinAttempts: number;
   pinError: string | null;
+  /** Per lock, once the codes were sent: "sent to the lock" (`setting`) or "confirmed on the lock" (`set`). */
+  locks?: { frontDoor: LockCodeState | null; room: LockCodeState | null };
   startedAt: number;
   updatedAt: number;
   completedAt: number | null;

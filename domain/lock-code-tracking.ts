@@ -70,7 +70,11 @@ export function afterPoll(tracking: LockCodeTracking, now: number, pollMs: numbe
 
 /** The words guests and staff read: a code is only "confirmed" once the lock says so. */
 export function lockCodeWords(status: LockCodeStatus | null): string {
-  switch (status?.state) {
+  return lockStateWords(status?.state ?? null);
+}
+
+export function lockStateWords(state: LockCodeState | null): string {
+  switch (state) {
     case "set":
       return "Confirmed on the lock";
     case "setting":

@@ -3,6 +3,7 @@
 // two current; arrivals are re-read whenever the board says something moved.
 import { createMemo, createSignal, For, onCleanup, onMount, Show } from "solid-js";
 import type { BoardSession } from "../../domain/board";
+import { lockStateWords } from "../../domain/lock-code-tracking";
 import type { DeskArrivalsResponse, DeskMe } from "../../shared/protocol/desk-http";
 import { deskApi, failureMessage } from "./api";
 import { openBoard } from "./board-socket";
@@ -255,6 +256,14 @@ function SessionRow(props: { session: BoardSession; me: DeskMe; now: number }) {
         <span class={`badge badge--pin-${s().pinStatus}`}>{pinText(s())}</span>
         <Show when={s().pinStatus === "failed" && s().pinError}>
           <span class="desk-muted desk-small"> {s().pinError}</span>
+        </Show>
+        <Show when={s().locks}>
+          {(locks) => (
+            <span class="desk-small" data-locks={`${locks().frontDoor ?? "none"} ${locks().room ?? "none"}`}>
+              {" "}
+              Front door: {lockStateWords(locks().frontDoor)}. Room: {lockStateWords(locks().room)}.
+            </span>
+          )}
         </Show>
       </td>
       <td>

@@ -3,6 +3,7 @@ import { z } from "zod/mini";
 import type { BoardSession } from "../../domain/board";
 import { deviceType, int, pinStatus, stepName, type Same } from "./common";
 import { errorCode } from "./errors";
+import { lockCodeState } from "./session-state";
 
 export const boardSession = z.object({
   sessionId: z.string(),
@@ -13,6 +14,7 @@ export const boardSession = z.object({
   pinStatus: pinStatus,
   pinAttempts: int(),
   pinError: z.nullable(z.string()),
+  locks: z.optional(z.object({ frontDoor: z.nullable(lockCodeState), room: z.nullable(lockCodeState) })),
   startedAt: int(),
   updatedAt: int(),
   completedAt: z.nullable(int()),

@@ -89,7 +89,9 @@ describe("a vendor that fails half its calls and loses responses", () => {
       PIN_MAX_ATTEMPTS: "30",
       PIN_RETRY_BASE_MS: "20",
       PIN_RETRY_MAX_MS: "200",
-      SESSION_EXPIRY_MINUTES: "0.05",
+      // Long enough that the slowest PIN run (constraints looked up, then codes made, each call
+      // failing half the time) ends before a waiting guest's session expires.
+      SESSION_EXPIRY_MINUTES: "0.2",
     });
   });
   afterAll(async () => stack?.stop());
@@ -115,7 +117,7 @@ describe("a vendor that fails half its calls and loses responses", () => {
     await waitForState(client, (s) => s.step === "details");
     client.send({ type: "details", details: { fullName: "Walked Away", phone: "07700 900456" } });
     await waitForState(client, (s) => s.pin.status === "ready", 60_000);
-    // The guest stops here; expiry is 3 s in this stack.
+    // The guest stops here; expiry is 12 s in this stack.
     await waitForState(client, (s) => s.step === "expired", 60_000);
     const secret = seamSimKey(stack.vars);
     // Deleting goes through the same flaky vendor, so it may take a retry or two.
