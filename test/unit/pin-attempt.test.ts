@@ -186,7 +186,7 @@ describe("one PIN attempt", () => {
   it("replaces a PIN of ours that carries other digits instead of reusing it", async () => {
     const vendor = memoryVendor();
     const start = creatingPins();
-    delete start.pin.vendorContacted;
+    start.pin.vendorContacted = true;
     const label = `frontdoor:${start.sessionId}`;
     const stale: LockPin = { pinId: "stale", lockId: start.locks.frontDoorLockId, label, code: "975318", state: "setting" };
     vendor.pins.set(start.locks.frontDoorLockId, [stale]);
