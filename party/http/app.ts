@@ -11,8 +11,13 @@ import { loggableError } from "../log-safe";
 import type { AppEnv } from "./app-env";
 import { deskRoutes } from "./desk-routes";
 import { guestRoutes } from "./guest-routes";
+import { pageRoutes } from "./pages";
+import { drainUnreadBody, jsonOnly, sameOriginOnly } from "./request-guards";
+import { securityHeaders } from "./security-headers";
 
 export const app = new Hono<AppEnv>();
+
+app.use("*", securityHeaders);
 
 app.use("*", async (c, next) => {
   const env = runtimeEnv(c.env.lobby.env);
@@ -21,6 +26,7 @@ app.use("*", async (c, next) => {
   await next();
 });
 
+app.use("/api/*", drainUnreadBody, sameOriginOnly, jsonOnly);
 app.use(
   "/api/*",
   bodyLimit({
@@ -43,6 +49,7 @@ app.route("/api", guestRoutes);
 app.route("/api/desk", deskRoutes);
 
 app.all("/api/*", () => apiErrorResponse(404, "not_found", "No such endpoint"));
+app.route("/", pageRoutes);
 
 app.onError((err) => {
   // Log the failure, not the request: bodies may hold names, phones and PINs.

@@ -18,10 +18,24 @@ export const limiterRequest = z.object({
 export type LimiterRequest = z.infer<typeof limiterRequest>;
 export type LimiterResponse = { allowed: boolean; retryAfterSeconds: number };
 
+/** Keys are a scope plus a canonical address, a booking reference or a hash: all far shorter. */
+export const MAX_KEY_LENGTH = 128;
+
 export default class LimiterRoom implements Party.Server {
   private bucket: Bucket | undefined;
 
   constructor(readonly room: Party.Room) {}
+
+  /** Refused at the edge, so an outsider never wakes (or names) a limiter room. */
+  static onBeforeRequest(req: Party.Request, lobby: Party.Lobby) {
+    const allowed = lobby.id.length <= MAX_KEY_LENGTH && isInternal(req as unknown as Request, runtimeEnv(lobby.env).INTERNAL_SECRET);
+    return allowed ? req : apiErrorResponse(404, "not_found", "Not found");
+  }
+
+  /** Limiters answer over HTTP only; a socket would just hold a connection open. */
+  static onBeforeConnect() {
+    return apiErrorResponse(404, "not_found", "Not found");
+  }
 
   async onStart() {
     this.bucket = await this.room.storage.get<Bucket>("bucket");

@@ -10,6 +10,7 @@ import type { AppEnv } from "../app-env";
 import { clientIp, takeRateLimit } from "../rate-limit";
 import { noProperty, type DeskEnv } from "./context";
 import { clearStaffCookie, setStaffCookie } from "./cookie";
+import { closeStaffSockets } from "./end-sessions";
 import type { StaffPrincipal } from "./principal";
 
 /** Guessing one account's password from one address: a handful of tries, then wait. */
@@ -46,7 +47,7 @@ loginRoutes.post("/login", async (c) => {
   const { email, password } = body.value;
 
   // Limiter rooms are keyed by a hash: room ids show up in logs, emails should not.
-  const ip = clientIp(c.req.raw);
+  const ip = clientIp(c.req.raw, c.get("env"));
   const [perAccount, perIp] = await Promise.all([
     takeRateLimit(env, c.env.lobby.parties, `desk-login:${await sha256Hex(`${ip}\n${email}`)}`, LOGIN_LIMIT_PER_ACCOUNT),
     takeRateLimit(env, c.env.lobby.parties, `desk-login-ip:${await sha256Hex(ip)}`, LOGIN_LIMIT_PER_IP),
@@ -92,6 +93,10 @@ sessionRoutes.post("/logout", async (c) => {
     action: "logout",
     detail: sessionDetail(staff.expiresAt),
     at: Date.now(),
+  });
+  await closeStaffSockets(c.get("env"), c.get("db"), c.env.lobby.parties, staff.homePropertyId, {
+    staffId: staff.staffId,
+    expiresAt: staff.expiresAt,
   });
   clearStaffCookie(c);
   return c.json({ ok: true });
