@@ -1,6 +1,6 @@
 // Asks the limiter room for `key` whether one more request is allowed.
 import type * as Party from "partykit/server";
-import type { LimiterRequest, LimiterResponse } from "../limiter/server";
+import { LOGIN_BACKOFF_PATH, type LimiterRequest, type LimiterResponse, type LoginBackoffRequest } from "../limiter/server";
 import type { RuntimeEnv } from "../env";
 import { addressFromProxyHeader } from "../../domain/ip-address";
 import { callParty } from "../party-client";
@@ -12,6 +12,18 @@ export async function takeRateLimit(
   rule: LimiterRequest,
 ): Promise<LimiterResponse> {
   const res = await callParty(env, parties, { party: "limiter", roomId: key }, { method: "POST", body: rule });
+  if (!res.ok) throw new Error(`Rate limiter answered ${res.status}`);
+  return (await res.json()) as LimiterResponse;
+}
+
+/** One sign-in attempt against an account's backoff, or the success that clears it. */
+export async function loginBackoff(
+  env: RuntimeEnv,
+  parties: Party.Context["parties"],
+  key: string,
+  op: LoginBackoffRequest["op"],
+): Promise<LimiterResponse> {
+  const res = await callParty(env, parties, { party: "limiter", roomId: key, path: LOGIN_BACKOFF_PATH }, { method: "POST", body: { op } });
   if (!res.ok) throw new Error(`Rate limiter answered ${res.status}`);
   return (await res.json()) as LimiterResponse;
 }
