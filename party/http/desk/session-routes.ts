@@ -6,6 +6,7 @@ import { DECOY_PASSWORD_HASH, verifyPassword } from "../../../domain/password";
 import { signStaffSession } from "../../../domain/staff-session";
 import { deskLoginRequest, type DeskMe } from "../../../shared/protocol/desk-http";
 import { apiErrorResponse, readJsonBody } from "../../http-json";
+import { sha256Hex } from "../../sha256";
 import type { AppEnv } from "../app-env";
 import { clientIp, loginBackoff, takeRateLimit } from "../rate-limit";
 import { noProperty, type DeskEnv } from "./context";
@@ -15,11 +16,6 @@ import type { StaffPrincipal } from "./principal";
 
 /** Spraying many accounts (or one) from one address. */
 export const LOGIN_LIMIT_PER_IP = { limit: 50, windowMs: 15 * 60_000 };
-
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
 
 export function toMe(staff: StaffPrincipal): DeskMe | null {
   if (!staff.property) return null;
