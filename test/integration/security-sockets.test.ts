@@ -2,7 +2,8 @@
 // per room), a session takes only so many sockets, and 10,000 malformed frames crash
 // nothing and change nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serverMessage, type PublicSessionState } from "../../shared/protocol";
+import type { PublicSessionState } from "../../domain/checkin-types";
+import { serverMessage } from "../../shared/protocol/guest-socket";
 import { GUEST, startSession, waitForState } from "../support/checkin-driver";
 import { malformedFrame, seededRandom } from "../support/malformed-frames";
 import { startTestStack, type TestStack } from "../support/stack";

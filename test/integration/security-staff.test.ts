@@ -3,7 +3,7 @@
 // their own property's staff through one-time links and never see another property's.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEntries } from "../../db/queries/audit";
-import { deskMe } from "../../shared/protocol";
+import { deskMe } from "../../shared/protocol/desk-http";
 import { setPasswordLinkResponse, signInFailuresResponse, staffListResponse } from "../../shared/staff-protocol";
 import { startTestStack, type TestStack } from "../support/stack";
 import type { RawClient } from "../support/ws-client";

@@ -1,7 +1,8 @@
 // Malformed websocket frames for the fuzz: broken JSON, wrong shapes, hostile keys,
 // oversized text and binary. Seeded, so a failure names a frame that can be replayed.
 // Every frame is checked against the real schema: nothing valid slips in.
-import { clientMessage, MAX_MESSAGE_BYTES } from "../../shared/protocol";
+import { MAX_MESSAGE_BYTES } from "../../shared/protocol/common";
+import { clientMessage } from "../../shared/protocol/guest-socket";
 
 export type Frame = string | Buffer;
 
