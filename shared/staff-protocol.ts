@@ -4,12 +4,16 @@ import { z } from "zod/mini";
 import { MAX_PASSWORD_LENGTH } from "../domain/password-policy";
 
 const staffRole = z.enum(["staff", "manager"]);
-const email = z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254), z.email("Enter an email address, like name@example.com"));
+const email = z
+  .string()
+  .check(z.trim(), z.toLowerCase(), z.maxLength(254), z.email("Enter an email address, like name@example.com"));
 const password = z.string().check(z.minLength(1, "Enter a password"), z.maxLength(MAX_PASSWORD_LENGTH));
 
 export const staffInviteRequest = z.object({
   email,
-  displayName: z.string().check(z.trim(), z.minLength(1, "Enter their name"), z.maxLength(100, "Use at most 100 characters")),
+  displayName: z
+    .string()
+    .check(z.trim(), z.minLength(1, "Enter their name"), z.maxLength(100, "Use at most 100 characters")),
   role: staffRole,
 });
 export type StaffInviteRequest = z.input<typeof staffInviteRequest>;

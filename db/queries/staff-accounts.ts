@@ -7,7 +7,13 @@ import { auditLog, staff, staffPasswordToken } from "../schema";
 
 export async function listStaffAt(db: Database, propertyId: string) {
   return db
-    .select({ staffId: staff.id, email: staff.email, displayName: staff.displayName, role: staff.role, active: staff.active })
+    .select({
+      staffId: staff.id,
+      email: staff.email,
+      displayName: staff.displayName,
+      role: staff.role,
+      active: staff.active,
+    })
     .from(staff)
     .where(eq(staff.propertyId, propertyId))
     .orderBy(staff.displayName, staff.id);
@@ -50,7 +56,13 @@ export async function redeemPasswordToken(db: Database, tokenHash: string, passw
   const spent = await db
     .update(staffPasswordToken)
     .set({ usedAt: now })
-    .where(and(eq(staffPasswordToken.tokenHash, tokenHash), isNull(staffPasswordToken.usedAt), gt(staffPasswordToken.expiresAt, now)))
+    .where(
+      and(
+        eq(staffPasswordToken.tokenHash, tokenHash),
+        isNull(staffPasswordToken.usedAt),
+        gt(staffPasswordToken.expiresAt, now),
+      ),
+    )
     .returning({ staffId: staffPasswordToken.staffId, purpose: staffPasswordToken.purpose });
   const token = spent[0];
   if (!token) return null;
@@ -79,7 +91,13 @@ export async function deactivateStaff(db: Database, staffId: string, now: number
 
 export async function signInFailuresAt(db: Database, propertyId: string, since: number, limit = 100) {
   return db
-    .select({ staffId: staff.id, email: staff.email, displayName: staff.displayName, at: auditLog.at, detail: auditLog.detail })
+    .select({
+      staffId: staff.id,
+      email: staff.email,
+      displayName: staff.displayName,
+      at: auditLog.at,
+      detail: auditLog.detail,
+    })
     .from(auditLog)
     .innerJoin(staff, eq(staff.id, auditLog.staffId))
     .where(and(eq(staff.propertyId, propertyId), eq(auditLog.action, "login.failed"), gt(auditLog.at, since)))

@@ -106,13 +106,15 @@ export default class CheckinRoom implements Party.Server {
   /** A guest's socket comes from our own pages; a page elsewhere cannot drive someone's check-in. */
   static onBeforeConnect(req: Party.Request, lobby: Party.Lobby) {
     const env = runtimeEnv(lobby.env);
-    if (isInternal(req as unknown as Request, env.INTERNAL_SECRET) || isSameOriginRequest(req as unknown as Request, env.SELF_URL)) return req;
+    const request = req as unknown as Request;
+    if (isInternal(request, env.INTERNAL_SECRET) || isSameOriginRequest(request, env.SELF_URL)) return req;
     return new Response("Cross-origin socket refused", { status: 403 });
   }
 
   onConnect(connection: Party.Connection) {
     if ([...this.room.getConnections()].length > MAX_CONNECTIONS_PER_SESSION) {
-      this.sendTo(connection, { type: "error", code: "rate_limited", message: "Too many open windows on this check-in. Close some and reload." });
+      const message = "Too many open windows on this check-in. Close some and reload.";
+      this.sendTo(connection, { type: "error", code: "rate_limited", message });
       connection.close(TOO_MANY_CONNECTIONS_CLOSE, "too many connections");
       return;
     }
@@ -133,7 +135,8 @@ export default class CheckinRoom implements Party.Server {
     const limit = take.allowed ? takeToken(this.roomBucket, ROOM_MESSAGES_PER_WINDOW, MESSAGE_WINDOW_MS, now) : take;
     if (take.allowed) this.roomBucket = limit.bucket;
     if (!limit.allowed) {
-      return this.sendTo(sender, { type: "error", code: "rate_limited", message: `Too many messages. Try again in ${Math.ceil(limit.retryAfterMs / 1000)} seconds.` });
+      const message = `Too many messages. Try again in ${Math.ceil(limit.retryAfterMs / 1000)} seconds.`;
+      return this.sendTo(sender, { type: "error", code: "rate_limited", message });
     }
     const frame = parseFrame(raw, clientMessage);
     if (!frame.ok) return this.sendTo(sender, { type: "error", code: frame.code, message: frame.message });

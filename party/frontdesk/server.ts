@@ -65,10 +65,13 @@ export default class FrontdeskRoom implements Party.Server {
     // A checkin room's feed, arriving over HTTP from an alarm (partykit withholds the parties binding there).
     if (isInternal(req as unknown as Request, env.INTERNAL_SECRET)) return req;
     // Another site's page could open this socket with the desk's cookie (cross-site websocket hijacking).
-    if (!isSameOriginRequest(req as unknown as Request, env.SELF_URL)) return new Response("Cross-origin socket refused", { status: 403 });
+    if (!isSameOriginRequest(req as unknown as Request, env.SELF_URL)) {
+      return new Response("Cross-origin socket refused", { status: 403 });
+    }
     const staff = await authorizeDeskSocket(req as unknown as Request, env, lobby.id);
     if (!staff) return new Response("Sign in to the front desk first", { status: 401 });
-    return stampStaffSession(req as unknown as Request, { staffId: staff.staffId, expiresAt: staff.expiresAt }) as unknown as Party.Request;
+    const stamped = stampStaffSession(req as unknown as Request, { staffId: staff.staffId, expiresAt: staff.expiresAt });
+    return stamped as unknown as Party.Request;
   }
 
   async onStart() {

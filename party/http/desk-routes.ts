@@ -1,6 +1,7 @@
 // The staff API, mounted at /api/desk. Only POST /login and POST /set-password (which
 // needs a one-time link) are open; everything else runs behind `requireStaff`, which
-// checks the fd_staff session before any handler reads the request. A guest's session id or stay token means nothing here.
+// checks the fd_staff session before any handler reads the request. A guest's session
+// id or stay token means nothing here.
 import { Hono } from "hono";
 import type { AppEnv } from "./app-env";
 import { analyticsRoutes } from "./desk/analytics-routes";

@@ -1,6 +1,11 @@
 // Asks the limiter room for `key` whether one more request is allowed.
 import type * as Party from "partykit/server";
-import { LOGIN_BACKOFF_PATH, type LimiterRequest, type LimiterResponse, type LoginBackoffRequest } from "../limiter/server";
+import {
+  LOGIN_BACKOFF_PATH,
+  type LimiterRequest,
+  type LimiterResponse,
+  type LoginBackoffRequest,
+} from "../limiter/server";
 import type { RuntimeEnv } from "../env";
 import { addressFromProxyHeader } from "../../domain/ip-address";
 import { callParty } from "../party-client";
@@ -23,7 +28,8 @@ export async function loginBackoff(
   key: string,
   op: LoginBackoffRequest["op"],
 ): Promise<LimiterResponse> {
-  const res = await callParty(env, parties, { party: "limiter", roomId: key, path: LOGIN_BACKOFF_PATH }, { method: "POST", body: { op } });
+  const route = { party: "limiter", roomId: key, path: LOGIN_BACKOFF_PATH };
+  const res = await callParty(env, parties, route, { method: "POST", body: { op } });
   if (!res.ok) throw new Error(`Rate limiter answered ${res.status}`);
   return (await res.json()) as LimiterResponse;
 }

@@ -38,7 +38,8 @@ export default class LimiterRoom implements Party.Server {
 
   /** Refused at the edge, so an outsider never wakes (or names) a limiter room. */
   static onBeforeRequest(req: Party.Request, lobby: Party.Lobby) {
-    const allowed = lobby.id.length <= MAX_KEY_LENGTH && isInternal(req as unknown as Request, runtimeEnv(lobby.env).INTERNAL_SECRET);
+    const secret = runtimeEnv(lobby.env).INTERNAL_SECRET;
+    const allowed = lobby.id.length <= MAX_KEY_LENGTH && isInternal(req as unknown as Request, secret);
     return allowed ? req : apiErrorResponse(404, "not_found", "Not found");
   }
 

@@ -18,7 +18,12 @@ export async function closeStaffSockets(
   const properties = homePropertyId ? [homePropertyId] : await listPropertyIds(db);
   const answers = await Promise.all(
     properties.map((roomId) =>
-      callParty(env, parties, { party: "frontdesk", roomId, path: END_STAFF_SESSIONS_PATH }, { method: "POST", body: end }),
+      callParty(
+        env,
+        parties,
+        { party: "frontdesk", roomId, path: END_STAFF_SESSIONS_PATH },
+        { method: "POST", body: end },
+      ),
     ),
   );
   const failed = answers.filter((r) => !r.ok).length;

@@ -20,7 +20,8 @@ const SET_PASSWORD_LIMIT_PER_IP = { limit: 20, windowMs: 15 * 60_000 };
 function weakPassword(field: string, password: string, email: string): Response | null {
   const problem = passwordProblem(password, email);
   if (!problem) return null;
-  return apiErrorResponse(400, "validation", PASSWORD_PROBLEM_MESSAGES[problem], { fields: { [field]: PASSWORD_PROBLEM_MESSAGES[problem] } });
+  const message = PASSWORD_PROBLEM_MESSAGES[problem];
+  return apiErrorResponse(400, "validation", message, { fields: { [field]: message } });
 }
 
 export const setPasswordRoutes = new Hono<AppEnv>();
@@ -43,7 +44,11 @@ setPasswordRoutes.post("/set-password", async (c) => {
   const now = Date.now();
   const owner = await findUsableToken(db, tokenHash, now);
   const expired = () =>
-    apiErrorResponse(410, "link_expired", "This link has expired or has already been used. Ask a manager for a new one.");
+    apiErrorResponse(
+      410,
+      "link_expired",
+      "This link has expired or has already been used. Ask a manager for a new one.",
+    );
   if (!owner) return expired();
   const weak = weakPassword("password", body.value.password, owner.email);
   if (weak) return weak;
@@ -73,7 +78,8 @@ accountRoutes.post("/account/password", async (c) => {
   }
   const account = await findStaffById(db, me.staffId);
   if (!account || !(await verifyPassword(body.value.currentPassword, account.passwordHash))) {
-    await recordAudit(db, { staffId: me.staffId, action: "login.failed", detail: "current password on change", at: Date.now() });
+    const detail = "current password on change";
+    await recordAudit(db, { staffId: me.staffId, action: "login.failed", detail, at: Date.now() });
     return apiErrorResponse(400, "validation", "Your current password is not right", {
       fields: { currentPassword: "Your current password is not right" },
     });

@@ -63,7 +63,10 @@ loginRoutes.post("/login", async (c) => {
   const ok = await verifyPassword(password, staff?.passwordHash ?? DECOY_PASSWORD_HASH);
   if (!staff || !ok || !staff.active) {
     // Managers see these on the desk; an unknown email has no account to file it under.
-    if (staff) await recordAudit(db, { staffId: staff.id, action: "login.failed", detail: staff.active ? null : "deactivated", at: Date.now() });
+    if (staff) {
+      const detail = staff.active ? null : "deactivated";
+      await recordAudit(db, { staffId: staff.id, action: "login.failed", detail, at: Date.now() });
+    }
     return apiErrorResponse(401, "invalid_credentials", "That email and password don't match a staff account.");
   }
   await loginBackoff(env, c.env.lobby.parties, accountKey, "succeeded");

@@ -41,9 +41,17 @@ function scope(c: Context<DeskEnv>): string | null {
   return manager.homePropertyId ?? manager.property?.id ?? null;
 }
 
+function listEntry(row: { id: string; email: string; displayName: string; role: StaffListEntry["role"] }): StaffListEntry {
+  return { staffId: row.id, email: row.email, displayName: row.displayName, role: row.role, active: true };
+}
+
 const notFound = () => apiErrorResponse(404, "not_found", "No such staff member at this property.");
 
-async function newLink(c: Context<DeskEnv>, member: StaffListEntry, purpose: "invite" | "reset"): Promise<SetPasswordLinkResponse> {
+async function newLink(
+  c: Context<DeskEnv>,
+  member: StaffListEntry,
+  purpose: "invite" | "reset",
+): Promise<SetPasswordLinkResponse> {
   const token = randomId(32);
   const now = Date.now();
   const expiresAt = now + SET_PASSWORD_LINK_TTL_MS;
@@ -86,9 +94,10 @@ staffAccountRoutes.post("/staff/invite", async (c) => {
       fields: { email: "There is already a staff account with that email" },
     });
   }
-  const member: StaffListEntry = { staffId: created.id, email: created.email, displayName: created.displayName, role: created.role, active: true };
+  const member = listEntry(created);
   const answer = await newLink(c, member, "invite");
-  await recordAudit(c.get("db"), { staffId: c.get("staff").staffId, action: "staff.invite", detail: `${created.role} ${created.id}`, at: now });
+  const detail = `${created.role} ${created.id}`;
+  await recordAudit(c.get("db"), { staffId: c.get("staff").staffId, action: "staff.invite", detail, at: now });
   return c.json(answer, 201);
 });
 
@@ -97,9 +106,10 @@ staffAccountRoutes.post("/staff/:staffId/reset-password", async (c) => {
   const target = propertyId ? await findStaffAt(c.get("db"), c.req.param("staffId"), propertyId) : null;
   if (!target) return notFound();
   if (!target.active) return apiErrorResponse(409, "inactive", "This account is deactivated.");
-  const member: StaffListEntry = { staffId: target.id, email: target.email, displayName: target.displayName, role: target.role, active: true };
+  const member = listEntry(target);
   const answer = await newLink(c, member, "reset");
-  await recordAudit(c.get("db"), { staffId: c.get("staff").staffId, action: "staff.reset", detail: target.id, at: Date.now() });
+  const by = c.get("staff").staffId;
+  await recordAudit(c.get("db"), { staffId: by, action: "staff.reset", detail: target.id, at: Date.now() });
   return c.json(answer);
 });
 
@@ -119,6 +129,7 @@ staffAccountRoutes.post("/staff/:staffId/deactivate", async (c) => {
 
 staffAccountRoutes.get("/sign-in-failures", async (c) => {
   const propertyId = scope(c);
-  const failures = propertyId ? await signInFailuresAt(c.get("db"), propertyId, Date.now() - FAILURES_SHOWN_FOR_MS) : [];
+  const since = Date.now() - FAILURES_SHOWN_FOR_MS;
+  const failures = propertyId ? await signInFailuresAt(c.get("db"), propertyId, since) : [];
   return c.json({ failures } satisfies SignInFailuresResponse);
 });
