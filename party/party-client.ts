@@ -6,7 +6,8 @@ import { INTERNAL_AUTH_HEADER } from "../shared/protocol/internal";
 import type { RuntimeEnv } from "./env";
 import { internalHeaders } from "./internal-auth";
 
-export type PartyRoute = { party: string; roomId: string };
+/** `path` (e.g. "/end-staff-sessions") picks one of a room's endpoints; default "/". */
+export type PartyRoute = { party: string; roomId: string; path?: string };
 
 export async function callParty(
   env: RuntimeEnv,
@@ -20,7 +21,7 @@ export async function callParty(
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   };
   const stub = stubFor(parties, route);
-  if (stub) return stub.fetch("/", request);
+  if (stub) return stub.fetch(route.path ?? "/", request);
   return fetch(roomUrl(env, route), request);
 }
 
@@ -47,7 +48,7 @@ export async function connectToParty(
 }
 
 function roomUrl(env: RuntimeEnv, route: PartyRoute): string {
-  return `${env.SELF_URL}/parties/${route.party}/${encodeURIComponent(route.roomId)}`;
+  return `${env.SELF_URL}/parties/${route.party}/${encodeURIComponent(route.roomId)}${route.path ?? ""}`;
 }
 
 /**
