@@ -1,9 +1,26 @@
 // One Vite app for every browser page (guest wizard, stay page, desk). partykit
-// serves dist/client with singlePageApp, so each path falls back to index.html and
-// the client router takes over.
+// serves the scripts and styles from dist/client; the main party serves the HTML shell
+// (see shared/page-shell.ts) for every page path, and the client router takes over.
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 import solid from "vite-plugin-solid";
+import { PAGE_SHELL_ASSET, type PageShell } from "./shared/page-shell";
+
+/** Moves the built index.html into the JSON shell the main party serves. */
+function pageShell(): Plugin {
+  return {
+    name: "frontdoor-page-shell",
+    apply: "build",
+    enforce: "post",
+    generateBundle(_options, bundle) {
+      const html = bundle["index.html"];
+      if (!html || html.type !== "asset") this.error("index.html was not built");
+      delete bundle["index.html"];
+      const shell: PageShell = { html: String(html.source) };
+      this.emitFile({ type: "asset", fileName: PAGE_SHELL_ASSET, source: JSON.stringify(shell) });
+    },
+  };
+}
 
 const root = fileURLToPath(new URL("./client", import.meta.url));
 const outDir = fileURLToPath(new URL("./dist/client", import.meta.url));
@@ -13,7 +30,7 @@ const api = process.env.FRONTDOOR_API;
 
 export default defineConfig({
   root,
-  plugins: [solid()],
+  plugins: [solid(), pageShell()],
   build: {
     outDir,
     emptyOutDir: true,

@@ -134,8 +134,32 @@ export const staff = sqliteTable(
     passwordHash: text("password_hash").notNull(),
     propertyId: text("property_id").references(() => property.id),
     createdAt: integer("created_at").notNull(),
+    /** A deactivated account cannot sign in and its sessions are refused; its audit trail stays. */
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
   },
   (t) => [uniqueIndex("staff_email_uq").on(t.email)],
+);
+
+/**
+ * One-time set-password links (an invitation or a reset). Only the SHA-256 of the
+ * token is stored, so a copy of the database cannot be turned into a working link.
+ */
+export const staffPasswordToken = sqliteTable(
+  "staff_password_token",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    staffId: text("staff_id")
+      .notNull()
+      .references(() => staff.id),
+    purpose: text("purpose", { enum: ["invite", "reset"] }).notNull(),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => staff.id),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    usedAt: integer("used_at"),
+  },
+  (t) => [index("staff_password_token_staff_idx").on(t.staffId)],
 );
 
 export const auditLog = sqliteTable(

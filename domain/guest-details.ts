@@ -3,6 +3,7 @@
 // authority), so both give the same answer.
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/min";
 import type { FieldErrorCode } from "./field-errors";
+import { stripInvisible } from "./plain-text";
 
 /** Details as typed: raw strings, checked only for size on the wire. */
 export interface DetailsInput {
@@ -51,7 +52,7 @@ export function normalisePhone(raw: string, region: string = DEFAULT_PHONE_REGIO
 
 export function validateDetails(input: DetailsInput): Validation<GuestDetails> {
   const fields: FieldErrors = {};
-  const fullName = input.fullName.trim().replace(/\s+/g, " ");
+  const fullName = stripInvisible(input.fullName);
   if (!fullName) fields.fullName = "name_required";
   else if (fullName.length > 120) fields.fullName = "name_too_long";
 
@@ -72,7 +73,7 @@ const REGISTRATION = /^[A-Z0-9]{2,10}$/;
 
 export function validateParking(input: ParkingInput): Validation<ParkingDetails> {
   if (!input.hasCar) return { ok: true, value: { hasCar: false, registration: null } };
-  const registration = (input.registration ?? "").replace(/[\s-]+/g, "").toUpperCase();
+  const registration = stripInvisible(input.registration ?? "").replace(/[\s-]+/g, "").toUpperCase();
   if (!registration) return { ok: false, fields: { registration: "registration_required" } };
   if (!REGISTRATION.test(registration)) {
     return { ok: false, fields: { registration: "registration_invalid" } };

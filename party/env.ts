@@ -51,6 +51,17 @@ export const runtimeEnvSchema = z.object({
   PIN_RETRY_MAX_MS: intFromString(10, 3_600_000).default(30_000),
   // Fractions allowed so tests can expire a session in seconds.
   SESSION_EXPIRY_MINUTES: z.coerce.number().min(0.01).max(7 * 24 * 60).default(120),
+  /**
+   * The header a proxy in front of this deployment sets to the client's address and
+   * overwrites when a client sends it: `cf-connecting-ip` on Cloudflare (partykit deploy).
+   * Unset, no header is believed: every client is the connection itself.
+   */
+  CLIENT_IP_HEADER: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,64}$/, "expected a header name")
+    .transform((s) => s.toLowerCase())
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   LOOKUP_LIMIT_PER_MINUTE: intFromString(1, 100_000).default(10),
   LOOKUP_LIMIT_PER_REF_PER_HOUR: intFromString(1, 100_000).default(30),
 });

@@ -14,6 +14,11 @@ export default class Main implements Party.Server {
     return app.fetch(req as unknown as Request, { lobby, ctx }, ctx as unknown as Parameters<typeof app.fetch>[2]);
   }
 
+  /** Nothing here speaks websockets; an accepted upgrade would only hold a connection open. */
+  static onBeforeConnect(): Response {
+    return new Response("Not found", { status: 404 });
+  }
+
   onRequest(): Response {
     return new Response("Not found", { status: 404 });
   }

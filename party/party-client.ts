@@ -6,7 +6,7 @@ import { INTERNAL_AUTH_HEADER } from "../shared/protocol/internal";
 import type { RuntimeEnv } from "./env";
 import { internalHeaders } from "./internal-auth";
 
-/** `path`, e.g. "/lock-event", picks one of a room's endpoints; the room's root by default. */
+/** `path` (e.g. "/lock-event", "/end-staff-sessions") picks one of a room's endpoints; default "/". */
 export type PartyRoute = { party: string; roomId: string; path?: string };
 
 export async function callParty(

@@ -25,6 +25,7 @@ export const PASSTHROUGH_VARS = [
   "SESSION_EXPIRY_MINUTES",
   "LOOKUP_LIMIT_PER_MINUTE",
   "LOOKUP_LIMIT_PER_REF_PER_HOUR",
+  "CLIENT_IP_HEADER",
 ] as const;
 export type PassthroughVar = (typeof PASSTHROUGH_VARS)[number];
 export type PassthroughVars = Partial<Record<PassthroughVar, string>>;

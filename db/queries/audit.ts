@@ -6,8 +6,14 @@ import { auditLog } from "../schema";
 
 export const AUDIT_ACTIONS = [
   "login",
+  "login.failed",
   "logout",
+  "password.change",
+  "password.set",
   "staff.create",
+  "staff.invite",
+  "staff.reset",
+  "staff.deactivate",
   "pin.retry",
   "pin.manual",
   "pin.reveal",

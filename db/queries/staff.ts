@@ -70,3 +70,9 @@ export async function findStaffForSession(db: Database, staffId: string, expires
   const row = rows[0];
   return row ? { staff: row.staff, property: row.property, loggedOut: Boolean(row.loggedOut) } : null;
 }
+
+/** Every property's id: a manager not tied to one may have a board open on any of them. */
+export async function listPropertyIds(db: Database): Promise<string[]> {
+  const rows = await db.select({ id: property.id }).from(property).orderBy(asc(property.id));
+  return rows.map((r) => r.id);
+}

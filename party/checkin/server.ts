@@ -30,6 +30,7 @@ import { isInternal } from "../internal-auth";
 import { lockProvider } from "../locks";
 import { newStayToken, randomId, randomUint32 } from "../random";
 import { SnapshotSync } from "../snapshot-sync";
+import { isSameOriginRequest } from "../same-origin";
 import { parseFrame } from "../ws-message";
 import { FrontdeskClient } from "./frontdesk-client";
 import { toBoardSession, toFunnelRow, toGuestRow } from "./projections";
@@ -41,6 +42,14 @@ useEnglishZodMessages();
 const STATE_KEY = "state";
 const MESSAGES_PER_WINDOW = 30;
 const MESSAGE_WINDOW_MS = 10_000;
+/**
+ * One budget for the whole room: reconnecting gets a fresh per-connection bucket, not
+ * more of this one. Two busy devices fit; a loop over many sockets does not.
+ */
+export const ROOM_MESSAGES_PER_WINDOW = 60;
+/** A guest's phone and laptop with a few tabs each; more is a script holding sockets open. */
+export const MAX_CONNECTIONS_PER_SESSION = 8;
+export const TOO_MANY_CONNECTIONS_CLOSE = 4429;
 
 export default class CheckinRoom implements Party.Server {
   private state: CheckinState | null = null;
@@ -53,6 +62,7 @@ export default class CheckinRoom implements Party.Server {
   /** When the alarm is set for, as far as this process knows (undefined: not known yet). */
   private armedAt: number | null | undefined = undefined;
   private readonly messageBuckets = new Map<string, Bucket>();
+  private roomBucket: Bucket | undefined;
 
   private readonly frontdesk = new FrontdeskClient({ env: () => this.env, parties: () => this.partiesBinding() });
   private readonly board = new SnapshotSync(() => this.sendToBoard(), {
@@ -94,7 +104,21 @@ export default class CheckinRoom implements Party.Server {
     this.messageBuckets.delete(connection.id);
   }
 
+  /** A guest's socket comes from our own pages; a page elsewhere cannot drive someone's check-in. */
+  static onBeforeConnect(req: Party.Request, lobby: Party.Lobby) {
+    const env = runtimeEnv(lobby.env);
+    const request = req as unknown as Request;
+    if (isInternal(request, env.INTERNAL_SECRET) || isSameOriginRequest(request, env.SELF_URL)) return req;
+    return new Response("Cross-origin socket refused", { status: 403 });
+  }
+
   onConnect(connection: Party.Connection) {
+    if ([...this.room.getConnections()].length > MAX_CONNECTIONS_PER_SESSION) {
+      const message = "Too many open windows on this check-in. Close some and reload.";
+      this.sendTo(connection, { type: "error", code: "rate_limited", message });
+      connection.close(TOO_MANY_CONNECTIONS_CLOSE, "too many connections");
+      return;
+    }
     if (!this.state) {
       this.sendTo(connection, { type: "error", code: "not_found", message: "This check-in session does not exist. Start again with your booking reference." });
       connection.close(4404, "unknown session");
@@ -105,10 +129,15 @@ export default class CheckinRoom implements Party.Server {
 
   async onMessage(raw: string | ArrayBuffer | ArrayBufferView, sender: Party.Connection) {
     // A person filling in a form sends a few messages a minute; a loop sending thousands is cut off here.
-    const take = takeToken(this.messageBuckets.get(sender.id), MESSAGES_PER_WINDOW, MESSAGE_WINDOW_MS, Date.now());
+    const now = Date.now();
+    const take = takeToken(this.messageBuckets.get(sender.id), MESSAGES_PER_WINDOW, MESSAGE_WINDOW_MS, now);
     this.messageBuckets.set(sender.id, take.bucket);
-    if (!take.allowed) {
-      return this.sendTo(sender, { type: "error", code: "rate_limited", message: `Too many messages. Try again in ${Math.ceil(take.retryAfterMs / 1000)} seconds.` });
+    // The room's budget is spent only when the connection's own allows, so one noisy socket cannot use up the others'.
+    const limit = take.allowed ? takeToken(this.roomBucket, ROOM_MESSAGES_PER_WINDOW, MESSAGE_WINDOW_MS, now) : take;
+    if (take.allowed) this.roomBucket = limit.bucket;
+    if (!limit.allowed) {
+      const message = `Too many messages. Try again in ${Math.ceil(limit.retryAfterMs / 1000)} seconds.`;
+      return this.sendTo(sender, { type: "error", code: "rate_limited", message });
     }
     const frame = parseFrame(raw, clientMessage);
     if (!frame.ok) return this.sendTo(sender, { type: "error", code: frame.code, message: frame.message });

@@ -11,11 +11,12 @@ export interface DeskSocketStaff {
   staffId: string;
   role: StaffRole;
   propertyId: string | null;
+  expiresAt: number;
 }
 
 export async function authorizeDeskSocket(req: Request, env: RuntimeEnv, propertyId: string): Promise<DeskSocketStaff | null> {
   const staff = await principalFromCookieHeader(database(env), req.headers.get("cookie"), env.SESSION_SECRET, Date.now());
   if (!staff) return null;
   const claims = { staffId: staff.staffId, role: staff.role, propertyId: staff.homePropertyId };
-  return canAccessProperty(claims, propertyId) ? claims : null;
+  return canAccessProperty(claims, propertyId) ? { ...claims, expiresAt: staff.expiresAt } : null;
 }

@@ -9,9 +9,19 @@ import { boardFeedMessage, boardChange, type BoardFeedAnswer } from "../../share
 import { runtimeEnv } from "../env";
 import { apiErrorResponse, json, readJsonBody } from "../http-json";
 import { isInternal } from "../internal-auth";
+import { isSameOriginRequest } from "../same-origin";
 import { parseFrame } from "../ws-message";
 import { authorizeDeskSocket } from "./auth";
 import { BatchWriter } from "./batch-writer";
+import {
+  END_STAFF_SESSIONS_PATH,
+  endStaffSessions,
+  isEndedBy,
+  readStaffSession,
+  SESSION_ENDED_CLOSE,
+  stampStaffSession,
+  type SocketStaffSession,
+} from "./staff-sockets";
 import { useEnglishZodMessages } from "../../shared/zod-locale";
 
 useEnglishZodMessages();
@@ -54,9 +64,14 @@ export default class FrontdeskRoom implements Party.Server {
     const env = runtimeEnv(lobby.env);
     // A checkin room's feed, arriving over HTTP from an alarm (partykit withholds the parties binding there).
     if (isInternal(req as unknown as Request, env.INTERNAL_SECRET)) return req;
+    // Another site's page could open this socket with the desk's cookie (cross-site websocket hijacking).
+    if (!isSameOriginRequest(req as unknown as Request, env.SELF_URL)) {
+      return new Response("Cross-origin socket refused", { status: 403 });
+    }
     const staff = await authorizeDeskSocket(req as unknown as Request, env, lobby.id);
     if (!staff) return new Response("Sign in to the front desk first", { status: 401 });
-    return req;
+    const stamped = stampStaffSession(req as unknown as Request, { staffId: staff.staffId, expiresAt: staff.expiresAt });
+    return stamped as unknown as Party.Request;
   }
 
   async onStart() {
@@ -95,8 +110,42 @@ export default class FrontdeskRoom implements Party.Server {
       this.feeds.add(connection.id);
       return;
     }
+    const staff = readStaffSession(context.request as unknown as Request);
+    if (!staff || staff.expiresAt <= Date.now()) {
+      connection.close(SESSION_ENDED_CLOSE, "staff session ended");
+      return;
+    }
+    connection.setState(staff);
     // Only stored sessions: whatever is pending reaches this socket with the next batch.
     this.send(connection, { type: "board", sessions: [...this.sessions.values()] });
+    void this.armExpiryAlarm();
+  }
+
+  /** Staff sessions end at a fixed time: wake then and close their sockets. */
+  private async armExpiryAlarm() {
+    let next = Infinity;
+    for (const c of this.room.getConnections<SocketStaffSession>(DASHBOARD)) {
+      if (c.state) next = Math.min(next, c.state.expiresAt);
+    }
+    if (next === Infinity) return;
+    const current = await this.room.storage.getAlarm();
+    if (current === null || current > next) await this.room.storage.setAlarm(next);
+  }
+
+  async onAlarm() {
+    this.closeDashboards((s) => s.expiresAt <= Date.now());
+    await this.armExpiryAlarm();
+  }
+
+  private closeDashboards(ended: (session: SocketStaffSession) => boolean): number {
+    let closed = 0;
+    for (const c of this.room.getConnections<SocketStaffSession>(DASHBOARD)) {
+      if (!c.state || ended(c.state)) {
+        c.close(SESSION_ENDED_CLOSE, "staff session ended");
+        closed++;
+      }
+    }
+    return closed;
   }
 
   onClose(connection: Party.Connection) {
@@ -128,6 +177,11 @@ export default class FrontdeskRoom implements Party.Server {
     if (!isInternal(request, runtimeEnv(this.room.env).INTERNAL_SECRET)) return apiErrorResponse(403, "forbidden", "Not allowed");
     if (request.method === "GET") return json({ sessions: [...this.sessions.values()] });
     if (request.method !== "POST") return apiErrorResponse(405, "method_not_allowed", "Method not allowed");
+    if (new URL(request.url).pathname.endsWith(END_STAFF_SESSIONS_PATH)) {
+      const end = await readJsonBody(request, endStaffSessions);
+      if (!end.ok) return end.response;
+      return json({ closed: this.closeDashboards((s) => isEndedBy(s, end.value)) });
+    }
     const body = await readJsonBody(request, boardChange);
     if (!body.ok) return body.response;
     await this.accept([body.value.session]);

@@ -12,8 +12,13 @@ import type { AppEnv } from "./app-env";
 import { deskRoutes } from "./desk-routes";
 import { guestRoutes } from "./guest-routes";
 import { seamWebhookRoutes } from "./seam-webhook-routes";
+import { pageRoutes } from "./pages";
+import { drainUnreadBody, jsonOnly, sameOriginOnly } from "./request-guards";
+import { securityHeaders } from "./security-headers";
 
 export const app = new Hono<AppEnv>();
+
+app.use("*", securityHeaders);
 
 app.use("*", async (c, next) => {
   const env = runtimeEnv(c.env.lobby.env);
@@ -22,6 +27,7 @@ app.use("*", async (c, next) => {
   await next();
 });
 
+app.use("/api/*", drainUnreadBody, sameOriginOnly, jsonOnly);
 app.use(
   "/api/*",
   bodyLimit({
@@ -45,6 +51,7 @@ app.route("/api/desk", deskRoutes);
 app.route("/api/webhooks", seamWebhookRoutes);
 
 app.all("/api/*", () => apiErrorResponse(404, "not_found", "No such endpoint"));
+app.route("/", pageRoutes);
 
 app.onError((err) => {
   // Log the failure, not the request: bodies may hold names, phones and PINs.

@@ -1,6 +1,7 @@
-// The staff API, mounted at /api/desk. Only POST /login is open; everything else runs
-// behind `requireStaff`, which checks the fd_staff session before any handler reads
-// the request. A guest's session id or stay token means nothing here.
+// The staff API, mounted at /api/desk. Only POST /login and POST /set-password (which
+// needs a one-time link) are open; everything else runs behind `requireStaff`, which
+// checks the fd_staff session before any handler reads the request. A guest's session
+// id or stay token means nothing here.
 import { Hono } from "hono";
 import type { AppEnv } from "./app-env";
 import { analyticsRoutes } from "./desk/analytics-routes";
@@ -8,16 +9,21 @@ import { arrivalsRoutes } from "./desk/arrivals-routes";
 import { requireStaff, type DeskEnv } from "./desk/context";
 import { pinRoutes } from "./desk/pin-routes";
 import { loginRoutes, sessionRoutes } from "./desk/session-routes";
+import { accountRoutes, setPasswordRoutes } from "./desk/password-routes";
+import { staffAccountRoutes } from "./desk/staff-account-routes";
 import { staffRoutes } from "./desk/staff-routes";
 
 const staffOnly = new Hono<DeskEnv>();
 staffOnly.use("*", requireStaff);
 staffOnly.route("/", sessionRoutes);
 staffOnly.route("/", staffRoutes);
+staffOnly.route("/", staffAccountRoutes);
+staffOnly.route("/", accountRoutes);
 staffOnly.route("/", arrivalsRoutes);
 staffOnly.route("/", analyticsRoutes);
 staffOnly.route("/", pinRoutes);
 
 export const deskRoutes = new Hono<AppEnv>();
 deskRoutes.route("/", loginRoutes);
+deskRoutes.route("/", setPasswordRoutes);
 deskRoutes.route("/", staffOnly);

@@ -28,7 +28,8 @@ const HOUR = 60 * MINUTE;
 async function limited(c: Context<AppEnv>, scope: string, ref: string | null, perRefPerHour: number): Promise<Response | null> {
   const env = c.get("env");
   const parties = c.env.lobby.parties;
-  const checks = [takeRateLimit(env, parties, `${scope}:ip:${clientIp(c.req.raw)}`, { limit: env.LOOKUP_LIMIT_PER_MINUTE, windowMs: MINUTE })];
+  const ip = clientIp(c.req.raw, env);
+  const checks = [takeRateLimit(env, parties, `${scope}:ip:${ip}`, { limit: env.LOOKUP_LIMIT_PER_MINUTE, windowMs: MINUTE })];
   if (ref) checks.push(takeRateLimit(env, parties, `${scope}:ref:${ref}`, { limit: perRefPerHour, windowMs: HOUR }));
   const results = await Promise.all(checks);
   const refused = results.filter((r) => !r.allowed);

@@ -1,7 +1,13 @@
 // Asks the limiter room for `key` whether one more request is allowed.
 import type * as Party from "partykit/server";
-import type { LimiterRequest, LimiterResponse } from "../limiter/server";
+import {
+  LOGIN_BACKOFF_PATH,
+  type LimiterRequest,
+  type LimiterResponse,
+  type LoginBackoffRequest,
+} from "../limiter/server";
 import type { RuntimeEnv } from "../env";
+import { addressFromProxyHeader } from "../../domain/ip-address";
 import { callParty } from "../party-client";
 
 export async function takeRateLimit(
@@ -15,11 +21,32 @@ export async function takeRateLimit(
   return (await res.json()) as LimiterResponse;
 }
 
+/** One sign-in attempt against an account's backoff, or the success that clears it. */
+export async function loginBackoff(
+  env: RuntimeEnv,
+  parties: Party.Context["parties"],
+  key: string,
+  op: LoginBackoffRequest["op"],
+): Promise<LimiterResponse> {
+  const route = { party: "limiter", roomId: key, path: LOGIN_BACKOFF_PATH };
+  const res = await callParty(env, parties, route, { method: "POST", body: { op } });
+  if (!res.ok) throw new Error(`Rate limiter answered ${res.status}`);
+  return (await res.json()) as LimiterResponse;
+}
+
 /**
- * Cloudflare's edge sets cf-connecting-ip and overwrites any value a client sends, so
- * it is trustworthy in production. Locally there is no edge; every caller then shares
- * one bucket unless a test sets the header itself.
+ * Stands for the connection itself when no trusted proxy names the client: workerd
+ * does not tell a worker its peer's address, so every direct client shares this key
+ * (locally that is the one machine partykit dev listens for).
  */
-export function clientIp(req: Request): string {
-  return req.headers.get("cf-connecting-ip") ?? "local";
+export const DIRECT_CLIENT = "direct";
+
+/**
+ * The client's address, from the header a trusted proxy sets (CLIENT_IP_HEADER) and
+ * only if it parses as an IP; otherwise the connection's own. Either way a short,
+ * canonical string, safe as part of a limiter room name.
+ */
+export function clientIp(req: Request, env: Pick<RuntimeEnv, "CLIENT_IP_HEADER">): string {
+  if (!env.CLIENT_IP_HEADER) return DIRECT_CLIENT;
+  return addressFromProxyHeader(req.headers.get(env.CLIENT_IP_HEADER)) ?? DIRECT_CLIENT;
 }

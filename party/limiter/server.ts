@@ -3,6 +3,7 @@
 // hold across every edge location without a shared cache.
 import type * as Party from "partykit/server";
 import { z } from "zod";
+import { recordFailure, waitBeforeAttempt, type LoginFailures } from "../../domain/login-backoff";
 import { takeToken, type Bucket } from "../../domain/token-bucket";
 import { runtimeEnv } from "../env";
 import { apiErrorResponse, json, readJsonBody } from "../http-json";
@@ -18,10 +19,34 @@ export const limiterRequest = z.object({
 export type LimiterRequest = z.infer<typeof limiterRequest>;
 export type LimiterResponse = { allowed: boolean; retryAfterSeconds: number };
 
+/**
+ * Per-account sign-in backoff (path LOGIN_BACKOFF_PATH). An allowed attempt counts as a
+ * failure at once and a success clears it: the room answers one request at a time, so
+ * a burst of parallel guesses cannot all slip in before the first failure is known.
+ */
+export const LOGIN_BACKOFF_PATH = "/login-backoff";
+export const loginBackoffRequest = z.object({ op: z.enum(["attempt", "succeeded"]) });
+export type LoginBackoffRequest = z.infer<typeof loginBackoffRequest>;
+
+/** Keys are a scope plus a canonical address, a booking reference or a hash: all far shorter. */
+export const MAX_KEY_LENGTH = 128;
+
 export default class LimiterRoom implements Party.Server {
   private bucket: Bucket | undefined;
 
   constructor(readonly room: Party.Room) {}
+
+  /** Refused at the edge, so an outsider never wakes (or names) a limiter room. */
+  static onBeforeRequest(req: Party.Request, lobby: Party.Lobby) {
+    const secret = runtimeEnv(lobby.env).INTERNAL_SECRET;
+    const allowed = lobby.id.length <= MAX_KEY_LENGTH && isInternal(req as unknown as Request, secret);
+    return allowed ? req : apiErrorResponse(404, "not_found", "Not found");
+  }
+
+  /** Limiters answer over HTTP only; a socket would just hold a connection open. */
+  static onBeforeConnect() {
+    return apiErrorResponse(404, "not_found", "Not found");
+  }
 
   async onStart() {
     this.bucket = await this.room.storage.get<Bucket>("bucket");
@@ -31,6 +56,7 @@ export default class LimiterRoom implements Party.Server {
     if (req.method !== "POST" || !isInternal(req as unknown as Request, runtimeEnv(this.room.env).INTERNAL_SECRET)) {
       return apiErrorResponse(404, "not_found", "Not found");
     }
+    if (new URL(req.url).pathname.endsWith(LOGIN_BACKOFF_PATH)) return this.loginBackoff(req as unknown as Request);
     const body = await readJsonBody(req as unknown as Request, limiterRequest);
     if (!body.ok) return body.response;
     const result = takeToken(this.bucket, body.value.limit, body.value.windowMs, Date.now());
@@ -38,5 +64,20 @@ export default class LimiterRoom implements Party.Server {
     await this.room.storage.put("bucket", result.bucket);
     const answer: LimiterResponse = { allowed: result.allowed, retryAfterSeconds: Math.ceil(result.retryAfterMs / 1000) };
     return json(answer);
+  }
+
+  private async loginBackoff(req: Request): Promise<Response> {
+    const body = await readJsonBody(req, loginBackoffRequest);
+    if (!body.ok) return body.response;
+    if (body.value.op === "succeeded") {
+      await this.room.storage.delete("login");
+      return json({ allowed: true, retryAfterSeconds: 0 } satisfies LimiterResponse);
+    }
+    const now = Date.now();
+    const failures = await this.room.storage.get<LoginFailures>("login");
+    const wait = waitBeforeAttempt(failures, now);
+    if (wait > 0) return json({ allowed: false, retryAfterSeconds: Math.ceil(wait / 1000) } satisfies LimiterResponse);
+    await this.room.storage.put("login", recordFailure(failures, now));
+    return json({ allowed: true, retryAfterSeconds: 0 } satisfies LimiterResponse);
   }
 }

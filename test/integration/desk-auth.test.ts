@@ -95,10 +95,11 @@ describe("sign-in", () => {
     expect(big.status).toBe(413);
   });
 
-  it("rate-limits guesses per address and account, even for the right password, without blocking other addresses", async () => {
-    const ip = staffIp();
-    for (let i = 0; i < 5; i++) expect((await login(stack.url, ADMIN.email, `guess-${i}`, ip)).status).toBe(401);
-    const limited = await login(stack.url, ADMIN.email, ADMIN.password, ip);
+  it("backs off guesses per account from any address, even for the right password, but only briefly", async () => {
+    // A success clears the failures earlier tests left on this account.
+    await signIn(stack.url);
+    for (let i = 0; i < 5; i++) expect((await login(stack.url, ADMIN.email, `guess-${i}`)).status).toBe(401);
+    const limited = await login(stack.url, ADMIN.email, ADMIN.password);
     expect(limited.status).toBe(429);
     expect(limited.setCookie).toBeNull();
     const body = apiError.parse(limited.body);
@@ -106,6 +107,8 @@ describe("sign-in", () => {
     expect(body.error.retryAfterSeconds).toBeGreaterThan(0);
     expect(Number(limited.headers.get("retry-after"))).toBe(body.error.retryAfterSeconds);
 
+    // The wait is seconds, not a lock-out: the manager gets in once it has passed.
+    await new Promise((resolve) => setTimeout(resolve, body.error.retryAfterSeconds! * 1000 + 100));
     expect((await login(stack.url, ADMIN.email, ADMIN.password, staffIp())).status).toBe(200);
   });
 

@@ -23,7 +23,8 @@ export async function startTestStack(
       dataDir,
       // Built once by test/support/global-setup.ts; see there why not dist/client.
       clientDir: inject("frontdoorClientDir") || join(dataDir, "client"),
-      runtimeVars: vars,
+      // The tests stand in for Cloudflare's edge, giving each simulated client its own address.
+      runtimeVars: { CLIENT_IP_HEADER: "cf-connecting-ip", ...vars },
       log: process.env.FRONTDOOR_TEST_LOGS === "1",
       ...options,
     });

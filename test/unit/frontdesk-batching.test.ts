@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import type * as Party from "partykit/server";
 import FrontdeskRoom, { FLUSH_MS } from "../../party/frontdesk/server";
+import { stampStaffSession } from "../../party/frontdesk/staff-sockets";
 import { internalHeaders } from "../../party/internal-auth";
 import { boardSession } from "../support/board-fixture";
 import type { BoardSession } from "../../domain/board";
@@ -43,6 +44,14 @@ function fakeRoom() {
     async delete(keys: string[]) {
       for (const k of keys) stored.delete(k);
       return keys.length;
+    },
+    // The board wakes when a dashboard's staff session expires.
+    alarm: null as number | null,
+    async getAlarm() {
+      return this.alarm;
+    },
+    async setAlarm(at: number) {
+      this.alarm = at;
     },
   };
   const room = {
@@ -162,9 +171,13 @@ describe("frontdesk room batching", () => {
     await post(server, { type: "session", session: session("a", 1) });
     const change = post(server, { type: "session", session: session("a", 2) });
     const sent: BoardMessage[] = [];
-    server.onConnect({ id: "dash-1", send: (text: string) => sent.push(JSON.parse(text)) } as unknown as Party.Connection, {
-      request: new Request("http://x/parties/frontdesk/prop-test"),
-    } as unknown as Party.ConnectionContext);
+    const dashboard = { id: "dash-1", send: (text: string) => sent.push(JSON.parse(text)), setState() {}, close() {} };
+    // onBeforeConnect has checked the cookie and stamped the staff session.
+    const request = stampStaffSession(new Request("http://x/parties/frontdesk/prop-test"), {
+      staffId: "staff-1",
+      expiresAt: Date.now() + 3600_000,
+    });
+    server.onConnect(dashboard as unknown as Party.Connection, { request } as unknown as Party.ConnectionContext);
     expect(sent).toEqual([{ type: "board", sessions: [expect.objectContaining({ sessionId: "a", version: 1 })] }]);
     await change;
     expect(broadcasts(log).at(-1)).toEqual({ type: "sessions", sessions: [expect.objectContaining({ version: 2 })] });

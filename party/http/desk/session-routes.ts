@@ -6,21 +6,16 @@ import { DECOY_PASSWORD_HASH, verifyPassword } from "../../../domain/password";
 import { signStaffSession } from "../../../domain/staff-session";
 import { deskLoginRequest, type DeskMe } from "../../../shared/protocol/desk-http";
 import { apiErrorResponse, readJsonBody } from "../../http-json";
+import { sha256Hex } from "../../sha256";
 import type { AppEnv } from "../app-env";
-import { clientIp, takeRateLimit } from "../rate-limit";
+import { clientIp, loginBackoff, takeRateLimit } from "../rate-limit";
 import { noProperty, type DeskEnv } from "./context";
 import { clearStaffCookie, setStaffCookie } from "./cookie";
+import { closeStaffSockets } from "./end-sessions";
 import type { StaffPrincipal } from "./principal";
 
-/** Guessing one account's password from one address: a handful of tries, then wait. */
-export const LOGIN_LIMIT_PER_ACCOUNT = { limit: 5, windowMs: 15 * 60_000 };
-/** Spraying many accounts from one address. */
+/** Spraying many accounts (or one) from one address. */
 export const LOGIN_LIMIT_PER_IP = { limit: 50, windowMs: 15 * 60_000 };
-
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
 
 export function toMe(staff: StaffPrincipal): DeskMe | null {
   if (!staff.property) return null;
@@ -45,10 +40,12 @@ loginRoutes.post("/login", async (c) => {
   if (!body.ok) return body.response;
   const { email, password } = body.value;
 
-  // Limiter rooms are keyed by a hash: room ids show up in logs, emails should not.
-  const ip = clientIp(c.req.raw);
+  // Limiter rooms are keyed by a hash: room ids show up in logs, emails should not. The
+  // account's backoff ignores the address, so rotating addresses buys an attacker nothing.
+  const ip = clientIp(c.req.raw, c.get("env"));
+  const accountKey = `desk-login-account:${await sha256Hex(email)}`;
   const [perAccount, perIp] = await Promise.all([
-    takeRateLimit(env, c.env.lobby.parties, `desk-login:${await sha256Hex(`${ip}\n${email}`)}`, LOGIN_LIMIT_PER_ACCOUNT),
+    loginBackoff(env, c.env.lobby.parties, accountKey, "attempt"),
     takeRateLimit(env, c.env.lobby.parties, `desk-login-ip:${await sha256Hex(ip)}`, LOGIN_LIMIT_PER_IP),
   ]);
   const refused = [perAccount, perIp].filter((r) => !r.allowed);
@@ -64,7 +61,15 @@ loginRoutes.post("/login", async (c) => {
   const staff = await findStaffByEmail(db, email);
   // Unknown emails still pay for a full PBKDF2 run, so timing does not tell which exist.
   const ok = await verifyPassword(password, staff?.passwordHash ?? DECOY_PASSWORD_HASH);
-  if (!staff || !ok) return apiErrorResponse(401, "invalid_credentials", "That email and password don't match a staff account.");
+  if (!staff || !ok || !staff.active) {
+    // Managers see these on the desk; an unknown email has no account to file it under.
+    if (staff) {
+      const detail = staff.active ? null : "deactivated";
+      await recordAudit(db, { staffId: staff.id, action: "login.failed", detail, at: Date.now() });
+    }
+    return apiErrorResponse(401, "invalid_credentials", "That email and password don't match a staff account.");
+  }
+  await loginBackoff(env, c.env.lobby.parties, accountKey, "succeeded");
 
   const now = Date.now();
   const { token, expiresAt } = await signStaffSession(
@@ -92,6 +97,10 @@ sessionRoutes.post("/logout", async (c) => {
     action: "logout",
     detail: sessionDetail(staff.expiresAt),
     at: Date.now(),
+  });
+  await closeStaffSockets(c.get("env"), c.get("db"), c.env.lobby.parties, staff.homePropertyId, {
+    staffId: staff.staffId,
+    expiresAt: staff.expiresAt,
   });
   clearStaffCookie(c);
   return c.json({ ok: true });
