@@ -71,9 +71,13 @@ function ReferenceForm(props: { onCheckedIn: (ref: string) => void }) {
   }
 
   function showFailure(failure: ApiFailure) {
-    if (failure.kind === "rate-limited") setAlert(() => () => plural(text.locale, failure.retryAfterSeconds, text.tooManyAttempts));
-    else if (failure.kind === "status" && failure.fields?.bookingRef) setErrors({ bookingRef: () => text.lookupRefInvalid });
-    else setAlert(() => () => text.somethingWentWrong);
+    // Alerts hold words to be worded when shown (a function), so the setter takes one more arrow.
+    if (failure.kind === "rate-limited") {
+      const seconds = failure.retryAfterSeconds;
+      setAlert(() => () => plural(text.locale, seconds, text.tooManyAttempts));
+    } else if (failure.kind === "status" && failure.fields?.bookingRef) {
+      setErrors({ bookingRef: () => text.lookupRefInvalid });
+    } else setAlert(() => () => text.somethingWentWrong);
   }
 
   return (

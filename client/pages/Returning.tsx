@@ -32,8 +32,10 @@ export default function ReturningForm(props: { bookingRef: string; onCancel: () 
     busy = false;
     if (result.ok) return navigate(`/stay/${result.value.stayToken}`);
     const failure = result.failure;
-    if (failure.kind === "rate-limited") setAlert(() => () => plural(text.locale, failure.retryAfterSeconds, text.tooManyAttempts));
-    else if (failure.kind === "status" && (failure.status === 403 || failure.fields?.phoneLast4)) {
+    if (failure.kind === "rate-limited") {
+      const seconds = failure.retryAfterSeconds;
+      setAlert(() => () => plural(text.locale, seconds, text.tooManyAttempts));
+    } else if (failure.kind === "status" && (failure.status === 403 || failure.fields?.phoneLast4)) {
       setErrors({ phoneLast4: () => failure.status === 403 ? text.last4Wrong : text.last4Invalid });
     } else setAlert(() => () => text.somethingWentWrong);
   }

@@ -152,7 +152,9 @@ function englishPhrases(): string[] {
   for (const [key, value] of Object.entries(en)) {
     if (key === "lang" || key === "dir" || key === "locale") continue;
     if (typeof value === "string") add(value);
-    else if (typeof value === "function") add(String((value as (...a: string[]) => string)("\u0000", "\u0000", "\u0000")));
+    else if (typeof value === "function") {
+      add(String((value as (...a: string[]) => string)("\u0000", "\u0000", "\u0000")));
+    }
     else for (const s of Object.values(value as Record<string, string>)) add(s);
   }
   return [...phrases];
@@ -298,7 +300,7 @@ describe("every guest page in every language", () => {
 });
 
 describe("the language switcher", () => {
-  it("re-words the page at once, keeps what was typed, and the session carries the choice to a second device", async () => {
+  it("re-words the page at once, keeps what was typed, and the session takes it to a second device", async () => {
     const [es, ja] = await Promise.all([table("es"), table("ja")]);
     const page = await newGuestPage("en");
     await lookUp(page, en, "FD1012");

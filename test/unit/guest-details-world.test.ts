@@ -23,7 +23,10 @@ describe("names of the world", () => {
   it("counts characters, not UTF-16 units, against the 120 limit", () => {
     const rare = "𠀋".repeat(120); // each is two UTF-16 units
     expect(validateDetails({ ...phone, fullName: rare }).ok).toBe(true);
-    expect(validateDetails({ ...phone, fullName: `${rare}𠀋` })).toMatchObject({ ok: false, fields: { fullName: "name_too_long" } });
+    expect(validateDetails({ ...phone, fullName: `${rare}𠀋` })).toMatchObject({
+      ok: false,
+      fields: { fullName: "name_too_long" },
+    });
   });
 });
 
