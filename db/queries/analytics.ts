@@ -186,9 +186,10 @@ export async function analyticsReport(db: Database, req: ReportRequest): Promise
     biggestDropOff: summary.biggestDropOff,
     devices: devices.map((d) => ({ ...d, completionRate: d.started > 0 ? d.completed / d.started : null })),
     languages: languages.map((l) => {
-      const counts = { started: Number(l.started), step2: Number(l.step2), step3: Number(l.step3), step4: Number(l.step4) };
+      const started = Number(l.started);
       const completed = Number(l.completed);
-      return { language: l.language, ...counts, completed, completionRate: counts.started > 0 ? completed / counts.started : null };
+      const reached = { step2: Number(l.step2), step3: Number(l.step3), step4: Number(l.step4) };
+      return { language: l.language, started, ...reached, completed, completionRate: started > 0 ? completed / started : null };
     }),
     daily: daily.map((d) => ({ date: d.date, started: Number(d.started), completed: Number(d.completed) })),
   };

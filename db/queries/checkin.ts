@@ -101,7 +101,8 @@ export async function completeCheckin(db: Database, g: NewGuest): Promise<Checki
     db
       .insert(checkinAnalytics)
       .select(
-        sql`select ${g.sessionId}, ${g.bookingRef}, ${g.funnel.propertyId}, 4, 1, ${g.funnel.deviceType}, ${g.funnel.startedAt}, ${g.createdAt},
+        sql`select ${g.sessionId}, ${g.bookingRef}, ${g.funnel.propertyId}, 4, 1, ${g.funnel.deviceType},
+                   ${g.funnel.startedAt}, ${g.createdAt},
                    ${g.funnel.language ?? null}
             where exists (select 1 from ${guest} where ${guest.checkinSessionId} = ${g.sessionId})`,
       )

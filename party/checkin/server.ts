@@ -255,7 +255,8 @@ export default class CheckinRoom implements Party.Server {
     }
     if (isBoardVisible(event)) this.board.changed();
     // Completion needs no sync of its own: the guest write completes the row, inserting it if need be.
-    if (result.state.stepReached !== before.stepReached || result.state.language !== before.language) this.funnel.changed();
+    const funnelMoved = result.state.stepReached !== before.stepReached || result.state.language !== before.language;
+    if (funnelMoved) this.funnel.changed();
 
     for (const effect of result.effects) {
       if (effect.kind === "complete") await this.complete();

@@ -133,7 +133,9 @@ export const deskAnalyticsResponse = z.object({
   ),
   devices: z.array(z.object({ deviceType, ...funnelCountsShape, completionRate: z.nullable(z.number()) })),
   languages: z.optional(
-    z.array(z.object({ language: z.nullable(z.string()), ...funnelCountsShape, completionRate: z.nullable(z.number()) })),
+    z.array(
+      z.object({ language: z.nullable(z.string()), ...funnelCountsShape, completionRate: z.nullable(z.number()) }),
+    ),
   ),
   daily: z.array(z.object({ date: z.string(), started: int(), completed: int() })),
 });
