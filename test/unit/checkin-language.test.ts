@@ -2,7 +2,7 @@
 // change, and it reaches what devices and the board see.
 import { describe, expect, it } from "vitest";
 import { applyEvent, toPublicState } from "../../domain/checkin-flow";
-import { toBoardSession } from "../../party/checkin/board";
+import { toBoardSession } from "../../party/checkin/projections";
 import { clientMessage } from "../../shared/protocol/guest-socket";
 import { details, start, T0 } from "../support/flow-fixture";
 
