@@ -1,5 +1,6 @@
-// Dates arrive as the property's wall-calendar strings ("2026-11-26", "2026-11-26 12:00").
-// They are formatted as written, never converted through the guest's own time zone.
+// Dates arrive as the property's wall-calendar strings ("2026-11-26", "2026-11-26 12:00"),
+// already in its time zone. They are worded in the guest's language as written, never
+// converted through the guest's own time zone (hence UTC on both sides).
 import { text } from "./i18n";
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -20,10 +21,18 @@ export function formatDate(iso: string): string {
 
 export function formatDateTime(local: string): string {
   const m = DATE_TIME.exec(local);
-  return m ? `${formatDate(m[1]!)}, ${m[2]}` : local;
+  return m ? `${formatDate(m[1]!)}, ${formatTime(m[2]!)}` : local;
 }
 
-/** "2026-11-26 15:00" → "15:00": the door-code window starts and ends at the arrival and departure times. */
+/** "2026-11-26 15:00" → "15:00" (or "3:00 PM", "١٥:٠٠"…): when the door-code window starts and ends. */
 export function timeOf(local: string): string {
-  return DATE_TIME.exec(local)?.[2] ?? "";
+  const time = DATE_TIME.exec(local)?.[2];
+  return time ? formatTime(time) : "";
+}
+
+function formatTime(hhmm: string): string {
+  const [h, m] = hhmm.split(":").map(Number);
+  return new Intl.DateTimeFormat(text.locale, { hour: "numeric", minute: "2-digit", timeZone: "UTC" }).format(
+    new Date(Date.UTC(2000, 0, 1, h, m)),
+  );
 }

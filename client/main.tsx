@@ -4,15 +4,11 @@ import { lazy, Match, onMount, Suspense, Switch } from "solid-js";
 import { render } from "solid-js/web";
 import { Loading } from "./components/Page";
 import { loadStrings } from "./i18n";
-import Lookup from "./pages/Lookup";
-import NotFound from "./pages/NotFound";
+import Lookup, { Returning } from "./pages/Lookup";
 import { here, navigate } from "./router";
 import { followSession } from "./session/controller";
 import { WIZARD_PATHS } from "./session/routing";
 import "./styles.css";
-import { useEnglishZodMessages } from "../shared/zod-locale";
-
-useEnglishZodMessages();
 
 const DeskApp = lazy(() => import("./desk/DeskApp"));
 // Every page after the first carries the phone library and its metadata (most of
@@ -23,7 +19,8 @@ const Parking = lazy(() => import("./pages/Parking"));
 const Confirm = lazy(() => import("./pages/Confirm"));
 const ErrorPage = lazy(() => import("./pages/ErrorPage"));
 const Stay = lazy(() => import("./pages/Stay"));
-const AFTER_FIRST_PAINT = [Details, Parking, Confirm, ErrorPage, Stay];
+const NotFound = lazy(() => import("./pages/NotFound"));
+const AFTER_FIRST_PAINT = [Details, Parking, Confirm, ErrorPage, Stay, NotFound, Returning];
 
 const STAY = /^\/stay\/([^/]+)\/?$/;
 

@@ -3,7 +3,14 @@
 // `validateDetails` and as-you-type formatting) at a fraction of "max", whose extra
 // weight only buys number-type detection (mobile vs fixed line) we never use.
 // domain/guest-details.ts imports the same entry, so the metadata ships once.
-import { AsYouType, getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/min";
+import {
+  AsYouType,
+  getCountryCallingCode,
+  isSupportedCountry,
+  parsePhoneNumberFromString,
+  type CountryCode,
+} from "libphonenumber-js/min";
+import { DEFAULT_PHONE_REGION } from "../domain/guest-details";
 import { text } from "./i18n";
 
 /** Where our guests mostly come from; the default first. Anyone else types +CC. */
@@ -12,12 +19,20 @@ export const COUNTRIES: readonly CountryCode[] = [
   "PL", "CZ", "GR", "AU", "NZ", "IN", "CN", "JP", "AE", "ZA", "BR",
 ];
 
-let names: Intl.DisplayNames | null = null;
+/** Most guests of a property have a phone from its country, so that is where the picker starts. */
+export function propertyCountry(country: string | undefined): CountryCode {
+  return country && isSupportedCountry(country) ? country : DEFAULT_PHONE_REGION;
+}
 
+const names = new Map<string, Intl.DisplayNames>();
+
+/** Read inside a render, so the names follow the guest's language. */
 export function countryOption(code: CountryCode): string {
-  names ??= new Intl.DisplayNames([text.locale], { type: "region" });
+  const locale = text.locale;
+  if (!names.has(locale)) names.set(locale, new Intl.DisplayNames([locale], { type: "region" }));
+  const name = names.get(locale)!.of(code) ?? code;
   // Calling code first: a narrow select still shows the part that matters.
-  return `+${getCountryCallingCode(code)} ${names.of(code) ?? code}`;
+  return `+${getCountryCallingCode(code)} ${name}`;
 }
 
 export function formatAsYouType(raw: string, country: CountryCode): string {

@@ -98,6 +98,8 @@ export const checkinAnalytics = sqliteTable(
     deviceType: text("device_type", { enum: ["mobile", "tablet", "desktop"] }).notNull(),
     startedAt: integer("started_at").notNull(),
     completedAt: integer("completed_at"),
+    /** The language the guest read the check-in in (domain/languages.ts); null until their device said. */
+    language: text("language"),
   },
   (t) => [
     // The funnel filters by a date range and groups by step or device: covering

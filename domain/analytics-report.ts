@@ -8,6 +8,12 @@ export interface DeviceFunnel extends FunnelCounts {
   completionRate: number | null;
 }
 
+/** The funnel by the language guests read it in; null for sessions whose device never said. */
+export interface LanguageFunnel extends FunnelCounts {
+  language: string | null;
+  completionRate: number | null;
+}
+
 export interface DailyCounts {
   date: string;
   started: number;
@@ -26,5 +32,6 @@ export interface AnalyticsReport {
   funnel: FunnelStage[];
   biggestDropOff: DropOff | null;
   devices: DeviceFunnel[];
+  languages?: LanguageFunnel[];
   daily: DailyCounts[];
 }

@@ -2,6 +2,7 @@
 // flight from one session), so a session's entry only moves forward in version.
 import type { PinStatus } from "./checkin-types";
 import type { DeviceType } from "./device-type";
+import type { Language } from "./languages";
 import type { LockCodeState } from "./lock-code-tracking";
 import type { StepName } from "./steps";
 
@@ -20,6 +21,8 @@ export interface BoardSession {
   startedAt: number;
   updatedAt: number;
   completedAt: number | null;
+  /** The language the guest reads the check-in in; null until their device says. */
+  language?: Language | null;
   /** Increases with every change, so the board can drop events that arrive out of order. */
   version: number;
 }

@@ -13,6 +13,7 @@ import type {
 } from "./checkin-types";
 import type { DeviceType } from "./device-type";
 import type { DetailsInput, GuestDetails, ParkingDetails, ParkingInput } from "./guest-details";
+import type { Language } from "./languages";
 import type { EditableStep, StepName } from "./steps";
 import { validateDetails, validateParking, type FieldErrors } from "./guest-details";
 import { observe, startTracking, type LockCodeTracking, type LockObservation, type LockSide } from "./lock-code-tracking";
@@ -72,6 +73,8 @@ export interface CheckinState {
   lockCodes?: LockCodeTracking | null;
   /** Bumped on every change; lets listeners discard stale copies. */
   version: number;
+  /** The guest's language once a device has said it (absent in states stored before it existed). */
+  language?: Language | null;
 }
 
 export interface LockPinRef {
@@ -84,6 +87,7 @@ export type FlowEvent =
   | { type: "parking"; parking: ParkingInput }
   | { type: "edit"; step: EditableStep }
   | { type: "confirm" }
+  | { type: "language"; language: Language }
   | { type: "pin-attempt-started"; leaseUntil: number }
   /** The room woke in a fresh process: no attempt can still be running, so one is due now. */
   | { type: "resumed"; now: number }
@@ -178,6 +182,11 @@ export function applyEvent(state: CheckinState, event: FlowEvent, now: number): 
 }
 
 function transition(state: CheckinState, event: FlowEvent, now: number): FlowResult {
+  // The language may change at any point, even on a finished check-in's last page.
+  if (event.type === "language") {
+    if (state.step === "expired") return reject("out_of_order", "This check-in has expired. Please start again.");
+    return { ok: true, state: { ...state, language: event.language }, effects: [] };
+  }
   if (FINISHED.has(state.step) && !CLEANUP_EVENTS.has(event.type)) {
     return reject("out_of_order", state.step === "completed" ? "This check-in is already complete." : "This check-in has expired. Please start again.");
   }
@@ -402,5 +411,6 @@ export function toPublicState(state: CheckinState): PublicSessionState {
     stayToken: state.stayToken,
     error: state.error,
     errorCode: state.errorCode,
+    language: state.language ?? null,
   };
 }

@@ -2,6 +2,7 @@
 // formats share. Plain types: shared/protocol/* checks its schemas against these.
 import type { DeviceType } from "./device-type";
 import type { GuestDetails, ParkingDetails } from "./guest-details";
+import type { Language } from "./languages";
 import type { LockCodeState } from "./lock-code-tracking";
 import type { StepName } from "./steps";
 
@@ -25,6 +26,8 @@ export interface ReservationSummary {
   checkOutDate: string;
   earlyCheckInTime: string | null;
   lateCheckoutTime: string | null;
+  /** ISO 3166-1 alpha-2 of the property: the phone field's default region. */
+  country?: string;
 }
 
 /** The locks a session's PIN opens and the property times that bound it. */
@@ -66,4 +69,6 @@ export interface PublicSessionState {
   /** English description for logs and developers; guests are shown `errorCode` in their language. */
   error: string | null;
   errorCode: SessionErrorCode | null;
+  /** The guest's language, once a device has said it; null before. */
+  language: Language | null;
 }

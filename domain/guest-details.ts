@@ -54,7 +54,9 @@ export function validateDetails(input: DetailsInput): Validation<GuestDetails> {
   const fields: FieldErrors = {};
   const fullName = stripInvisible(input.fullName);
   if (!fullName) fields.fullName = "name_required";
-  else if (fullName.length > 120) fields.fullName = "name_too_long";
+  // Counted in characters, not UTF-16 units, so a name written in a script outside the
+  // Basic Multilingual Plane gets the same room as one in Latin letters.
+  else if ([...fullName].length > 120) fields.fullName = "name_too_long";
 
   const phoneE164 = input.phone.trim() ? normalisePhone(input.phone, input.phoneCountry ?? DEFAULT_PHONE_REGION) : null;
   if (!input.phone.trim()) fields.phone = "phone_required";
@@ -68,12 +70,16 @@ export function validateDetails(input: DetailsInput): Validation<GuestDetails> {
   return { ok: true, value: { fullName, phoneE164, email } };
 }
 
-/** UK plates are up to 7 characters; 10 leaves room for foreign plates without accepting junk. */
-const REGISTRATION = /^[A-Z0-9]{2,10}$/;
+/**
+ * UK plates are up to 7 characters; 10 leaves room for any European plate without
+ * accepting junk. German plates may carry Ä, Ö or Ü (MÜ, HÖ…); separators such as the
+ * dots and middle dots some countries print are dropped like spaces and hyphens.
+ */
+const REGISTRATION = /^[A-Z0-9ÄÖÜ]{2,10}$/;
 
 export function validateParking(input: ParkingInput): Validation<ParkingDetails> {
   if (!input.hasCar) return { ok: true, value: { hasCar: false, registration: null } };
-  const registration = stripInvisible(input.registration ?? "").replace(/[\s-]+/g, "").toUpperCase();
+  const registration = stripInvisible(input.registration ?? "").replace(/[\s\-.·]+/g, "").toUpperCase();
   if (!registration) return { ok: false, fields: { registration: "registration_required" } };
   if (!REGISTRATION.test(registration)) {
     return { ok: false, fields: { registration: "registration_invalid" } };

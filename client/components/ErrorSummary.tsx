@@ -3,14 +3,14 @@
 // so the guest hears the problems before anything else.
 import { createEffect, For, on, Show } from "solid-js";
 import type { FieldErrorCode } from "../../domain/field-errors";
-import { text } from "../i18n";
+import { text, type Words } from "../i18n";
 
-export type FieldErrors = Partial<Record<string, string>>;
+export type FieldErrors = Partial<Record<string, Words>>;
 
 /** The room and the shared validators speak in codes; the page shows the guest's words. */
 export function wordFieldErrors(codes: Partial<Record<string, FieldErrorCode>>): FieldErrors {
   const words: FieldErrors = {};
-  for (const [field, code] of Object.entries(codes)) if (code) words[field] = text.fieldErrors[code];
+  for (const [field, code] of Object.entries(codes)) if (code) words[field] = () => text.fieldErrors[code];
   return words;
 }
 
@@ -49,7 +49,7 @@ export function ErrorSummary(props: { errors: FieldErrors; order: readonly strin
                       document.getElementById(field)?.focus();
                     }}
                   >
-                    {message}
+                    {message()}
                   </a>
                 </li>
               )}

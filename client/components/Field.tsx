@@ -1,14 +1,14 @@
 // A labelled form field with an optional hint and error, wired the GOV.UK way: the
 // label is a real <label>, and hint and error are tied to the input by aria-describedby.
 import { Show, splitProps, type JSX } from "solid-js";
-import { text } from "../i18n";
+import { text, type Words } from "../i18n";
 
 export function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
   const ids = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean);
   return ids.length ? ids.join(" ") : undefined;
 }
 
-export function FieldMessages(props: { id: string; hint?: string; error?: string }) {
+export function FieldMessages(props: { id: string; hint?: string; error?: Words }) {
   return (
     <>
       <Show when={props.hint}>
@@ -19,7 +19,7 @@ export function FieldMessages(props: { id: string; hint?: string; error?: string
       <Show when={props.error}>
         <p class="error-message" id={`${props.id}-error`}>
           <span class="visually-hidden">{text.errorPrefix} </span>
-          {props.error}
+          {props.error?.()}
         </p>
       </Show>
     </>
@@ -30,7 +30,7 @@ type InputProps = JSX.InputHTMLAttributes<HTMLInputElement> & {
   id: string;
   label: string;
   hint?: string;
-  error?: string;
+  error?: Words;
 };
 
 export function TextField(props: InputProps) {

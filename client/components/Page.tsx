@@ -1,28 +1,35 @@
 // The frame of every guest page: one h1 that takes focus when the page appears (so
 // screen readers and keyboard users start at the new content), the document title,
 // and an optional "Step N of 4" caption read out as part of the heading.
-import { onMount, Show, type JSX } from "solid-js";
+import { createEffect, onMount, Show, type JSX } from "solid-js";
 import { text } from "../i18n";
+import { formatNumber } from "../i18n/numbers";
 import { live } from "../session/controller";
+import { LanguageSwitcher } from "./LanguageSwitcher";
 
 export const TOTAL_STEPS = 4;
 
 export function Page(props: { title: string; step?: number; before?: JSX.Element; children?: JSX.Element }) {
   let heading!: HTMLHeadingElement;
-  onMount(() => {
+  createEffect(() => {
     document.title = `${props.title} – ${text.serviceName}`;
-    heading.focus();
   });
+  onMount(() => heading.focus());
   return (
     <>
       <header class="masthead">
         <span class="masthead__name">{text.serviceName}</span>
+        <LanguageSwitcher />
       </header>
       <main class="page" id="main">
         {props.before}
         <h1 ref={heading} tabindex="-1">
           <Show when={props.step}>
-            {(n) => <span class="caption">{text.stepOf(n(), TOTAL_STEPS)}</span>}
+            {(n) => (
+              <span class="caption">
+                {text.stepOf(formatNumber(text.locale, n()), formatNumber(text.locale, TOTAL_STEPS))}
+              </span>
+            )}
           </Show>
           <span id="page-title">{props.title}</span>
         </h1>
@@ -51,6 +58,7 @@ export function Loading() {
     <>
       <header class="masthead">
         <span class="masthead__name">{text.serviceName}</span>
+        <LanguageSwitcher />
       </header>
       <main class="page" id="main" aria-busy="true">
         <p class="loading" role="status">

@@ -5,7 +5,7 @@ import type { DeskMe } from "../../shared/protocol/desk-http";
 import { here, navigate } from "../router";
 import { csvUrl, deskApi, failureMessage } from "./api";
 import { DailyChart, DeviceBars, FunnelChart } from "./charts";
-import { DEVICE_LABEL, formatCount, formatRate, formatSpan } from "./format";
+import { DEVICE_LABEL, formatCount, formatRate, formatSpan, languageLabel } from "./format";
 
 export default function AnalyticsPage(props: { me: DeskMe }) {
   let heading!: HTMLHeadingElement;
@@ -193,6 +193,37 @@ export default function AnalyticsPage(props: { me: DeskMe }) {
                         <td>{formatCount(d.step4)}</td>
                         <td>{formatCount(d.completed)}</td>
                         <td>{formatRate(d.completionRate)}</td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </section>
+            <section class="chart-card" aria-labelledby="language-title">
+              <h2 id="language-title">By guest language</h2>
+              <table class="desk-table" data-testid="by-language">
+                <thead>
+                  <tr>
+                    <th scope="col">Language</th>
+                    <th scope="col">Started</th>
+                    <th scope="col">Reached details</th>
+                    <th scope="col">Reached parking</th>
+                    <th scope="col">Reached confirm</th>
+                    <th scope="col">Checked in</th>
+                    <th scope="col">Completion</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={r().languages ?? []}>
+                    {(l) => (
+                      <tr data-language={l.language ?? ""}>
+                        <th scope="row">{languageLabel(l.language)}</th>
+                        <td>{formatCount(l.started)}</td>
+                        <td>{formatCount(l.step2)}</td>
+                        <td>{formatCount(l.step3)}</td>
+                        <td>{formatCount(l.step4)}</td>
+                        <td>{formatCount(l.completed)}</td>
+                        <td>{formatRate(l.completionRate)}</td>
                       </tr>
                     )}
                   </For>

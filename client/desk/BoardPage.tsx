@@ -7,7 +7,7 @@ import { lockStateWords } from "../../domain/lock-code-tracking";
 import type { DeskArrivalsResponse, DeskMe } from "../../shared/protocol/desk-http";
 import { deskApi, failureMessage } from "./api";
 import { openBoard } from "./board-socket";
-import { clockTime, DEVICE_LABEL, formatDuration, pinText, stepText } from "./format";
+import { clockTime, DEVICE_LABEL, formatDuration, languageLabel, pinText, stepText } from "./format";
 import { notice } from "./notice";
 import { FixPin, RevealPin } from "./PinControls";
 
@@ -123,6 +123,7 @@ export default function BoardPage(props: { me: DeskMe }) {
                   <th scope="col">Booking</th>
                   <th scope="col">Guest</th>
                   <th scope="col">Step</th>
+                  <th scope="col">Language</th>
                   <th scope="col">Device</th>
                   <th scope="col">Door PIN</th>
                   <th scope="col">Started</th>
@@ -152,6 +153,7 @@ export default function BoardPage(props: { me: DeskMe }) {
                 <tr>
                   <th scope="col">Booking</th>
                   <th scope="col">Guest</th>
+                  <th scope="col">Language</th>
                   <th scope="col">Device</th>
                   <th scope="col">Checked in at</th>
                   <th scope="col">Took</th>
@@ -164,6 +166,7 @@ export default function BoardPage(props: { me: DeskMe }) {
                     <tr data-session={s.sessionId} data-ref={s.bookingRef}>
                       <th scope="row">{s.bookingRef}</th>
                       <td>{s.guestName ?? "—"}</td>
+                      <td data-language={s.language ?? ""}>{languageLabel(s.language)}</td>
                       <td>{DEVICE_LABEL[s.deviceType]}</td>
                       <td>{s.completedAt ? clockTime(s.completedAt, props.me.timeZone) : "—"}</td>
                       <td>{s.completedAt ? formatDuration(s.completedAt - s.startedAt) : "—"}</td>
@@ -251,6 +254,7 @@ function SessionRow(props: { session: BoardSession; me: DeskMe; now: number }) {
       <th scope="row">{s().bookingRef}</th>
       <td>{s().guestName ?? <span class="desk-muted">Not given yet</span>}</td>
       <td>{stepText(s().step)}</td>
+      <td data-language={s().language ?? ""}>{languageLabel(s().language)}</td>
       <td>{DEVICE_LABEL[s().deviceType]}</td>
       <td>
         <span class={`badge badge--pin-${s().pinStatus}`}>{pinText(s())}</span>

@@ -9,7 +9,12 @@ import BoardPage from "./BoardPage";
 import { DeskLayout } from "./DeskLayout";
 import LoginPage from "./LoginPage";
 import type { DeskMe } from "../../shared/protocol/desk-http";
+import { useEnglishZodMessages } from "../../shared/zod-locale";
 import "./desk.css";
+
+// Staff read English: zod's messages are installed with the desk's chunk, not before the
+// guest wizard's first paint, where guests are shown codes worded in their own language.
+useEnglishZodMessages();
 
 export const DESK_PATHS = { login: "/desk/login", board: "/desk/", analytics: "/desk/analytics" } as const;
 

@@ -47,6 +47,13 @@ export function stepText(step: StepName): string {
 
 export const DEVICE_LABEL: Record<DeviceType, string> = { mobile: "Phone", tablet: "Tablet", desktop: "Computer" };
 
+const languageNames = new Intl.DisplayNames(["en"], { type: "language" });
+
+/** The guest's language in English, for staff: "Spanish", "Japanese"; null before their device said. */
+export function languageLabel(code: string | null | undefined): string {
+  return code ? (languageNames.of(code) ?? code) : "Not known yet";
+}
+
 export function pinText(s: Pick<BoardSession, "pinStatus" | "pinAttempts">): string {
   const labels: Record<PinStatus, string> = {
     idle: "Not started",

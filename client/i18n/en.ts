@@ -1,13 +1,17 @@
-// Every word the guest reads. A second language is a new file next to this one
+// Every word the guest reads. Another language is a new file next to this one
 // (`fr.ts` exporting a `Strings` object as default); i18n/index.ts finds it by name.
 import type { FieldErrorCode } from "../../domain/field-errors";
+import type { PluralForms } from "./numbers";
 
 const en = {
   lang: "en",
-  /** For dates and country names. */
+  dir: "ltr" as "ltr" | "rtl",
+  /** For dates, times, numbers, plurals and country names. */
   locale: "en-GB",
+  languageLabel: "Language",
   serviceName: "Online check-in",
-  stepOf: (n: number, total: number) => `Step ${n} of ${total}`,
+  /** Both numbers come already written in the language (numbers.ts). */
+  stepOf: (n: string, total: string) => `Step ${n} of ${total}`,
   continue: "Continue",
   back: "Back",
   change: "Change",
@@ -25,7 +29,10 @@ const en = {
   lookupRefInvalid: "Enter the booking reference from your confirmation, for example FD1001",
   lookupNotFound: (ref: string) => `We could not find booking ${ref}. Check the reference in your confirmation email`,
   lookupNotFoundHelp: "What to do if we cannot find your booking",
-  tooManyAttempts: (seconds: number) => `Too many attempts. Try again in ${seconds} seconds.`,
+  tooManyAttempts: {
+    one: "Too many attempts. Try again in # second.",
+    other: "Too many attempts. Try again in # seconds.",
+  } as PluralForms,
   sessionExpired: "Your check-in timed out. Enter your booking reference to start again.",
   sessionGone: "We could not find that check-in. Enter your booking reference to start again.",
 
@@ -42,7 +49,7 @@ const en = {
   fullNameLabel: "Full name",
   phoneLabel: "Phone number",
   phoneHint: "We only use it if there is a problem with your stay.",
-  countryLabel: "Country code",
+  countryLabel: "Country of your phone number",
   emailLabel: "Email (optional)",
   startAgain: "Not your booking? Start again",
 
@@ -71,7 +78,9 @@ const en = {
 
   notFoundTitle: "We could not find your booking",
   notFoundBody: (ref: string) => `There is no booking with the reference ${ref} checking in at this time.`,
-  notFoundNext: "Check the reference in your booking confirmation email and try again. If it still does not work, call the front desk.",
+  notFoundNext:
+    "Check the reference in your booking confirmation email and try again. If it still does not work, call the " +
+    "front desk.",
   tryAgain: "Try again",
 
   errorTitle: "We could not finish your check-in",
@@ -112,7 +121,7 @@ const en = {
     name_required: "Enter your full name",
     name_too_long: "Full name must be 120 characters or fewer",
     phone_required: "Enter your phone number",
-    phone_invalid: "Enter a valid phone number, like 07700 900123 or +44 7700 900123",
+    phone_invalid: "Enter a phone number from the country you chose, or start it with + and the country code",
     email_invalid: "Enter an email address like name@example.com, or leave it empty",
     registration_required: "Enter your car registration",
     registration_invalid: "Car registration must be 2 to 10 letters and numbers",

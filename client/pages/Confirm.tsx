@@ -7,7 +7,7 @@ import { FormAlert } from "../components/FormAlert";
 import { Page } from "../components/Page";
 import { SessionPage, type SessionView } from "../components/SessionPage";
 import { formatDate } from "../format";
-import { text } from "../i18n";
+import { text, type Words } from "../i18n";
 import { WIZARD_PATHS, withSession } from "../session/routing";
 import { formatInternational } from "../phone";
 
@@ -17,7 +17,7 @@ export default function Confirm() {
 
 function ConfirmSummary(props: SessionView) {
   const [pressed, setPressed] = createSignal(false);
-  const [alert, setAlert] = createSignal<string | null>(null);
+  const [alert, setAlert] = createSignal<Words | null>(null);
   const reservation = () => props.state().reservation;
   const details = () => props.state().details;
   const parking = () => props.state().parking;
@@ -25,7 +25,7 @@ function ConfirmSummary(props: SessionView) {
 
   createEffect(
     on(props.session.error, (error) => {
-      if (error) setAlert(text.somethingWentWrong);
+      if (error) setAlert(() => () => text.somethingWentWrong);
     }),
   );
 
@@ -54,7 +54,9 @@ function ConfirmSummary(props: SessionView) {
     <Page title={text.confirmTitle} step={4} before={<BackLink session={props.session} to="parking" />}>
       <p>{text.confirmIntro}</p>
       <dl class="summary">
-        <Row label={text.summaryBooking}>{reservation().bookingRef}</Row>
+        <Row label={text.summaryBooking}>
+          <bdi dir="ltr">{reservation().bookingRef}</bdi>
+        </Row>
         <Row label={text.summaryRoom}>
           {reservation().roomName}, {reservation().propertyName}
         </Row>
@@ -66,13 +68,13 @@ function ConfirmSummary(props: SessionView) {
           {details()?.fullName}
         </Row>
         <Row label={text.summaryPhone} action={change("details", text.summaryPhone)}>
-          {formatInternational(details()?.phoneE164 ?? "")}
+          <bdi dir="ltr">{formatInternational(details()?.phoneE164 ?? "")}</bdi>
         </Row>
         <Row label={text.summaryEmail} action={change("details", text.summaryEmail)}>
           {details()?.email ?? text.noEmail}
         </Row>
         <Row label={text.summaryCar} action={change("parking", text.summaryCar)}>
-          {parking()?.hasCar ? parking()?.registration : text.noCar}
+          {parking()?.hasCar ? <bdi dir="ltr">{parking()?.registration}</bdi> : text.noCar}
         </Row>
       </dl>
       <form novalidate onSubmit={confirm}>

@@ -3,7 +3,7 @@
 // mistakes are caught without a round trip; the room's verdict still wins.
 import type { CountryCode } from "libphonenumber-js/min";
 import { createEffect, createSignal, For, on } from "solid-js";
-import { DEFAULT_PHONE_REGION, validateDetails } from "../../domain/guest-details";
+import { validateDetails } from "../../domain/guest-details";
 import type { DetailsInput } from "../../domain/guest-details";
 import { ErrorSummary, wordFieldErrors, type FieldErrors } from "../components/ErrorSummary";
 import { describedBy, FieldMessages, TextField } from "../components/Field";
@@ -11,8 +11,8 @@ import { FormAlert } from "../components/FormAlert";
 import { Link } from "../components/Link";
 import { Page } from "../components/Page";
 import { SessionPage, type SessionView } from "../components/SessionPage";
-import { text } from "../i18n";
-import { COUNTRIES, countryOption, formatAsYouType, splitE164 } from "../phone";
+import { text, type Words } from "../i18n";
+import { COUNTRIES, countryOption, formatAsYouType, propertyCountry, splitE164 } from "../phone";
 import { leaveSession } from "../session/controller";
 import { WIZARD_PATHS } from "../session/routing";
 
@@ -26,12 +26,14 @@ function DetailsForm(props: SessionView) {
   const saved = props.state().details;
   const savedPhone = saved ? splitE164(saved.phoneE164) : null;
   const [fullName, setFullName] = createSignal(saved?.fullName ?? "");
-  const [country, setCountry] = createSignal<CountryCode>(savedPhone?.country ?? DEFAULT_PHONE_REGION);
+  const [country, setCountry] = createSignal<CountryCode>(
+    savedPhone?.country ?? propertyCountry(props.state().reservation.country),
+  );
   const [phone, setPhone] = createSignal(savedPhone?.national ?? "");
   const [email, setEmail] = createSignal(saved?.email ?? "");
   const [errors, setErrors] = createSignal<FieldErrors>({});
   const [attempt, setAttempt] = createSignal(0);
-  const [alert, setAlert] = createSignal<string | null>(null);
+  const [alert, setAlert] = createSignal<Words | null>(null);
   const countries = COUNTRIES.includes(country()) ? COUNTRIES : [country(), ...COUNTRIES];
 
   createEffect(
@@ -39,7 +41,7 @@ function DetailsForm(props: SessionView) {
       if (!error) return;
       setAttempt((n) => n + 1);
       if (error.code === "validation" && error.fields) setErrors(wordFieldErrors(error.fields));
-      else setAlert(text.somethingWentWrong);
+      else setAlert(() => () => text.somethingWentWrong);
     }),
   );
 
@@ -111,6 +113,7 @@ function DetailsForm(props: SessionView) {
               id="phone"
               name="phone"
               type="tel"
+              dir="ltr"
               autocomplete="tel-national"
               value={phone()}
               onInput={typePhone}

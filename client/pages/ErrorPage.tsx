@@ -9,6 +9,7 @@ import { Page } from "../components/Page";
 import { PhoneLink } from "../components/PhoneLink";
 import { SessionPage, type SessionView } from "../components/SessionPage";
 import { text } from "../i18n";
+import { ltr } from "../i18n/bidi";
 import { leaveSession } from "../session/controller";
 import { WIZARD_PATHS } from "../session/routing";
 
@@ -31,7 +32,7 @@ function ErrorDetails(props: SessionView) {
           {(phone) => <Fill template={text.errorNextWithPhone} values={{ phone: <PhoneLink e164={phone()} /> }} />}
         </Show>
       </p>
-      <p>{text.yourBookingRef(reservation().bookingRef)}</p>
+      <p>{text.yourBookingRef(ltr(reservation().bookingRef))}</p>
       <Show
         when={pinFailed()}
         fallback={

@@ -1,18 +1,23 @@
 // /checkin/ — the booking reference, and for a guest who already checked in, the
 // last four digits of their phone before we show their door code again.
-import { createSignal, Show } from "solid-js";
+import { createSignal, lazy, Show } from "solid-js";
 import { BOOKING_REF_PATTERN } from "../../shared/protocol/common";
-import { lookup, stayAccess } from "../api";
+import { lookup } from "../api";
 import type { ApiFailure } from "../fetch-json";
 import { ErrorSummary, type FieldErrors } from "../components/ErrorSummary";
 import { TextField } from "../components/Field";
 import { FormAlert } from "../components/FormAlert";
 import { Link } from "../components/Link";
 import { Loading, Page } from "../components/Page";
-import { text } from "../i18n";
+import { text, type Words } from "../i18n";
+import { ltr } from "../i18n/bidi";
+import { plural } from "../i18n/numbers";
 import { navigate } from "../router";
 import { live, notice, setNotice } from "../session/controller";
 import { WIZARD_PATHS, withSession } from "../session/routing";
+
+// Only a guest who already checked in needs it: fetched after first paint, not before.
+export const Returning = lazy(() => import("./Returning"));
 
 export default function Lookup() {
   const [returning, setReturning] = createSignal<string | null>(null);
@@ -20,7 +25,7 @@ export default function Lookup() {
     // A session remembered by this tab takes the guest back to it once its state arrives.
     <Show when={!live()} fallback={<Loading />}>
       <Show when={returning()} fallback={<ReferenceForm onCheckedIn={setReturning} />} keyed>
-        {(ref) => <ReturningForm bookingRef={ref} onCancel={() => setReturning(null)} />}
+        {(ref) => <Returning bookingRef={ref} onCancel={() => setReturning(null)} />}
       </Show>
     </Show>
   );
@@ -30,7 +35,7 @@ function ReferenceForm(props: { onCheckedIn: (ref: string) => void }) {
   const [value, setValue] = createSignal("");
   const [errors, setErrors] = createSignal<FieldErrors>({});
   const [attempt, setAttempt] = createSignal(0);
-  const [alert, setAlert] = createSignal<string | null>(notice());
+  const [alert, setAlert] = createSignal<Words | null>(notice());
   /** The reference last answered "not found": the guest stays here to correct it, with a way to the help page. */
   const [missing, setMissing] = createSignal<string | null>(null);
   let busy = false;
@@ -43,7 +48,11 @@ function ReferenceForm(props: { onCheckedIn: (ref: string) => void }) {
     setAlert(null);
     setMissing(null);
     const typed = value().replace(/\s+/g, "").toUpperCase();
-    const problem = !typed ? text.lookupRefMissing : !BOOKING_REF_PATTERN.test(typed) ? text.lookupRefInvalid : null;
+    const problem: Words | null = !typed
+      ? () => text.lookupRefMissing
+      : !BOOKING_REF_PATTERN.test(typed)
+        ? () => text.lookupRefInvalid
+        : null;
     setErrors(problem ? { bookingRef: problem } : {});
     if (problem) return;
 
@@ -56,15 +65,19 @@ function ReferenceForm(props: { onCheckedIn: (ref: string) => void }) {
     else if (answer.kind === "checked-in") props.onCheckedIn(answer.bookingRef);
     else {
       // Most misses are a mistyped reference: keep it in the field, say so there, and offer the help page.
-      setErrors({ bookingRef: text.lookupNotFound(typed) });
+      setErrors({ bookingRef: () => text.lookupNotFound(ltr(typed)) });
       setMissing(typed);
     }
   }
 
   function showFailure(failure: ApiFailure) {
-    if (failure.kind === "rate-limited") setAlert(text.tooManyAttempts(failure.retryAfterSeconds));
-    else if (failure.kind === "status" && failure.fields?.bookingRef) setErrors({ bookingRef: text.lookupRefInvalid });
-    else setAlert(text.somethingWentWrong);
+    // Alerts hold words to be worded when shown (a function), so the setter takes one more arrow.
+    if (failure.kind === "rate-limited") {
+      const seconds = failure.retryAfterSeconds;
+      setAlert(() => () => plural(text.locale, seconds, text.tooManyAttempts));
+    } else if (failure.kind === "status" && failure.fields?.bookingRef) {
+      setErrors({ bookingRef: () => text.lookupRefInvalid });
+    } else setAlert(() => () => text.somethingWentWrong);
   }
 
   return (
@@ -82,6 +95,7 @@ function ReferenceForm(props: { onCheckedIn: (ref: string) => void }) {
           autocapitalize="characters"
           spellcheck={false}
           class="input--ref"
+          dir="ltr"
         />
         <button class="button" type="submit">
           {text.continue}
@@ -95,64 +109,6 @@ function ReferenceForm(props: { onCheckedIn: (ref: string) => void }) {
           </p>
         )}
       </Show>
-    </Page>
-  );
-}
-
-function ReturningForm(props: { bookingRef: string; onCancel: () => void }) {
-  const [digits, setDigits] = createSignal("");
-  const [errors, setErrors] = createSignal<FieldErrors>({});
-  const [attempt, setAttempt] = createSignal(0);
-  const [alert, setAlert] = createSignal<string | null>(null);
-  let busy = false;
-
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
-    if (busy) return;
-    setAttempt((n) => n + 1);
-    setAlert(null);
-    const typed = digits().replace(/\s+/g, "");
-    if (!/^\d{4}$/.test(typed)) return setErrors({ phoneLast4: text.last4Invalid });
-    setErrors({});
-
-    busy = true;
-    const result = await stayAccess(props.bookingRef, typed);
-    busy = false;
-    if (result.ok) return navigate(`/stay/${result.value.stayToken}`);
-    const failure = result.failure;
-    if (failure.kind === "rate-limited") setAlert(text.tooManyAttempts(failure.retryAfterSeconds));
-    else if (failure.kind === "status" && (failure.status === 403 || failure.fields?.phoneLast4)) {
-      setErrors({ phoneLast4: failure.status === 403 ? text.last4Wrong : text.last4Invalid });
-    } else setAlert(text.somethingWentWrong);
-  }
-
-  return (
-    <Page title={text.returningTitle}>
-      <ErrorSummary errors={errors()} order={["phoneLast4"]} attempt={attempt()} />
-      <p>{text.returningIntro(props.bookingRef)}</p>
-      <form novalidate onSubmit={submit}>
-        <TextField
-          id="phoneLast4"
-          label={text.last4Label}
-          hint={text.last4Hint}
-          error={errors().phoneLast4}
-          value={digits()}
-          onInput={(e) => setDigits(e.currentTarget.value)}
-          inputmode="numeric"
-          autocomplete="off"
-          maxlength={4}
-          class="input--short"
-        />
-        <button class="button" type="submit">
-          {text.showMyStay}
-        </button>
-        <FormAlert message={alert()} />
-      </form>
-      <p>
-        <button class="link-button" type="button" onClick={() => props.onCancel()}>
-          {text.useAnotherBooking}
-        </button>
-      </p>
     </Page>
   );
 }

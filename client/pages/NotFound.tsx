@@ -3,6 +3,7 @@ import { BOOKING_REF_PATTERN } from "../../shared/protocol/common";
 import { Link } from "../components/Link";
 import { Page } from "../components/Page";
 import { text } from "../i18n";
+import { ltr } from "../i18n/bidi";
 import { here } from "../router";
 import { WIZARD_PATHS } from "../session/routing";
 
@@ -14,7 +15,7 @@ export default function NotFound() {
   };
   return (
     <Page title={text.notFoundTitle}>
-      <p>{text.notFoundBody(ref() || "—")}</p>
+      <p>{text.notFoundBody(ltr(ref() || "—"))}</p>
       <p>{text.notFoundNext}</p>
       <p>
         <Link class="button" href={WIZARD_PATHS.lookup}>

@@ -9,7 +9,7 @@ import { FormAlert } from "../components/FormAlert";
 import { Page } from "../components/Page";
 import { SessionPage, type SessionView } from "../components/SessionPage";
 import { BackLink } from "../components/BackLink";
-import { text } from "../i18n";
+import { text, type Words } from "../i18n";
 
 const ORDER = ["hasCar", "registration"] as const;
 
@@ -23,14 +23,14 @@ function ParkingForm(props: SessionView) {
   const [registration, setRegistration] = createSignal(saved?.registration ?? "");
   const [errors, setErrors] = createSignal<FieldErrors>({});
   const [attempt, setAttempt] = createSignal(0);
-  const [alert, setAlert] = createSignal<string | null>(null);
+  const [alert, setAlert] = createSignal<Words | null>(null);
 
   createEffect(
     on(props.session.error, (error) => {
       if (!error) return;
       setAttempt((n) => n + 1);
       if (error.code === "validation" && error.fields) setErrors(wordFieldErrors(error.fields));
-      else setAlert(text.somethingWentWrong);
+      else setAlert(() => () => text.somethingWentWrong);
     }),
   );
 
@@ -41,7 +41,7 @@ function ParkingForm(props: SessionView) {
     const choice = hasCar();
     if (choice === null) {
       setAttempt((n) => n + 1);
-      return setErrors({ hasCar: text.parkingChoiceMissing });
+      return setErrors({ hasCar: () => text.parkingChoiceMissing });
     }
     const input: ParkingInput = choice ? { hasCar: true, registration: registration() } : { hasCar: false };
     const checked = validateParking(input);
@@ -102,6 +102,7 @@ function ParkingForm(props: SessionView) {
             autocapitalize="characters"
             spellcheck={false}
             class="input--ref"
+            dir="ltr"
           />
         </div>
         <button class="button" type="submit">

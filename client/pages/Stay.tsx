@@ -9,7 +9,8 @@ import { Loading, Page } from "../components/Page";
 import { Fill } from "../components/Fill";
 import { PhoneLink } from "../components/PhoneLink";
 import { formatDate, formatDateTime, timeOf } from "../format";
-import { text } from "../i18n";
+import { text, type Words } from "../i18n";
+import { ltr } from "../i18n/bidi";
 import { WIZARD_PATHS } from "../session/routing";
 
 export default function Stay(props: { token: string }) {
@@ -103,12 +104,16 @@ function StayDetails(props: { stay: StayResponse }) {
         <Show when={s.carRegistration}>
           <div class="summary__row">
             <dt class="summary__key">{text.stayCar}</dt>
-            <dd class="summary__value">{s.carRegistration}</dd>
+            <dd class="summary__value">
+              <bdi dir="ltr">{s.carRegistration}</bdi>
+            </dd>
           </div>
         </Show>
         <div class="summary__row">
           <dt class="summary__key">{text.summaryBooking}</dt>
-          <dd class="summary__value">{s.bookingRef}</dd>
+          <dd class="summary__value">
+            <bdi dir="ltr">{s.bookingRef}</bdi>
+          </dd>
         </div>
       </dl>
       <p>
@@ -119,26 +124,26 @@ function StayDetails(props: { stay: StayResponse }) {
 }
 
 function PinCode(props: { pin: string }) {
-  const [status, setStatus] = createSignal("");
+  const [status, setStatus] = createSignal<Words>(() => "");
   async function copy() {
     try {
       await navigator.clipboard.writeText(props.pin);
-      setStatus(text.copied);
+      setStatus(() => () => text.copied);
     } catch {
-      setStatus(text.copyFailed);
+      setStatus(() => () => text.copyFailed);
     }
   }
   return (
     <>
       {/* Digits spaced for reading, but copied and announced as one number. */}
-      <p class="pin__code" data-testid="pin">
+      <p class="pin__code" data-testid="pin" dir="ltr">
         {props.pin}
       </p>
       <button class="button button--secondary" type="button" onClick={copy}>
         {text.copy}
       </button>
       <p class="pin__status" role="status">
-        {status()}
+        {status()()}
       </p>
     </>
   );

@@ -2,7 +2,8 @@
 // (Back, a bookmark, a shared link) or the room (a transition, another device) —
 // the page always ends up at `urlForState(state)`.
 import { createEffect, createSignal, untrack } from "solid-js";
-import { text } from "../i18n";
+import type { Language } from "../../domain/languages";
+import { language, setLanguage, text, type Words } from "../i18n";
 import { here, navigate } from "../router";
 import { openLiveSession, type LiveSession } from "./live";
 import { isSessionPath, urlForState, WIZARD_PATHS } from "./routing";
@@ -10,7 +11,7 @@ import { forget, remember, rememberedSessionId } from "./store";
 
 const [live, setLive] = createSignal<LiveSession | null>(null);
 /** A message for the booking-reference page about why the guest is back there. */
-const [notice, setNotice] = createSignal<string | null>(null);
+const [notice, setNotice] = createSignal<Words | null>(null);
 
 export { live, notice, setNotice };
 
@@ -24,15 +25,46 @@ export function joinSession(id: string): LiveSession {
   return next;
 }
 
-export function leaveSession(message: string | null = null): void {
+export function leaveSession(message: Words | null = null): void {
   live()?.close();
   setLive(null);
   forget();
-  setNotice(message);
+  setNotice(() => message);
+}
+
+/** The guest picked a language: show it now, keep it on this device, and tell their other devices. */
+export async function chooseLanguage(lang: Language): Promise<void> {
+  await setLanguage(lang, { remember: true });
+  const session = live();
+  if (session?.state() && session.state()!.language !== lang) session.send({ type: "language", language: lang });
+}
+
+/**
+ * The session carries the language: a device joining it opens in the language chosen
+ * on the first, and a session that has none yet takes this device's.
+ */
+function followSessionLanguage(): void {
+  let seen: { id: string; language: Language | null } | null = null;
+  createEffect(() => {
+    const session = live();
+    const state = session?.state();
+    if (!session || !state) return;
+    const previous = seen?.id === session.id ? seen.language : undefined;
+    seen = { id: session.id, language: state.language };
+    if (state.language === previous) return;
+    if (state.language === null) {
+      if (state.step !== "completed" && state.step !== "expired") {
+        session.send({ type: "language", language: untrack(language) });
+      }
+    } else if (state.language !== untrack(language)) {
+      void setLanguage(state.language);
+    }
+  });
 }
 
 /** Call once inside the app's root. */
 export function followSession(): void {
+  followSessionLanguage();
   createEffect(() => {
     const { path, query } = here();
     if (!isSessionPath(path)) return;
@@ -53,7 +85,7 @@ export function followSession(): void {
     if (!state) {
       // The room does not know this session (a stale link or storage): start over cleanly.
       if (error?.code === "not_found") {
-        leaveSession(text.sessionGone);
+        leaveSession(() => text.sessionGone);
         navigate(WIZARD_PATHS.lookup, { replace: true });
       }
       return;
@@ -65,7 +97,7 @@ export function followSession(): void {
     }
     const target = urlForState(state);
     if (target === null) {
-      leaveSession(text.sessionExpired);
+      leaveSession(() => text.sessionExpired);
       navigate(WIZARD_PATHS.lookup, { replace: path === WIZARD_PATHS.lookup });
       return;
     }

@@ -60,8 +60,11 @@ export function openLiveSession(id: string): LiveSession {
     send(message) {
       // Built against the same schema the room checks, so a malformed message is our bug, caught here.
       const checked = clientMessage.parse(message);
-      setError(null);
-      setWaiting(true);
+      // A change of language is no step: the form stays usable while it travels.
+      if (checked.type !== "language") {
+        setError(null);
+        setWaiting(true);
+      }
       socket.send(checked);
     },
     close() {

@@ -107,6 +107,31 @@ export function medianQuery(r: AnalyticsRange, completedCount: number): SQL | nu
     : medianByIndexQuery(r, w.offset, w.limit);
 }
 
+/**
+ * The funnel by guest language. The device index finds the range (the language is not
+ * in it, so rows are read); at most a dozen groups come back.
+ */
+export function languageFunnelQuery(r: AnalyticsRange): SQL {
+  return sql`select ${a.language} as language,
+      count(*) as started,
+      coalesce(sum(${a.stepReached} >= 2), 0) as step2,
+      coalesce(sum(${a.stepReached} >= 3), 0) as step3,
+      coalesce(sum(${a.stepReached} >= 4), 0) as step4,
+      coalesce(sum(${a.completed}), 0) as completed
+    from ${a} indexed by ${sql.identifier(DEVICE_INDEX)}
+    where ${scoped(r.propertyId, r.startMs, r.endMs)}
+    group by ${a.language}
+    order by started desc`;
+}
+
+export interface LanguageCountsRow extends FunnelCounts {
+  language: string | null;
+}
+
+export async function languageFunnel(db: Database, r: AnalyticsRange): Promise<LanguageCountsRow[]> {
+  return db.all<LanguageCountsRow>(languageFunnelQuery(r));
+}
+
 export async function deviceFunnel(db: Database, r: AnalyticsRange): Promise<DeviceCountsRow[]> {
   const rows = await db.all<DeviceCountsRow>(deviceFunnelQuery(r));
   // Every device appears, with zeros, so charts and CSV have a stable shape.
@@ -140,9 +165,10 @@ export async function analyticsReport(db: Database, req: ReportRequest): Promise
   if (daysInclusive(req.from, req.to) > MAX_RANGE_DAYS) throw new RangeError(`At most ${MAX_RANGE_DAYS} days`);
   const { startMs, endMs } = rangeBounds(req.from, req.to, req.timeZone);
   const range: AnalyticsRange = { propertyId: req.propertyId, startMs, endMs };
-  const [devices, daily] = await Promise.all([
+  const [devices, daily, languages] = await Promise.all([
     deviceFunnel(db, range),
     dailyCounts(db, req.propertyId, localDays(req.from, req.to, req.timeZone)),
+    languageFunnel(db, range),
   ]);
   const totals = sumCounts(devices);
   const summary = summarizeFunnel(totals);
@@ -159,6 +185,12 @@ export async function analyticsReport(db: Database, req: ReportRequest): Promise
     funnel: summary.stages,
     biggestDropOff: summary.biggestDropOff,
     devices: devices.map((d) => ({ ...d, completionRate: d.started > 0 ? d.completed / d.started : null })),
+    languages: languages.map((l) => {
+      const started = Number(l.started);
+      const completed = Number(l.completed);
+      const reached = { step2: Number(l.step2), step3: Number(l.step3), step4: Number(l.step4) };
+      return { language: l.language, started, ...reached, completed, completionRate: started > 0 ? completed / started : null };
+    }),
     daily: daily.map((d) => ({ date: d.date, started: Number(d.started), completed: Number(d.completed) })),
   };
 }

@@ -21,6 +21,8 @@ export async function syncFunnelRow(db: Database, row: FunnelRow) {
         stepReached: sql`max(${checkinAnalytics.stepReached}, excluded.step_reached)`,
         completed: sql`${checkinAnalytics.completed} or excluded.completed`,
         completedAt: sql`coalesce(${checkinAnalytics.completedAt}, excluded.completed_at)`,
+        // The guest may switch language mid-way: the latest choice is the one they finished in.
+        language: sql`coalesce(excluded.language, ${checkinAnalytics.language})`,
       },
     });
 }
@@ -45,7 +47,7 @@ export interface NewGuest {
   secureToken: string;
   createdAt: number;
   /** What the funnel row needs should the session's own sync not have written it yet. */
-  funnel: Pick<FunnelRow, "propertyId" | "deviceType" | "startedAt">;
+  funnel: Pick<FunnelRow, "propertyId" | "deviceType" | "startedAt"> & { language?: string | null };
 }
 
 export interface CheckinOutcome {
@@ -99,12 +101,19 @@ export async function completeCheckin(db: Database, g: NewGuest): Promise<Checki
     db
       .insert(checkinAnalytics)
       .select(
-        sql`select ${g.sessionId}, ${g.bookingRef}, ${g.funnel.propertyId}, 4, 1, ${g.funnel.deviceType}, ${g.funnel.startedAt}, ${g.createdAt}
+        sql`select ${g.sessionId}, ${g.bookingRef}, ${g.funnel.propertyId}, 4, 1, ${g.funnel.deviceType},
+                   ${g.funnel.startedAt}, ${g.createdAt},
+                   ${g.funnel.language ?? null}
             where exists (select 1 from ${guest} where ${guest.checkinSessionId} = ${g.sessionId})`,
       )
       .onConflictDoUpdate({
         target: checkinAnalytics.sessionId,
-        set: { stepReached: 4, completed: true, completedAt: sql`coalesce(${checkinAnalytics.completedAt}, excluded.completed_at)` },
+        set: {
+          stepReached: 4,
+          completed: true,
+          completedAt: sql`coalesce(${checkinAnalytics.completedAt}, excluded.completed_at)`,
+          language: sql`coalesce(excluded.language, ${checkinAnalytics.language})`,
+        },
       }),
     db.select({ sessionId: guest.checkinSessionId, secureToken: guest.secureToken }).from(guest).where(liveGuest).limit(1),
   ]);

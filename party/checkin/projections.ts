@@ -21,6 +21,7 @@ export function toBoardSession(state: CheckinState): BoardSession {
     startedAt: state.startedAt,
     updatedAt: state.updatedAt,
     completedAt: state.completedAt,
+    language: state.language ?? null,
     version: state.version,
   };
 }
@@ -53,7 +54,12 @@ export function toGuestRow(state: CheckinState, ids: GuestRowIds): NewGuest | nu
     frontDoorPin: pin.code,
     frontDoorPinId: pin.frontDoorPinId,
     roomPinId: pin.roomPinId,
-    funnel: { propertyId: reservation.propertyId, deviceType: state.deviceType, startedAt: state.startedAt },
+    funnel: {
+      propertyId: reservation.propertyId,
+      deviceType: state.deviceType,
+      startedAt: state.startedAt,
+      language: state.language ?? null,
+    },
   };
 }
 
@@ -68,5 +74,6 @@ export function toFunnelRow(state: CheckinState): FunnelRow {
     stepReached: state.stepReached,
     completed: state.step === "completed",
     completedAt: state.completedAt,
+    language: state.language ?? null,
   };
 }

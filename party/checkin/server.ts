@@ -147,6 +147,7 @@ export default class CheckinRoom implements Party.Server {
       msg.type === "details" ? { type: "details", details: msg.details }
       : msg.type === "parking" ? { type: "parking", parking: msg.parking }
       : msg.type === "edit" ? { type: "edit", step: msg.step }
+      : msg.type === "language" ? { type: "language", language: msg.language }
       : { type: "confirm" };
     await this.dispatch(event, sender);
   }
@@ -283,7 +284,8 @@ export default class CheckinRoom implements Party.Server {
     }
     if (isBoardVisible(event)) this.board.changed();
     // Completion needs no sync of its own: the guest write completes the row, inserting it if need be.
-    if (result.state.stepReached !== before.stepReached) this.funnel.changed();
+    const funnelMoved = result.state.stepReached !== before.stepReached || result.state.language !== before.language;
+    if (funnelMoved) this.funnel.changed();
 
     for (const effect of result.effects) {
       if (effect.kind === "complete") await this.complete();

@@ -71,6 +71,8 @@ guestRoutes.post("/lookup", async (c) => {
       checkOutDate: r.checkOutDate,
       earlyCheckInTime: r.earlyCheckInTime,
       lateCheckoutTime: r.lateCheckoutTime,
+      // Until properties record their country, the default every property had before.
+      country: "GB",
     },
     locks: {
       roomId: room.id,

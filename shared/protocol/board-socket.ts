@@ -1,7 +1,7 @@
 // The desk's websocket to its property's frontdesk room: the live board.
 import { z } from "zod/mini";
 import type { BoardSession } from "../../domain/board";
-import { deviceType, int, pinStatus, stepName, type Same } from "./common";
+import { deviceType, int, language, pinStatus, stepName, type Same } from "./common";
 import { errorCode } from "./errors";
 import { lockCodeState } from "./session-state";
 
@@ -18,6 +18,7 @@ export const boardSession = z.object({
   startedAt: int(),
   updatedAt: int(),
   completedAt: z.nullable(int()),
+  language: z.optional(z.nullable(language)),
   version: int(),
 });
 true satisfies Same<z.infer<typeof boardSession>, BoardSession>;

@@ -6,6 +6,7 @@
 import { z } from "zod/mini";
 import { DEVICE_TYPES } from "../../domain/device-type";
 import { PIN_STATUSES } from "../../domain/checkin-types";
+import { LANGUAGES } from "../../domain/languages";
 import { STEPS } from "../../domain/steps";
 
 /** Hard cap for any websocket message or HTTP body we accept, in bytes. */
@@ -27,14 +28,14 @@ export const bookingRef = z.pipe(
     z.string().check(z.maxLength(64)),
     z.transform((s: string) => s.replace(/\s+/g, "").toUpperCase()),
   ),
-  z.string().check(
-    z.regex(BOOKING_REF_PATTERN, "Enter the booking reference from your confirmation, for example FD1001"),
-  ),
+  // Codes, not sentences: the guest's page words them in the guest's language.
+  z.string().check(z.regex(BOOKING_REF_PATTERN, "booking_ref_invalid")),
 );
 
-export const sessionId = z.string().check(z.regex(/^[A-Za-z0-9_-]{22,64}$/, "Not a check-in session id"));
-export const stayToken = z.string().check(z.regex(/^[A-Za-z0-9_-]{32,64}$/, "Not a stay token"));
+export const sessionId = z.string().check(z.regex(/^[A-Za-z0-9_-]{22,64}$/, "session_id_invalid"));
+export const stayToken = z.string().check(z.regex(/^[A-Za-z0-9_-]{32,64}$/, "stay_token_invalid"));
 
 export const stepName = z.enum(STEPS);
 export const deviceType = z.enum(DEVICE_TYPES);
 export const pinStatus = z.enum(PIN_STATUSES);
+export const language = z.enum(LANGUAGES);

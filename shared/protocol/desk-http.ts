@@ -132,6 +132,11 @@ export const deskAnalyticsResponse = z.object({
     }),
   ),
   devices: z.array(z.object({ deviceType, ...funnelCountsShape, completionRate: z.nullable(z.number()) })),
+  languages: z.optional(
+    z.array(
+      z.object({ language: z.nullable(z.string()), ...funnelCountsShape, completionRate: z.nullable(z.number()) }),
+    ),
+  ),
   daily: z.array(z.object({ date: z.string(), started: int(), completed: int() })),
 });
 export type DeskAnalyticsResponse = z.infer<typeof deskAnalyticsResponse>;

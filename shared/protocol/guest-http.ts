@@ -15,7 +15,7 @@ export type LookupResponse = z.infer<typeof lookupResponse>;
 
 export const stayAccessRequest = z.object({
   bookingRef: z.string().check(z.maxLength(64)),
-  phoneLast4: z.string().check(z.regex(/^\d{4}$/, "Enter the last four digits of your phone number")),
+  phoneLast4: z.string().check(z.regex(/^\d{4}$/, "phone_last4_invalid")),
 });
 export const stayAccessResponse = z.object({ stayToken: z.string() });
 

@@ -2,7 +2,7 @@
 import { z } from "zod/mini";
 import type { DetailsInput, ParkingInput } from "../../domain/guest-details";
 import { EDITABLE_STEPS } from "../../domain/steps";
-import { type Same } from "./common";
+import { language, type Same } from "./common";
 import { errorCode, fieldErrorCode } from "./errors";
 import { publicSessionState } from "./session-state";
 
@@ -27,6 +27,8 @@ export const clientMessage = z.discriminatedUnion("type", [
   z.object({ type: z.literal("confirm") }),
   /** Go back to edit an earlier step; allowed until confirm succeeds. */
   z.object({ type: z.literal("edit"), step: z.enum(EDITABLE_STEPS) }),
+  /** The guest chose a language; the session keeps it so their other devices open in it. */
+  z.object({ type: z.literal("language"), language }),
 ]);
 export type ClientMessage = z.infer<typeof clientMessage>;
 

@@ -3,7 +3,7 @@
 import { z } from "zod/mini";
 import type { PublicSessionState, ReservationSummary } from "../../domain/checkin-types";
 import type { GuestDetails, ParkingDetails } from "../../domain/guest-details";
-import { int, pinStatus, stepName, type Same } from "./common";
+import { int, language, pinStatus, stepName, type Same } from "./common";
 import { sessionErrorCode } from "./errors";
 
 export const reservationSummary = z.object({
@@ -16,6 +16,7 @@ export const reservationSummary = z.object({
   checkOutDate: z.string(),
   earlyCheckInTime: z.nullable(z.string()),
   lateCheckoutTime: z.nullable(z.string()),
+  country: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/))),
 });
 true satisfies Same<z.infer<typeof reservationSummary>, ReservationSummary>;
 
@@ -50,5 +51,6 @@ export const publicSessionState = z.object({
   stayToken: z.nullable(z.string()),
   error: z.nullable(z.string()),
   errorCode: z.nullable(sessionErrorCode),
+  language: z.nullable(language),
 });
 true satisfies Same<z.infer<typeof publicSessionState>, PublicSessionState>;

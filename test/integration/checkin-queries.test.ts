@@ -51,6 +51,7 @@ describe("funnel row writes", () => {
       stepReached: 3,
       completed: true,
       completedAt: 5_000,
+      language: "es",
     };
     await syncFunnelRow(stack.db, row);
     await syncFunnelRow(stack.db, { ...row, stepReached: 2, completed: false, completedAt: null });
@@ -83,6 +84,7 @@ describe("funnel row writes", () => {
       stepReached: 4,
       completed: false,
       completedAt: null,
+      language: null,
     });
     const outcome = await completeCheckin(stack.db, newGuest("q-loser", "FD1005", "u".repeat(43)));
     expect(outcome.sessionId).toBe("q-first");

@@ -1,0 +1,132 @@
+import type { Strings } from "./en";
+
+const L = "de-DE";
+
+const de: Strings = {
+  lang: "de",
+  dir: "ltr",
+  locale: L,
+  languageLabel: "Sprache",
+  serviceName: "Online-Anmeldung",
+  stepOf: (n, total) => `Schritt ${n} von ${total}`,
+  continue: "Weiter",
+  back: "Zurück",
+  change: "Ändern",
+  loading: "Ihre Anmeldung wird geladen…",
+  reconnecting: "Verbindung unterbrochen. Neue Verbindung wird aufgebaut…",
+  errorSummaryTitle: "Es gibt ein Problem",
+  errorPrefix: "Fehler:",
+  checkInComplete: "Anmeldung abgeschlossen",
+  somethingWentWrong: "Etwas ist schiefgelaufen. Bitte versuchen Sie es noch einmal.",
+  bookingRefLabel: "Buchungsnummer",
+
+  lookupTitle: "Online einchecken",
+  lookupHint: "Sie finden sie in der Bestätigungs-E-Mail Ihrer Buchung, zum Beispiel FD1001.",
+  lookupRefMissing: "Geben Sie Ihre Buchungsnummer ein",
+  lookupRefInvalid: "Geben Sie die Buchungsnummer aus Ihrer Bestätigung ein, zum Beispiel FD1001",
+  lookupNotFound: (ref) =>
+    `Wir konnten die Buchung ${ref} nicht finden. Prüfen Sie die Nummer in Ihrer Bestätigungs-E-Mail`,
+  lookupNotFoundHelp: "Was tun, wenn wir Ihre Buchung nicht finden",
+  tooManyAttempts: {
+    one: "Zu viele Versuche. Bitte versuchen Sie es in # Sekunde noch einmal.",
+    other: "Zu viele Versuche. Bitte versuchen Sie es in # Sekunden noch einmal.",
+  },
+  sessionExpired: "Ihre Anmeldung ist abgelaufen. Geben Sie Ihre Buchungsnummer ein, um neu zu beginnen.",
+  sessionGone: "Wir konnten diese Anmeldung nicht finden. Geben Sie Ihre Buchungsnummer ein, um neu zu beginnen.",
+
+  returningTitle: "Sie sind bereits angemeldet",
+  returningIntro: (ref) =>
+    `Die Buchung ${ref} ist bereits angemeldet. Bestätigen Sie bitte, dass Sie es sind, um Ihren Türcode zu sehen.`,
+  last4Label: "Die letzten vier Ziffern Ihrer Telefonnummer",
+  last4Hint: "Die Telefonnummer, die Sie bei der Anmeldung angegeben haben.",
+  last4Invalid: "Geben Sie die letzten vier Ziffern Ihrer Telefonnummer ein, zum Beispiel 0123",
+  last4Wrong: "Diese Ziffern passen nicht zur Telefonnummer dieser Buchung",
+  showMyStay: "Meinen Türcode zeigen",
+  useAnotherBooking: "Eine andere Buchungsnummer verwenden",
+
+  detailsTitle: "Ihre Angaben",
+  fullNameLabel: "Vollständiger Name",
+  phoneLabel: "Telefonnummer",
+  phoneHint: "Wir nutzen sie nur, falls es während Ihres Aufenthalts ein Problem gibt.",
+  countryLabel: "Land Ihrer Telefonnummer",
+  emailLabel: "E-Mail-Adresse (freiwillig)",
+  startAgain: "Nicht Ihre Buchung? Neu beginnen",
+
+  parkingTitle: "Kommen Sie mit dem Auto?",
+  parkingHint: "Wenn Sie mit dem Auto anreisen, brauchen wir das Kennzeichen für den Parkplatz.",
+  yes: "Ja",
+  no: "Nein",
+  parkingChoiceMissing: "Wählen Sie „Ja“, wenn Sie mit dem Auto kommen",
+  registrationLabel: "Autokennzeichen",
+  registrationHint: "Zum Beispiel M-AB 1234",
+
+  confirmTitle: "Prüfen Sie Ihre Angaben",
+  confirmIntro: "Prüfen Sie, ob alles stimmt, und bestätigen Sie dann Ihre Anmeldung.",
+  summaryBooking: "Buchung",
+  summaryRoom: "Zimmer",
+  summaryDates: "Reisedaten",
+  summaryName: "Name",
+  summaryPhone: "Telefon",
+  summaryEmail: "E-Mail-Adresse",
+  summaryCar: "Kennzeichen",
+  noEmail: "Nicht angegeben",
+  noCar: "Kein Auto",
+  confirmButton: "Anmeldung bestätigen",
+  preparing: "Ihre Türcodes werden erstellt…",
+  preparingHint: "Diese Seite geht von selbst weiter, sobald sie fertig sind. Sie müssen nichts drücken.",
+
+  notFoundTitle: "Wir konnten Ihre Buchung nicht finden",
+  notFoundBody: (ref) => `Zur Zeit reist keine Buchung mit der Nummer ${ref} an.`,
+  notFoundNext:
+    "Prüfen Sie die Nummer in der Bestätigungs-E-Mail Ihrer Buchung und versuchen Sie es noch einmal. Klappt es " +
+    "weiterhin nicht, rufen Sie die Rezeption an.",
+  tryAgain: "Noch einmal versuchen",
+
+  errorTitle: "Wir konnten Ihre Anmeldung nicht abschließen",
+  errorBody: "Beim Erstellen Ihrer Türcodes ist etwas schiefgelaufen. Ihre Angaben sind gespeichert.",
+  errorOtherBody: "Diese Anmeldung konnte nicht abgeschlossen werden.",
+  errorNextWithPhone: "Rufen Sie die Rezeption unter {phone} an. Dort kann man die Anmeldung für Sie abschließen.",
+  errorNextNoPhone: "Rufen Sie die Rezeption an. Dort kann man die Anmeldung für Sie abschließen.",
+  errorWaiting:
+    "Lassen Sie diese Seite offen: Sie geht von selbst weiter, sobald die Rezeption das Problem behoben hat.",
+  yourBookingRef: (ref) => `Ihre Buchungsnummer ist ${ref}.`,
+
+  stayTitle: (property) => `Ihr Aufenthalt im ${property}`,
+  stayWelcome: (name) => `Willkommen, ${name}. Sie sind angemeldet.`,
+  stayRoom: "Zimmer",
+  stayCheckIn: "Anreise",
+  stayCheckOut: "Abreise",
+  stayFrom: (time) => `ab ${time}`,
+  stayUntil: (time) => `bis ${time}`,
+  stayEarly: "frühe Anreise",
+  stayLate: "späte Abreise",
+  stayPinTitle: "Ihr Türcode",
+  stayPinOpens: (room, from, until) => `Öffnet die Haustür und ${room} von ${from} bis ${until}.`,
+  stayPinMissing: "Ihr Türcode ist noch nicht fertig. Rufen Sie die Rezeption unter {phone} an.",
+  copy: "Code kopieren",
+  copied: "Code kopiert",
+  copyFailed: "Kopieren nicht möglich. Markieren Sie den Code und kopieren Sie ihn selbst.",
+  stayCar: "Autokennzeichen",
+  stayFrontDesk: "Fragen? Rufen Sie die Rezeption unter {phone} an.",
+  stayNotFoundTitle: "Wir konnten Ihren Aufenthalt nicht finden",
+  stayNotFoundBody: "Dieser Link ist ungültig. Geben Sie Ihre Buchungsnummer ein, um Ihren Türcode zu finden.",
+  stayLoadFailed:
+    "Wir konnten Ihren Aufenthalt nicht laden. Prüfen Sie Ihre Verbindung und versuchen Sie es noch einmal.",
+
+  pageNotFoundTitle: "Seite nicht gefunden",
+
+  fieldErrors: {
+    name_required: "Geben Sie Ihren vollständigen Namen ein",
+    name_too_long: "Der vollständige Name darf höchstens 120 Zeichen lang sein",
+    phone_required: "Geben Sie Ihre Telefonnummer ein",
+    phone_invalid: "Geben Sie eine Nummer aus dem gewählten Land ein oder beginnen Sie mit + und der Landesvorwahl",
+    email_invalid: "Geben Sie eine E-Mail-Adresse wie name@beispiel.de ein oder lassen Sie das Feld leer",
+    registration_required: "Geben Sie Ihr Autokennzeichen ein",
+    registration_invalid: "Das Kennzeichen muss aus 2 bis 10 Buchstaben und Ziffern bestehen",
+  },
+  checkedInElsewhereBody:
+    "Diese Buchung wurde gerade auf einem anderen Gerät angemeldet. Geben Sie Ihre Buchungsnummer erneut ein, um " +
+    "Ihren Aufenthalt zu sehen.",
+};
+
+export default de;

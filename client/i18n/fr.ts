@@ -1,0 +1,131 @@
+import type { Strings } from "./en";
+
+const L = "fr-FR";
+
+const fr: Strings = {
+  lang: "fr",
+  dir: "ltr",
+  locale: L,
+  languageLabel: "Langue",
+  serviceName: "Enregistrement en ligne",
+  stepOf: (n, total) => `Étape ${n} sur ${total}`,
+  continue: "Continuer",
+  back: "Retour",
+  change: "Modifier",
+  loading: "Chargement de votre enregistrement…",
+  reconnecting: "Connexion perdue. Reconnexion en cours…",
+  errorSummaryTitle: "Il y a un problème",
+  errorPrefix: "Erreur :",
+  checkInComplete: "Enregistrement terminé",
+  somethingWentWrong: "Un problème est survenu. Veuillez réessayer.",
+  bookingRefLabel: "Numéro de réservation",
+
+  lookupTitle: "Enregistrez-vous en ligne",
+  lookupHint: "Vous le trouverez dans l’e-mail de confirmation de votre réservation, par exemple FD1001.",
+  lookupRefMissing: "Saisissez votre numéro de réservation",
+  lookupRefInvalid: "Saisissez le numéro de réservation indiqué dans votre confirmation, par exemple FD1001",
+  lookupNotFound: (ref) =>
+    `Nous n’avons pas trouvé la réservation ${ref}. Vérifiez le numéro dans votre e-mail de confirmation`,
+  lookupNotFoundHelp: "Que faire si nous ne trouvons pas votre réservation",
+  tooManyAttempts: {
+    one: "Trop de tentatives. Réessayez dans # seconde.",
+    other: "Trop de tentatives. Réessayez dans # secondes.",
+  },
+  sessionExpired: "Votre enregistrement a expiré. Saisissez votre numéro de réservation pour recommencer.",
+  sessionGone: "Nous n’avons pas trouvé cet enregistrement. Saisissez votre numéro de réservation pour recommencer.",
+
+  returningTitle: "Vous êtes déjà enregistré",
+  returningIntro: (ref) =>
+    `La réservation ${ref} est déjà enregistrée. Pour voir votre code de porte, confirmez qu’il s’agit bien de vous.`,
+  last4Label: "Les quatre derniers chiffres de votre numéro de téléphone",
+  last4Hint: "Le numéro de téléphone donné lors de votre enregistrement.",
+  last4Invalid: "Saisissez les quatre derniers chiffres de votre téléphone, par exemple 0123",
+  last4Wrong: "Ces chiffres ne correspondent pas au téléphone de cette réservation",
+  showMyStay: "Voir mon code de porte",
+  useAnotherBooking: "Utiliser un autre numéro de réservation",
+
+  detailsTitle: "Vos coordonnées",
+  fullNameLabel: "Nom complet",
+  phoneLabel: "Numéro de téléphone",
+  phoneHint: "Nous ne l’utiliserons qu’en cas de problème pendant votre séjour.",
+  countryLabel: "Pays de votre numéro de téléphone",
+  emailLabel: "Adresse e-mail (facultatif)",
+  startAgain: "Ce n’est pas votre réservation ? Recommencez",
+
+  parkingTitle: "Venez-vous en voiture ?",
+  parkingHint: "Si vous arrivez en voiture, nous avons besoin de son immatriculation pour le parking.",
+  yes: "Oui",
+  no: "Non",
+  parkingChoiceMissing: "Sélectionnez « Oui » si vous venez en voiture",
+  registrationLabel: "Immatriculation de la voiture",
+  registrationHint: "Par exemple AB-123-CD",
+
+  confirmTitle: "Vérifiez vos réponses",
+  confirmIntro: "Vérifiez que tout est correct, puis confirmez votre enregistrement.",
+  summaryBooking: "Réservation",
+  summaryRoom: "Chambre",
+  summaryDates: "Dates du séjour",
+  summaryName: "Nom",
+  summaryPhone: "Téléphone",
+  summaryEmail: "Adresse e-mail",
+  summaryCar: "Immatriculation",
+  noEmail: "Non indiquée",
+  noCar: "Pas de voiture",
+  confirmButton: "Confirmer l’enregistrement",
+  preparing: "Préparation de vos codes de porte…",
+  preparingHint: "Cette page avancera d’elle-même quand ils seront prêts. Vous n’avez rien à faire.",
+
+  notFoundTitle: "Nous n’avons pas trouvé votre réservation",
+  notFoundBody: (ref) => `Aucune réservation portant le numéro ${ref} n’arrive en ce moment.`,
+  notFoundNext:
+    "Vérifiez le numéro dans l’e-mail de confirmation de votre réservation et réessayez. Si cela ne fonctionne " +
+    "toujours pas, appelez la réception.",
+  tryAgain: "Réessayer",
+
+  errorTitle: "Nous n’avons pas pu terminer votre enregistrement",
+  errorBody: "Un problème est survenu pendant la création de vos codes de porte. Vos coordonnées sont enregistrées.",
+  errorOtherBody: "Cet enregistrement n’a pas pu être terminé.",
+  errorNextWithPhone: "Appelez la réception au {phone}. Elle peut terminer l’enregistrement pour vous.",
+  errorNextNoPhone: "Appelez la réception. Elle peut terminer l’enregistrement pour vous.",
+  errorWaiting: "Gardez cette page ouverte : elle avancera d’elle-même quand la réception aura réglé le problème.",
+  yourBookingRef: (ref) => `Votre numéro de réservation est ${ref}.`,
+
+  stayTitle: (property) => `Votre séjour à ${property}`,
+  stayWelcome: (name) => `Bienvenue, ${name}. Votre enregistrement est fait.`,
+  stayRoom: "Chambre",
+  stayCheckIn: "Arrivée",
+  stayCheckOut: "Départ",
+  stayFrom: (time) => `à partir de ${time}`,
+  stayUntil: (time) => `jusqu’à ${time}`,
+  stayEarly: "arrivée anticipée",
+  stayLate: "départ tardif",
+  stayPinTitle: "Votre code de porte",
+  stayPinOpens: (room, from, until) => `Ouvre la porte d’entrée et ${room} du ${from} au ${until}.`,
+  stayPinMissing: "Votre code de porte n’est pas encore prêt. Appelez la réception au {phone}.",
+  copy: "Copier le code",
+  copied: "Code copié",
+  copyFailed: "Impossible de copier. Sélectionnez le code et copiez-le vous-même.",
+  stayCar: "Immatriculation de la voiture",
+  stayFrontDesk: "Des questions ? Appelez la réception au {phone}.",
+  stayNotFoundTitle: "Nous n’avons pas trouvé votre séjour",
+  stayNotFoundBody:
+    "Ce lien n’est pas valide. Saisissez votre numéro de réservation pour retrouver votre code de porte.",
+  stayLoadFailed: "Nous n’avons pas pu charger votre séjour. Vérifiez votre connexion et réessayez.",
+
+  pageNotFoundTitle: "Page introuvable",
+
+  fieldErrors: {
+    name_required: "Saisissez votre nom complet",
+    name_too_long: "Le nom complet ne doit pas dépasser 120 caractères",
+    phone_required: "Saisissez votre numéro de téléphone",
+    phone_invalid: "Saisissez un numéro du pays choisi, ou commencez par + et l’indicatif du pays",
+    email_invalid: "Saisissez une adresse e-mail comme nom@exemple.fr, ou laissez le champ vide",
+    registration_required: "Saisissez l’immatriculation de votre voiture",
+    registration_invalid: "L’immatriculation doit compter de 2 à 10 lettres et chiffres",
+  },
+  checkedInElsewhereBody:
+    "Cette réservation vient d’être enregistrée sur un autre appareil. Saisissez à nouveau votre numéro de " +
+    "réservation pour voir votre séjour.",
+};
+
+export default fr;

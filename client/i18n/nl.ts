@@ -1,0 +1,128 @@
+import type { Strings } from "./en";
+
+const L = "nl-NL";
+
+const nl: Strings = {
+  lang: "nl",
+  dir: "ltr",
+  locale: L,
+  languageLabel: "Taal",
+  serviceName: "Online inchecken",
+  stepOf: (n, total) => `Stap ${n} van ${total}`,
+  continue: "Doorgaan",
+  back: "Terug",
+  change: "Wijzigen",
+  loading: "Uw incheckgegevens worden geladen…",
+  reconnecting: "Verbinding verbroken. Opnieuw verbinden…",
+  errorSummaryTitle: "Er is een probleem",
+  errorPrefix: "Fout:",
+  checkInComplete: "Inchecken voltooid",
+  somethingWentWrong: "Er is iets misgegaan. Probeer het opnieuw.",
+  bookingRefLabel: "Boekingsnummer",
+
+  lookupTitle: "Online inchecken",
+  lookupHint: "U vindt het in de bevestigingsmail van uw boeking, bijvoorbeeld FD1001.",
+  lookupRefMissing: "Vul uw boekingsnummer in",
+  lookupRefInvalid: "Vul het boekingsnummer uit uw bevestiging in, bijvoorbeeld FD1001",
+  lookupNotFound: (ref) => `We konden boeking ${ref} niet vinden. Controleer het nummer in uw bevestigingsmail`,
+  lookupNotFoundHelp: "Wat u kunt doen als we uw boeking niet vinden",
+  tooManyAttempts: {
+    one: "Te veel pogingen. Probeer het over # seconde opnieuw.",
+    other: "Te veel pogingen. Probeer het over # seconden opnieuw.",
+  },
+  sessionExpired: "Uw incheck is verlopen. Vul uw boekingsnummer in om opnieuw te beginnen.",
+  sessionGone: "We konden deze incheck niet vinden. Vul uw boekingsnummer in om opnieuw te beginnen.",
+
+  returningTitle: "U bent al ingecheckt",
+  returningIntro: (ref) => `Boeking ${ref} is al ingecheckt. Bevestig dat u het bent om uw deurcode te zien.`,
+  last4Label: "De laatste vier cijfers van uw telefoonnummer",
+  last4Hint: "Het telefoonnummer dat u bij het inchecken hebt opgegeven.",
+  last4Invalid: "Vul de laatste vier cijfers van uw telefoonnummer in, bijvoorbeeld 0123",
+  last4Wrong: "Deze cijfers horen niet bij het telefoonnummer van deze boeking",
+  showMyStay: "Toon mijn deurcode",
+  useAnotherBooking: "Een ander boekingsnummer gebruiken",
+
+  detailsTitle: "Uw gegevens",
+  fullNameLabel: "Volledige naam",
+  phoneLabel: "Telefoonnummer",
+  phoneHint: "We gebruiken het alleen als er een probleem is tijdens uw verblijf.",
+  countryLabel: "Land van uw telefoonnummer",
+  emailLabel: "E-mailadres (niet verplicht)",
+  startAgain: "Niet uw boeking? Opnieuw beginnen",
+
+  parkingTitle: "Komt u met de auto?",
+  parkingHint: "Als u met de auto komt, hebben we het kenteken nodig voor het parkeren.",
+  yes: "Ja",
+  no: "Nee",
+  parkingChoiceMissing: "Kies ‘Ja’ als u met de auto komt",
+  registrationLabel: "Kenteken",
+  registrationHint: "Bijvoorbeeld 12-ABC-3",
+
+  confirmTitle: "Controleer uw antwoorden",
+  confirmIntro: "Controleer of alles klopt en bevestig daarna uw incheck.",
+  summaryBooking: "Boeking",
+  summaryRoom: "Kamer",
+  summaryDates: "Data",
+  summaryName: "Naam",
+  summaryPhone: "Telefoon",
+  summaryEmail: "E-mailadres",
+  summaryCar: "Kenteken",
+  noEmail: "Niet opgegeven",
+  noCar: "Geen auto",
+  confirmButton: "Inchecken bevestigen",
+  preparing: "Uw deurcodes worden aangemaakt…",
+  preparingHint: "Deze pagina gaat vanzelf verder zodra ze klaar zijn. U hoeft nergens op te drukken.",
+
+  notFoundTitle: "We konden uw boeking niet vinden",
+  notFoundBody: (ref) => `Er komt op dit moment geen boeking met nummer ${ref} aan.`,
+  notFoundNext:
+    "Controleer het nummer in de bevestigingsmail van uw boeking en probeer het opnieuw. Lukt het nog steeds " +
+    "niet, bel dan de receptie.",
+  tryAgain: "Opnieuw proberen",
+
+  errorTitle: "We konden uw incheck niet afronden",
+  errorBody: "Er ging iets mis bij het aanmaken van uw deurcodes. Uw gegevens zijn bewaard.",
+  errorOtherBody: "Deze incheck kon niet worden afgerond.",
+  errorNextWithPhone: "Bel de receptie op {phone}. Zij kunnen het inchecken voor u afronden.",
+  errorNextNoPhone: "Bel de receptie. Zij kunnen het inchecken voor u afronden.",
+  errorWaiting: "Laat deze pagina open: hij gaat vanzelf verder zodra de receptie het heeft opgelost.",
+  yourBookingRef: (ref) => `Uw boekingsnummer is ${ref}.`,
+
+  stayTitle: (property) => `Uw verblijf in ${property}`,
+  stayWelcome: (name) => `Welkom, ${name}. U bent ingecheckt.`,
+  stayRoom: "Kamer",
+  stayCheckIn: "Aankomst",
+  stayCheckOut: "Vertrek",
+  stayFrom: (time) => `vanaf ${time}`,
+  stayUntil: (time) => `tot ${time}`,
+  stayEarly: "vroeg inchecken",
+  stayLate: "laat uitchecken",
+  stayPinTitle: "Uw deurcode",
+  stayPinOpens: (room, from, until) => `Opent de voordeur en ${room} van ${from} tot ${until}.`,
+  stayPinMissing: "Uw deurcode is nog niet klaar. Bel de receptie op {phone}.",
+  copy: "Code kopiëren",
+  copied: "Code gekopieerd",
+  copyFailed: "Kopiëren lukt niet. Selecteer de code en kopieer hem zelf.",
+  stayCar: "Kenteken",
+  stayFrontDesk: "Vragen? Bel de receptie op {phone}.",
+  stayNotFoundTitle: "We konden uw verblijf niet vinden",
+  stayNotFoundBody: "Deze link is niet geldig. Vul uw boekingsnummer in om uw deurcode te vinden.",
+  stayLoadFailed: "We konden uw verblijf niet laden. Controleer uw verbinding en probeer het opnieuw.",
+
+  pageNotFoundTitle: "Pagina niet gevonden",
+
+  fieldErrors: {
+    name_required: "Vul uw volledige naam in",
+    name_too_long: "Uw volledige naam mag maximaal 120 tekens lang zijn",
+    phone_required: "Vul uw telefoonnummer in",
+    phone_invalid: "Vul een nummer uit het gekozen land in, of begin met + en de landcode",
+    email_invalid: "Vul een e-mailadres in zoals naam@voorbeeld.nl, of laat het veld leeg",
+    registration_required: "Vul het kenteken van uw auto in",
+    registration_invalid: "Het kenteken moet 2 tot 10 letters en cijfers hebben",
+  },
+  checkedInElsewhereBody:
+    "Deze boeking is zojuist op een ander apparaat ingecheckt. Vul uw boekingsnummer opnieuw in om uw verblijf te " +
+    "zien.",
+};
+
+export default nl;

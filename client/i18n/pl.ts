@@ -1,0 +1,131 @@
+import type { Strings } from "./en";
+
+const L = "pl-PL";
+
+const pl: Strings = {
+  lang: "pl",
+  dir: "ltr",
+  locale: L,
+  languageLabel: "Język",
+  serviceName: "Zameldowanie online",
+  stepOf: (n, total) => `Krok ${n} z ${total}`,
+  continue: "Dalej",
+  back: "Wstecz",
+  change: "Zmień",
+  loading: "Wczytujemy Twoje zameldowanie…",
+  reconnecting: "Utracono połączenie. Łączymy ponownie…",
+  errorSummaryTitle: "Wystąpił problem",
+  errorPrefix: "Błąd:",
+  checkInComplete: "Zameldowanie zakończone",
+  somethingWentWrong: "Coś poszło nie tak. Spróbuj ponownie.",
+  bookingRefLabel: "Numer rezerwacji",
+
+  lookupTitle: "Zamelduj się online",
+  lookupHint: "Znajdziesz go w e-mailu z potwierdzeniem rezerwacji, na przykład FD1001.",
+  lookupRefMissing: "Wpisz numer rezerwacji",
+  lookupRefInvalid: "Wpisz numer rezerwacji z potwierdzenia, na przykład FD1001",
+  lookupNotFound: (ref) =>
+    `Nie znaleźliśmy rezerwacji ${ref}. Sprawdź numer w e-mailu z potwierdzeniem`,
+  lookupNotFoundHelp: "Co zrobić, jeśli nie możemy znaleźć Twojej rezerwacji",
+  tooManyAttempts: {
+    one: "Zbyt wiele prób. Spróbuj ponownie za # sekundę.",
+    few: "Zbyt wiele prób. Spróbuj ponownie za # sekundy.",
+    many: "Zbyt wiele prób. Spróbuj ponownie za # sekund.",
+    other: "Zbyt wiele prób. Spróbuj ponownie za # sekundy.",
+  },
+  sessionExpired: "Czas na zameldowanie minął. Wpisz numer rezerwacji, aby zacząć od nowa.",
+  sessionGone: "Nie znaleźliśmy tego zameldowania. Wpisz numer rezerwacji, aby zacząć od nowa.",
+
+  returningTitle: "Zameldowanie zostało już wykonane",
+  returningIntro: (ref) => `Rezerwacja ${ref} jest już zameldowana. Aby zobaczyć kod do drzwi, potwierdź, że to Ty.`,
+  last4Label: "Ostatnie cztery cyfry Twojego numeru telefonu",
+  last4Hint: "Numer telefonu podany przy zameldowaniu.",
+  last4Invalid: "Wpisz ostatnie cztery cyfry numeru telefonu, na przykład 0123",
+  last4Wrong: "Te cyfry nie pasują do numeru telefonu tej rezerwacji",
+  showMyStay: "Pokaż mój kod do drzwi",
+  useAnotherBooking: "Użyj innego numeru rezerwacji",
+
+  detailsTitle: "Twoje dane",
+  fullNameLabel: "Imię i nazwisko",
+  phoneLabel: "Numer telefonu",
+  phoneHint: "Użyjemy go tylko wtedy, gdy podczas pobytu pojawi się problem.",
+  countryLabel: "Kraj numeru telefonu",
+  emailLabel: "Adres e-mail (nieobowiązkowy)",
+  startAgain: "To nie Twoja rezerwacja? Zacznij od nowa",
+
+  parkingTitle: "Czy przyjedziesz samochodem?",
+  parkingHint: "Jeśli przyjeżdżasz samochodem, potrzebujemy numeru rejestracyjnego do parkingu.",
+  yes: "Tak",
+  no: "Nie",
+  parkingChoiceMissing: "Wybierz „Tak”, jeśli przyjedziesz samochodem",
+  registrationLabel: "Numer rejestracyjny samochodu",
+  registrationHint: "Na przykład WA 12345",
+
+  confirmTitle: "Sprawdź swoje odpowiedzi",
+  confirmIntro: "Upewnij się, że wszystko się zgadza, a potem potwierdź zameldowanie.",
+  summaryBooking: "Rezerwacja",
+  summaryRoom: "Pokój",
+  summaryDates: "Daty",
+  summaryName: "Imię i nazwisko",
+  summaryPhone: "Telefon",
+  summaryEmail: "Adres e-mail",
+  summaryCar: "Numer rejestracyjny",
+  noEmail: "Nie podano",
+  noCar: "Bez samochodu",
+  confirmButton: "Potwierdź zameldowanie",
+  preparing: "Przygotowujemy kody do drzwi…",
+  preparingHint: "Ta strona sama przejdzie dalej, gdy będą gotowe. Nie musisz niczego naciskać.",
+
+  notFoundTitle: "Nie znaleźliśmy Twojej rezerwacji",
+  notFoundBody: (ref) => `Nie ma rezerwacji o numerze ${ref} z przyjazdem w tym terminie.`,
+  notFoundNext:
+    "Sprawdź numer w e-mailu z potwierdzeniem rezerwacji i spróbuj ponownie. Jeśli nadal nie działa, zadzwoń do " +
+    "recepcji.",
+  tryAgain: "Spróbuj ponownie",
+
+  errorTitle: "Nie udało się dokończyć zameldowania",
+  errorBody: "Coś poszło nie tak podczas tworzenia kodów do drzwi. Twoje dane są zapisane.",
+  errorOtherBody: "Nie udało się dokończyć tego zameldowania.",
+  errorNextWithPhone: "Zadzwoń do recepcji pod numer {phone}. Recepcja dokończy zameldowanie za Ciebie.",
+  errorNextNoPhone: "Zadzwoń do recepcji. Recepcja dokończy zameldowanie za Ciebie.",
+  errorWaiting: "Nie zamykaj tej strony: sama przejdzie dalej, gdy recepcja rozwiąże problem.",
+  yourBookingRef: (ref) => `Twój numer rezerwacji to ${ref}.`,
+
+  stayTitle: (property) => `Twój pobyt: ${property}`,
+  stayWelcome: (name) => `Witaj, ${name}. Zameldowanie zakończone.`,
+  stayRoom: "Pokój",
+  stayCheckIn: "Przyjazd",
+  stayCheckOut: "Wyjazd",
+  stayFrom: (time) => `od ${time}`,
+  stayUntil: (time) => `do ${time}`,
+  stayEarly: "wcześniejsze zameldowanie",
+  stayLate: "późniejsze wymeldowanie",
+  stayPinTitle: "Twój kod do drzwi",
+  stayPinOpens: (room, from, until) => `Otwiera drzwi wejściowe i ${room} od ${from} do ${until}.`,
+  stayPinMissing: "Twój kod do drzwi nie jest jeszcze gotowy. Zadzwoń do recepcji pod numer {phone}.",
+  copy: "Kopiuj kod",
+  copied: "Skopiowano kod",
+  copyFailed: "Nie udało się skopiować. Zaznacz kod i skopiuj go samodzielnie.",
+  stayCar: "Numer rejestracyjny samochodu",
+  stayFrontDesk: "Masz pytania? Zadzwoń do recepcji pod numer {phone}.",
+  stayNotFoundTitle: "Nie znaleźliśmy Twojego pobytu",
+  stayNotFoundBody: "Ten link jest nieprawidłowy. Wpisz numer rezerwacji, aby znaleźć kod do drzwi.",
+  stayLoadFailed: "Nie udało się wczytać Twojego pobytu. Sprawdź połączenie i spróbuj ponownie.",
+
+  pageNotFoundTitle: "Nie znaleziono strony",
+
+  fieldErrors: {
+    name_required: "Wpisz imię i nazwisko",
+    name_too_long: "Imię i nazwisko może mieć najwyżej 120 znaków",
+    phone_required: "Wpisz numer telefonu",
+    phone_invalid: "Wpisz numer z wybranego kraju albo zacznij od + i numeru kierunkowego kraju",
+    email_invalid: "Wpisz adres e-mail, na przykład imie@przyklad.pl, albo zostaw to pole puste",
+    registration_required: "Wpisz numer rejestracyjny samochodu",
+    registration_invalid: "Numer rejestracyjny musi mieć od 2 do 10 liter i cyfr",
+  },
+  checkedInElsewhereBody:
+    "Ta rezerwacja została właśnie zameldowana na innym urządzeniu. Wpisz ponownie numer rezerwacji, aby zobaczyć " +
+    "swój pobyt.",
+};
+
+export default pl;

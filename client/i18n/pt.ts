@@ -1,0 +1,128 @@
+import type { Strings } from "./en";
+
+const L = "pt-PT";
+
+const pt: Strings = {
+  lang: "pt",
+  dir: "ltr",
+  locale: L,
+  languageLabel: "Idioma",
+  serviceName: "Check-in online",
+  stepOf: (n, total) => `Passo ${n} de ${total}`,
+  continue: "Continuar",
+  back: "Voltar",
+  change: "Alterar",
+  loading: "A carregar o seu check-in…",
+  reconnecting: "Ligação perdida. A restabelecer…",
+  errorSummaryTitle: "Há um problema",
+  errorPrefix: "Erro:",
+  checkInComplete: "Check-in concluído",
+  somethingWentWrong: "Ocorreu um erro. Tente novamente.",
+  bookingRefLabel: "Código da reserva",
+
+  lookupTitle: "Faça o check-in online",
+  lookupHint: "Encontra-o no e-mail de confirmação da reserva, por exemplo FD1001.",
+  lookupRefMissing: "Indique o código da sua reserva",
+  lookupRefInvalid: "Indique o código da reserva que consta da confirmação, por exemplo FD1001",
+  lookupNotFound: (ref) => `Não encontrámos a reserva ${ref}. Verifique o código no e-mail de confirmação`,
+  lookupNotFoundHelp: "O que fazer se não encontrarmos a sua reserva",
+  tooManyAttempts: {
+    one: "Demasiadas tentativas. Tente novamente dentro de # segundo.",
+    other: "Demasiadas tentativas. Tente novamente dentro de # segundos.",
+  },
+  sessionExpired: "O tempo do seu check-in esgotou. Indique o código da reserva para recomeçar.",
+  sessionGone: "Não encontrámos esse check-in. Indique o código da reserva para recomeçar.",
+
+  returningTitle: "Já fez o check-in",
+  returningIntro: (ref) => `A reserva ${ref} já tem o check-in feito. Para ver o código da porta, confirme que é você.`,
+  last4Label: "Os últimos quatro dígitos do seu número de telefone",
+  last4Hint: "O número de telefone que indicou ao fazer o check-in.",
+  last4Invalid: "Indique os últimos quatro dígitos do seu telefone, por exemplo 0123",
+  last4Wrong: "Esses dígitos não correspondem ao telefone desta reserva",
+  showMyStay: "Ver o meu código da porta",
+  useAnotherBooking: "Usar outro código de reserva",
+
+  detailsTitle: "Os seus dados",
+  fullNameLabel: "Nome completo",
+  phoneLabel: "Número de telefone",
+  phoneHint: "Só o usaremos se houver algum problema durante a sua estadia.",
+  countryLabel: "País do seu número de telefone",
+  emailLabel: "E-mail (opcional)",
+  startAgain: "Não é a sua reserva? Recomece",
+
+  parkingTitle: "Vem de carro?",
+  parkingHint: "Se chegar de carro, precisamos da matrícula para o estacionamento.",
+  yes: "Sim",
+  no: "Não",
+  parkingChoiceMissing: "Selecione «Sim» se vem de carro",
+  registrationLabel: "Matrícula do carro",
+  registrationHint: "Por exemplo AA-00-AA",
+
+  confirmTitle: "Verifique as suas respostas",
+  confirmIntro: "Confirme que está tudo certo e depois confirme o seu check-in.",
+  summaryBooking: "Reserva",
+  summaryRoom: "Quarto",
+  summaryDates: "Datas",
+  summaryName: "Nome",
+  summaryPhone: "Telefone",
+  summaryEmail: "E-mail",
+  summaryCar: "Matrícula",
+  noEmail: "Não indicado",
+  noCar: "Sem carro",
+  confirmButton: "Confirmar o check-in",
+  preparing: "A preparar os seus códigos da porta…",
+  preparingHint: "Esta página avança sozinha quando estiverem prontos. Não precisa de carregar em nada.",
+
+  notFoundTitle: "Não encontrámos a sua reserva",
+  notFoundBody: (ref) => `Não há nenhuma reserva com o código ${ref} com chegada nesta altura.`,
+  notFoundNext:
+    "Verifique o código no e-mail de confirmação da reserva e tente novamente. Se continuar sem funcionar, ligue " +
+    "para a receção.",
+  tryAgain: "Tentar novamente",
+
+  errorTitle: "Não conseguimos concluir o seu check-in",
+  errorBody: "Ocorreu um erro ao preparar os seus códigos da porta. Os seus dados estão guardados.",
+  errorOtherBody: "Não foi possível concluir este check-in.",
+  errorNextWithPhone: "Ligue para a receção através do {phone}. Podem concluir o check-in por si.",
+  errorNextNoPhone: "Ligue para a receção. Podem concluir o check-in por si.",
+  errorWaiting: "Mantenha esta página aberta: avança sozinha quando a receção resolver o problema.",
+  yourBookingRef: (ref) => `O código da sua reserva é ${ref}.`,
+
+  stayTitle: (property) => `A sua estadia em ${property}`,
+  stayWelcome: (name) => `Bem-vindo/a, ${name}. O seu check-in está feito.`,
+  stayRoom: "Quarto",
+  stayCheckIn: "Chegada",
+  stayCheckOut: "Saída",
+  stayFrom: (time) => `a partir das ${time}`,
+  stayUntil: (time) => `até às ${time}`,
+  stayEarly: "chegada antecipada",
+  stayLate: "saída tardia",
+  stayPinTitle: "O seu código da porta",
+  stayPinOpens: (room, from, until) => `Abre a porta da entrada e ${room} de ${from} a ${until}.`,
+  stayPinMissing: "O seu código da porta ainda não está pronto. Ligue para a receção através do {phone}.",
+  copy: "Copiar o código",
+  copied: "Código copiado",
+  copyFailed: "Não foi possível copiar. Selecione o código e copie-o manualmente.",
+  stayCar: "Matrícula do carro",
+  stayFrontDesk: "Dúvidas? Ligue para a receção através do {phone}.",
+  stayNotFoundTitle: "Não encontrámos a sua estadia",
+  stayNotFoundBody: "Esta ligação não é válida. Indique o código da reserva para encontrar o seu código da porta.",
+  stayLoadFailed: "Não conseguimos carregar a sua estadia. Verifique a ligação e tente novamente.",
+
+  pageNotFoundTitle: "Página não encontrada",
+
+  fieldErrors: {
+    name_required: "Indique o seu nome completo",
+    name_too_long: "O nome completo pode ter no máximo 120 caracteres",
+    phone_required: "Indique o seu número de telefone",
+    phone_invalid: "Indique um número do país escolhido, ou comece por + e o indicativo do país",
+    email_invalid: "Indique um e-mail como nome@exemplo.pt, ou deixe o campo vazio",
+    registration_required: "Indique a matrícula do seu carro",
+    registration_invalid: "A matrícula deve ter entre 2 e 10 letras e números",
+  },
+  checkedInElsewhereBody:
+    "Acabou de ser feito o check-in desta reserva noutro dispositivo. Indique novamente o código da reserva para " +
+    "ver a sua estadia.",
+};
+
+export default pt;

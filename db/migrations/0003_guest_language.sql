@@ -1,0 +1,1 @@
+ALTER TABLE `checkin_analytics` ADD `language` text;
