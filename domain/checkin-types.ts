@@ -19,6 +19,7 @@ export interface ReservationSummary {
   propertyId: string;
   propertyName: string;
   propertyPhone: string;
+  propertyCountry?: string;
   roomName: string;
   checkInDate: string;
   checkOutDate: string;

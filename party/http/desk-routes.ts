@@ -5,8 +5,11 @@ import { Hono } from "hono";
 import type { AppEnv } from "./app-env";
 import { analyticsRoutes } from "./desk/analytics-routes";
 import { arrivalsRoutes } from "./desk/arrivals-routes";
+import { bookingsRoutes } from "./desk/bookings-routes";
+import { importRoutes } from "./desk/import-routes";
 import { requireStaff, type DeskEnv } from "./desk/context";
 import { pinRoutes } from "./desk/pin-routes";
+import { propertyRoutes } from "./desk/property-routes";
 import { loginRoutes, sessionRoutes } from "./desk/session-routes";
 import { staffRoutes } from "./desk/staff-routes";
 
@@ -17,6 +20,9 @@ staffOnly.route("/", staffRoutes);
 staffOnly.route("/", arrivalsRoutes);
 staffOnly.route("/", analyticsRoutes);
 staffOnly.route("/", pinRoutes);
+staffOnly.route("/", importRoutes);
+staffOnly.route("/", bookingsRoutes);
+staffOnly.route("/", propertyRoutes);
 
 export const deskRoutes = new Hono<AppEnv>();
 deskRoutes.route("/", loginRoutes);

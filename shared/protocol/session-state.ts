@@ -11,6 +11,8 @@ export const reservationSummary = z.object({
   propertyId: z.string(),
   propertyName: z.string(),
   propertyPhone: z.string(),
+  /** ISO 3166-1 alpha-2: the phone region the wizard assumes. Absent in sessions started before it existed. */
+  propertyCountry: z.optional(z.string()),
   roomName: z.string(),
   checkInDate: z.string(),
   checkOutDate: z.string(),
