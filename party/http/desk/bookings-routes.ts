@@ -166,7 +166,14 @@ bookingsRoutes.put("/bookings/:ref", async (c) => {
   const today = localDate(Date.now(), property.timeZone);
   const refusal = statusChangeRefusal("edit", existing.status, existing.checkInDate, today);
   if (refusal) return apiErrorResponse(409, "not_editable", refusal);
-  const checked = await checkChange(c, property.id, property.country, body.value);
+  // Expected-guest fields left out of the edit stay as they were.
+  const kept = {
+    expectedGuestName: existing.expectedGuestName,
+    expectedGuestEmail: existing.expectedGuestEmail,
+    expectedGuestPhone: existing.expectedGuestPhone,
+  };
+  const given = Object.fromEntries(Object.entries(body.value).filter(([, v]) => v !== undefined));
+  const checked = await checkChange(c, property.id, property.country, { ...kept, ...given } as StayAndGuest);
   if (!checked.ok) return invalid(checked.fields);
   const change = checked.change;
   const checkedIn = existing.status === "checked_in" || existing.guestName !== null;
