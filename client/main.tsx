@@ -4,6 +4,7 @@ import { lazy, Match, onMount, Suspense, Switch } from "solid-js";
 import { render } from "solid-js/web";
 import { Loading } from "./components/Page";
 import { loadStrings } from "./i18n";
+import CheckinLink from "./pages/CheckinLink";
 import Lookup from "./pages/Lookup";
 import NotFound from "./pages/NotFound";
 import { here, navigate } from "./router";
@@ -26,12 +27,17 @@ const Stay = lazy(() => import("./pages/Stay"));
 const AFTER_FIRST_PAINT = [Details, Parking, Confirm, ErrorPage, Stay];
 
 const STAY = /^\/stay\/([^/]+)\/?$/;
+/** A booking's check-in link: 43 base64url characters, which no wizard path is. */
+const CHECKIN_LINK = /^\/checkin\/([A-Za-z0-9_-]{43})\/$/;
 
 function App() {
   followSession();
   const path = () => here().path;
   const isKnown = () =>
-    Object.values(WIZARD_PATHS).includes(path() as never) || STAY.test(path()) || path().startsWith("/desk");
+    Object.values(WIZARD_PATHS).includes(path() as never) ||
+    STAY.test(path()) ||
+    CHECKIN_LINK.test(path()) ||
+    path().startsWith("/desk");
   onMount(() => {
     if (!isKnown()) navigate(WIZARD_PATHS.lookup, { replace: true });
     if (path().startsWith("/checkin")) for (const page of AFTER_FIRST_PAINT) void page.preload();
@@ -56,6 +62,9 @@ function App() {
         </Match>
         <Match when={path() === WIZARD_PATHS.notFound}>
           <NotFound />
+        </Match>
+        <Match when={CHECKIN_LINK.exec(path())?.[1]} keyed>
+          {(token) => <CheckinLink token={token} />}
         </Match>
         <Match when={STAY.exec(path())?.[1]} keyed>
           {(token) => <Stay token={token} />}

@@ -26,6 +26,12 @@ const en = {
   lookupNotFound: (ref: string) => `We could not find booking ${ref}. Check the reference in your confirmation email`,
   lookupNotFoundHelp: "What to do if we cannot find your booking",
   tooManyAttempts: (seconds: number) => `Too many attempts. Try again in ${seconds} seconds.`,
+  linkOpening: "Finding your booking…",
+  linkProblemTitle: "This check-in link doesn't work",
+  linkNotFound: "We could not find a booking for this link. It may have been cancelled, or the link was copied only in part.",
+  linkExpired: "This check-in link has expired because the stay it was for has ended.",
+  linkCheckedIn: "This booking has already been checked in. Enter your booking reference to see your stay again.",
+  enterReferenceInstead: "Enter your booking reference",
   sessionExpired: "Your check-in timed out. Enter your booking reference to start again.",
   sessionGone: "We could not find that check-in. Enter your booking reference to start again.",
 

@@ -26,7 +26,9 @@ function DetailsForm(props: SessionView) {
   const saved = props.state().details;
   const savedPhone = saved ? splitE164(saved.phoneE164) : null;
   const [fullName, setFullName] = createSignal(saved?.fullName ?? "");
-  const [country, setCountry] = createSignal<CountryCode>(savedPhone?.country ?? DEFAULT_PHONE_REGION);
+  // The property's country is the likeliest guess for a number typed without +code.
+  const propertyCountry = props.state().reservation.propertyCountry as CountryCode | undefined;
+  const [country, setCountry] = createSignal<CountryCode>(savedPhone?.country ?? propertyCountry ?? DEFAULT_PHONE_REGION);
   const [phone, setPhone] = createSignal(savedPhone?.national ?? "");
   const [email, setEmail] = createSignal(saved?.email ?? "");
   const [errors, setErrors] = createSignal<FieldErrors>({});
