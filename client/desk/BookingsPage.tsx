@@ -222,11 +222,11 @@ export default function BookingsPage(props: { me: DeskMe }) {
                               </button>
                             </Show>
                             <Show when={b.status === "confirmed"}>
-                              <button type="button" class="desk-button desk-button--small desk-button--quiet" onClick={() => act(b, "cancel")}>
+                              <button type="button" class="desk-button desk-button--small desk-button--secondary" onClick={() => act(b, "cancel")}>
                                 Cancel<span class="visually-hidden"> {b.bookingRef}</span>
                               </button>
                               <Show when={b.checkInDate <= p().today}>
-                                <button type="button" class="desk-button desk-button--small desk-button--quiet" onClick={() => act(b, "no-show")}>
+                                <button type="button" class="desk-button desk-button--small desk-button--secondary" onClick={() => act(b, "no-show")}>
                                   No-show<span class="visually-hidden"> {b.bookingRef}</span>
                                 </button>
                               </Show>

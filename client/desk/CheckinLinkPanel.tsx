@@ -56,7 +56,7 @@ export function CheckinLinkPanel(props: { bookingRef: string; onClose: () => voi
           </>
         )}
       </Show>
-      <button type="button" class="desk-button desk-button--quiet" onClick={() => props.onClose()}>
+      <button type="button" class="desk-button desk-button--secondary" onClick={() => props.onClose()}>
         Close<span class="visually-hidden"> the check-in link</span>
       </button>
     </section>
