@@ -52,9 +52,9 @@ export function BookingForm(props: {
     if (!v("roomId")) missing.roomId = "Choose a room";
     if (!v("checkInDate")) missing.checkInDate = "Enter the check-in date";
     if (!v("checkOutDate")) missing.checkOutDate = "Enter the checkout date";
-    setAttempt(attempt() + 1);
     setErrors(missing);
     setAlert(null);
+    setAttempt(attempt() + 1);
     if (Object.keys(missing).length) return;
     const body = {
       roomId: v("roomId"),

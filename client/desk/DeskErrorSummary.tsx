@@ -7,7 +7,8 @@ export type DeskFieldErrors = Record<string, string>;
 export function DeskErrorSummary(props: { errors: DeskFieldErrors; labels: Record<string, string>; idPrefix: string; attempt: number }) {
   let box: HTMLDivElement | undefined;
   const entries = () => Object.entries(props.errors);
-  createEffect(on(() => props.attempt, () => entries().length > 0 && box?.focus()));
+  // After the render that shows the new messages, so there is a box to focus.
+  createEffect(on(() => props.attempt, () => queueMicrotask(() => entries().length > 0 && box?.focus())));
   return (
     <Show when={entries().length > 0}>
       <div class="desk-alert desk-error-summary" role="alert" tabindex="-1" ref={box} aria-labelledby={`${props.idPrefix}-errors`}>
