@@ -74,7 +74,7 @@ it("adds a booking by hand, and the guest checks in through its link", async () 
   await desk.getByLabel("Room").selectOption({ label: "Room 108" });
   await desk.getByLabel("Check-in date").fill(today);
   await desk.getByLabel("Checkout date").fill(addDays(today, 2));
-  await desk.getByLabel("Guest name").fill("Rosalind Franklin");
+  await desk.getByRole("textbox", { name: "Guest name", exact: true }).fill("Rosalind Franklin");
   await desk.getByRole("button", { name: "Add booking" }).click();
   const notice = desk.getByTestId("bookings-notice");
   await expect.poll(() => notice.textContent()).toMatch(/^Booking FD[A-Z2-9]{6} added\.$/);
