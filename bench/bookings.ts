@@ -93,7 +93,7 @@ async function main() {
     const first = await list(range);
     const deep = await list(`${range}&after=${addDays(today, 0)}~BN00000000`);
     const search = await list("q=guest5");
-    const byRef = await list("q=BK0009");
+    const byRef = await list("q=BK000123");
 
     const results = {
       at: new Date().toISOString(),
