@@ -36,7 +36,9 @@ function csv(rows: number, today: string): string {
   const lines = ["Booking ref,Room,Arrival,Departure,Guest name,Email"];
   for (let i = 0; i < rows; i++) {
     const arrival = addDays(today, (i % 400) - 200);
-    lines.push(`BN${String(i).padStart(8, "0")},Room ${101 + (i % 21)},${arrival},${addDays(arrival, 1 + (i % 4))},Guest Number${i},g${i}@example.com`);
+    lines.push(
+      `BN${String(i).padStart(8, "0")},Room ${101 + (i % 21)},${arrival},${addDays(arrival, 1 + (i % 4))},Guest Number${i},g${i}@example.com`,
+    );
   }
   return lines.join("\n");
 }
@@ -64,8 +66,10 @@ async function main() {
     const preview = await timed(() => upload("preview"));
     const commit = await timed(() => upload("commit"));
     const again = await timed(() => upload("commit"));
-    if (commit.value.status !== 200 || commit.value.body.counts.new !== ROWS) throw new Error(`commit: ${JSON.stringify(commit.value.body.counts)}`);
-    if (again.value.body.counts.unchanged !== ROWS) throw new Error(`re-import changed rows: ${JSON.stringify(again.value.body.counts)}`);
+    if (commit.value.status !== 200 || commit.value.body.counts.new !== ROWS)
+      throw new Error(`commit: ${JSON.stringify(commit.value.body.counts)}`);
+    if (again.value.body.counts.unchanged !== ROWS)
+      throw new Error(`re-import changed rows: ${JSON.stringify(again.value.body.counts)}`);
 
     // The rest of the 100,000 straight into the database, spread over three years.
     const more = TOTAL - ROWS - 21;
@@ -83,7 +87,9 @@ async function main() {
       const runs: number[] = [];
       let rows = 0;
       for (let r = 0; r < RUNS; r++) {
-        const t = await timed(() => fetch(`${stack.url}/api/desk/bookings?${query}`, { headers: { cookie } }).then((res) => res.json()));
+        const t = await timed(() =>
+          fetch(`${stack.url}/api/desk/bookings?${query}`, { headers: { cookie } }).then((res) => res.json()),
+        );
         rows = deskBookingsResponse.parse(t.value).bookings.length;
         runs.push(t.ms);
       }
@@ -105,7 +111,14 @@ async function main() {
         commitMs: Math.round(commit.ms),
         reimportUnchangedMs: Math.round(again.ms),
       },
-      list: { reservations: count, pageSize: 50, firstPage: first, deepPage: deep, nameSearch: search, refSearch: byRef },
+      list: {
+        reservations: count,
+        pageSize: 50,
+        firstPage: first,
+        deepPage: deep,
+        nameSearch: search,
+        refSearch: byRef,
+      },
     };
     console.log(JSON.stringify(results, null, 2));
     mkdirSync(join(import.meta.dirname, "results"), { recursive: true });

@@ -30,8 +30,17 @@ export type CsvField = (typeof CSV_FIELDS)[number];
 /** Header spellings seen in PMS and channel-manager exports, compared without case, spaces or punctuation. */
 const ALIASES: Record<CsvField, readonly string[]> = {
   bookingRef: [
-    "bookingref", "bookingreference", "reference", "ref", "reservationid", "reservationnumber", "reservationref",
-    "confirmationcode", "confirmationnumber", "bookingid", "bookingnumber",
+    "bookingref",
+    "bookingreference",
+    "reference",
+    "ref",
+    "reservationid",
+    "reservationnumber",
+    "reservationref",
+    "confirmationcode",
+    "confirmationnumber",
+    "bookingid",
+    "bookingnumber",
   ],
   room: ["room", "unit", "roomname", "roomnumber", "unitname", "roomno"],
   checkInDate: ["arrival", "arrivaldate", "checkin", "checkindate", "startdate"],
@@ -161,7 +170,12 @@ export interface ParsedCsv {
 
 const REF = /^[A-Z0-9]{4,16}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
-const roomKey = (s: string) => s.trim().toLowerCase().replace(/\s+/g, " ").replace(/^(room|unit)\s+/, "");
+const roomKey = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .replace(/^(room|unit)\s+/, "");
 const CANCELLED = ["cancelled", "canceled", "cancel"];
 const CONFIRMED = ["confirmed", "booked", "new", "modified", "ok", ""];
 
@@ -192,7 +206,10 @@ export function parseBookingCsv(text: string, opts: ParseOptions): ParsedCsv {
   const mapping = mapHeaders(headers);
   if (mapping.problems.length) return empty(mapping.problems, mapping.ignored);
   if (parsed.data.length > CSV_MAX_ROWS) {
-    return empty([`The file has ${parsed.data.length} rows; import at most ${CSV_MAX_ROWS} at a time.`], mapping.ignored);
+    return empty(
+      [`The file has ${parsed.data.length} rows; import at most ${CSV_MAX_ROWS} at a time.`],
+      mapping.ignored,
+    );
   }
 
   const rooms = new Map<string, CsvRoom>();
@@ -204,7 +221,12 @@ export function parseBookingCsv(text: string, opts: ParseOptions): ParsedCsv {
   const broken = new Map<number, string>();
   for (const e of parsed.errors) {
     if (typeof e.row === "number" && e.code !== "UndetectableDelimiter" && !broken.has(e.row)) {
-      broken.set(e.row, e.code === "MissingQuotes" ? "A quote is not closed." : "The row has a different number of columns from the header.");
+      broken.set(
+        e.row,
+        e.code === "MissingQuotes"
+          ? "A quote is not closed."
+          : "The row has a different number of columns from the header.",
+      );
     }
   }
 
@@ -241,7 +263,8 @@ export function parseBookingCsv(text: string, opts: ParseOptions): ParsedCsv {
     if (!checkInRaw) return fail("The check-in date is missing.");
     if (!checkInDate) return fail(`The check-in date "${checkInRaw}" is not a date like ${DATE_HINT[opts.dateOrder]}.`);
     if (!checkOutRaw) return fail("The checkout date is missing.");
-    if (!checkOutDate) return fail(`The checkout date "${checkOutRaw}" is not a date like ${DATE_HINT[opts.dateOrder]}.`);
+    if (!checkOutDate)
+      return fail(`The checkout date "${checkOutRaw}" is not a date like ${DATE_HINT[opts.dateOrder]}.`);
 
     const early = get(record, "earlyCheckInTime");
     const late = get(record, "lateCheckoutTime");
@@ -266,7 +289,8 @@ export function parseBookingCsv(text: string, opts: ParseOptions): ParsedCsv {
       get(record, "guestName") || [get(record, "firstName"), get(record, "lastName")].filter(Boolean).join(" ");
     const guestName = name.replace(/\s+/g, " ").slice(0, 120) || null;
     const emailRaw = get(record, "email").toLowerCase();
-    if (emailRaw && (!EMAIL.test(emailRaw) || emailRaw.length > 254)) return fail(`The email "${emailRaw}" is not an email address.`);
+    if (emailRaw && (!EMAIL.test(emailRaw) || emailRaw.length > 254))
+      return fail(`The email "${emailRaw}" is not an email address.`);
     const phoneRaw = get(record, "phone");
     const phone = phoneRaw ? normalisePhone(phoneRaw, opts.country) : null;
     if (phoneRaw && !phone) return fail(`The phone number "${phoneRaw}" is not a phone number.`);
@@ -327,7 +351,11 @@ export function planImport(parsed: ParsedCsv, existing: ReadonlyMap<string, Exis
       continue;
     }
     if (!old.propertyMatches) {
-      plan.invalid.push({ line: row.line, bookingRef: row.bookingRef, reason: "That reference is already used by another property." });
+      plan.invalid.push({
+        line: row.line,
+        bookingRef: row.bookingRef,
+        reason: "That reference is already used by another property.",
+      });
       continue;
     }
     const stayMoved =

@@ -45,7 +45,12 @@ export function normaliseTime(raw: string): string {
 export type StatusChange = "cancel" | "no-show" | "edit";
 
 /** Why staff may not make `change` to a booking in `status`, or null when they may. */
-export function statusChangeRefusal(change: StatusChange, status: ReservationStatus, checkInDate: string, today: string) {
+export function statusChangeRefusal(
+  change: StatusChange,
+  status: ReservationStatus,
+  checkInDate: string,
+  today: string,
+) {
   if (status === "cancelled") return "This booking is cancelled.";
   if (status === "no_show") return "This booking is marked as a no-show.";
   if (change === "no-show") {

@@ -43,7 +43,9 @@ export const deskBookingsQuery = z
     q: z.optional(z.string().check(z.trim(), z.maxLength(64))),
     after: z.optional(bookingCursor),
   })
-  .check(z.refine((q) => !(q.from && q.to) || q.from <= q.to, { message: "`from` must not be after `to`", path: ["from"] }));
+  .check(
+    z.refine((q) => !(q.from && q.to) || q.from <= q.to, { message: "`from` must not be after `to`", path: ["from"] }),
+  );
 export type DeskBookingsQuery = z.infer<typeof deskBookingsQuery>;
 
 export const BOOKINGS_PAGE_SIZE = 50;
@@ -104,7 +106,9 @@ export const deskImportResult = z.object({
     unchanged: z.number().check(z.int()),
     invalid: z.number().check(z.int()),
   }),
-  invalid: z.array(z.object({ line: z.number().check(z.int()), bookingRef: z.nullable(z.string()), reason: z.string() })),
+  invalid: z.array(
+    z.object({ line: z.number().check(z.int()), bookingRef: z.nullable(z.string()), reason: z.string() }),
+  ),
   /** True once the rows are stored; a preview, or a refused commit, stores nothing. */
   committed: z.boolean(),
 });
@@ -117,7 +121,9 @@ export type DeskImportResult = z.infer<typeof deskImportResult>;
 export const deskPropertySettings = z.object({
   name: z.string().check(z.trim(), z.minLength(1, "Enter the property's name"), z.maxLength(100)),
   timeZone: z.string().check(z.trim(), z.minLength(1, "Enter a time zone"), z.maxLength(64)),
-  country: z.string().check(z.trim(), z.toUpperCase(), z.regex(/^[A-Z]{2}$/, "Enter a two-letter country code, like GB")),
+  country: z
+    .string()
+    .check(z.trim(), z.toUpperCase(), z.regex(/^[A-Z]{2}$/, "Enter a two-letter country code, like GB")),
   phone: z.string().check(z.trim(), z.minLength(1, "Enter the front desk's phone number"), z.maxLength(40)),
   standardCheckInTime: time,
   standardCheckoutTime: time,
@@ -150,4 +156,6 @@ export type DeskRoomInput = z.infer<typeof deskRoomInput>;
 
 /** 32 random-looking bytes, base64url: what follows /checkin/ in a check-in link. */
 export const CHECKIN_LINK_TOKEN = /^[A-Za-z0-9_-]{43}$/;
-export const checkinLinkRequest = z.object({ token: z.string().check(z.regex(CHECKIN_LINK_TOKEN, "Not a check-in link")) });
+export const checkinLinkRequest = z.object({
+  token: z.string().check(z.regex(CHECKIN_LINK_TOKEN, "Not a check-in link")),
+});

@@ -79,7 +79,15 @@ export function BookingForm(props: {
   };
 
   const field = (name: string, extra: { type?: string; hint?: string } = {}) => (
-    <DeskInput idPrefix={prefix} field={name} label={LABELS[name]!} value={v(name)} error={errors()[name]} onInput={set(name)} {...extra} />
+    <DeskInput
+      idPrefix={prefix}
+      field={name}
+      label={LABELS[name]!}
+      value={v(name)}
+      error={errors()[name]}
+      onInput={set(name)}
+      {...extra}
+    />
   );
 
   return (
@@ -91,7 +99,9 @@ export function BookingForm(props: {
           {alert()}
         </p>
       </Show>
-      <Show when={!b}>{field("bookingRef", { hint: "Optional. Leave empty and Frontdoor makes one up, like FDK7M2QX." })}</Show>
+      <Show when={!b}>
+        {field("bookingRef", { hint: "Optional. Leave empty and Frontdoor makes one up, like FDK7M2QX." })}
+      </Show>
       <div class="desk-field">
         <label for={`${prefix}-roomId`}>Room</label>
         <Show when={errors().roomId}>
@@ -123,7 +133,9 @@ export function BookingForm(props: {
       </div>
       <fieldset class="booking-form__guest">
         <legend>Expected guest (optional)</legend>
-        <p class="desk-muted desk-small">As the booking channel gave it. The guest still states their own details at check-in.</p>
+        <p class="desk-muted desk-small">
+          As the booking channel gave it. The guest still states their own details at check-in.
+        </p>
         {field("expectedGuestName")}
         {field("expectedGuestEmail", { type: "email" })}
         {field("expectedGuestPhone", { type: "tel" })}

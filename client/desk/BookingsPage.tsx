@@ -48,7 +48,9 @@ export default function BookingsPage(props: { me: DeskMe }) {
     const result = await bookingsApi.rooms();
     return result.ok ? result.value.rooms : [];
   });
-  const [preset, setPreset] = createSignal(filter().preset ?? (filter().from || filter().to ? "range" : "next-14-days"));
+  const [preset, setPreset] = createSignal(
+    filter().preset ?? (filter().from || filter().to ? "range" : "next-14-days"),
+  );
   const [from, setFrom] = createSignal(filter().from ?? "");
   const [to, setTo] = createSignal(filter().to ?? "");
   const [search, setSearch] = createSignal(filter().q ?? "");
@@ -90,7 +92,8 @@ export default function BookingsPage(props: { me: DeskMe }) {
   const act = async (b: DeskBooking, action: "cancel" | "no-show") => {
     const words = action === "cancel" ? "Cancel" : "Mark as a no-show:";
     if (!confirm(`${words} booking ${b.bookingRef}?`)) return;
-    const result = action === "cancel" ? await bookingsApi.cancel(b.bookingRef) : await bookingsApi.noShow(b.bookingRef);
+    const result =
+      action === "cancel" ? await bookingsApi.cancel(b.bookingRef) : await bookingsApi.noShow(b.bookingRef);
     if (!result.ok) return announce(failureMessage(result.failure));
     announce(`Booking ${b.bookingRef} is now ${STATUS_LABEL[result.value.status].toLowerCase()}.`);
     void refetch();
@@ -139,7 +142,12 @@ export default function BookingsPage(props: { me: DeskMe }) {
       </form>
 
       <p>
-        <button class="desk-button desk-button--secondary" type="button" onClick={() => setForm({ editing: null })} aria-expanded={form() !== null && form()!.editing === null}>
+        <button
+          class="desk-button desk-button--secondary"
+          type="button"
+          onClick={() => setForm({ editing: null })}
+          aria-expanded={form() !== null && form()!.editing === null}
+        >
           Add a booking
         </button>
       </p>
@@ -167,7 +175,11 @@ export default function BookingsPage(props: { me: DeskMe }) {
         {(p) => (
           <section aria-labelledby="bookings-list-title" aria-busy={page.loading ? "true" : undefined}>
             <h2 id="bookings-list-title">
-              {filter().q ? `Bookings matching “${filter().q}”` : p().from === p().to ? `Arriving ${p().from}` : `Arriving ${p().from} to ${p().to}`}
+              {filter().q
+                ? `Bookings matching “${filter().q}”`
+                : p().from === p().to
+                  ? `Arriving ${p().from}`
+                  : `Arriving ${p().from} to ${p().to}`}
             </h2>
             <Show when={p().bookings.length > 0} fallback={<p>No bookings here.</p>}>
               <div class="table-wrap">
@@ -208,25 +220,43 @@ export default function BookingsPage(props: { me: DeskMe }) {
                             </Show>
                           </td>
                           <td>
-                            <span class={`badge badge--${b.status === "checked_in" ? "checked-in" : b.status === "confirmed" ? "not-started" : "in-progress"}`}>
+                            <span
+                              class={`badge badge--${b.status === "checked_in" ? "checked-in" : b.status === "confirmed" ? "not-started" : "in-progress"}`}
+                            >
                               {STATUS_LABEL[b.status]}
                             </span>
                           </td>
                           <td class="bookings__actions">
                             <Show when={b.status === "confirmed" || b.status === "checked_in"}>
-                              <button type="button" class="desk-button desk-button--small desk-button--secondary" onClick={() => setLinkFor(b.bookingRef)}>
+                              <button
+                                type="button"
+                                class="desk-button desk-button--small desk-button--secondary"
+                                onClick={() => setLinkFor(b.bookingRef)}
+                              >
                                 Check-in link<span class="visually-hidden"> for {b.bookingRef}</span>
                               </button>
-                              <button type="button" class="desk-button desk-button--small desk-button--secondary" onClick={() => setForm({ editing: b })}>
+                              <button
+                                type="button"
+                                class="desk-button desk-button--small desk-button--secondary"
+                                onClick={() => setForm({ editing: b })}
+                              >
                                 Edit<span class="visually-hidden"> {b.bookingRef}</span>
                               </button>
                             </Show>
                             <Show when={b.status === "confirmed"}>
-                              <button type="button" class="desk-button desk-button--small desk-button--secondary" onClick={() => act(b, "cancel")}>
+                              <button
+                                type="button"
+                                class="desk-button desk-button--small desk-button--secondary"
+                                onClick={() => act(b, "cancel")}
+                              >
                                 Cancel<span class="visually-hidden"> {b.bookingRef}</span>
                               </button>
                               <Show when={b.checkInDate <= p().today}>
-                                <button type="button" class="desk-button desk-button--small desk-button--secondary" onClick={() => act(b, "no-show")}>
+                                <button
+                                  type="button"
+                                  class="desk-button desk-button--small desk-button--secondary"
+                                  onClick={() => act(b, "no-show")}
+                                >
                                   No-show<span class="visually-hidden"> {b.bookingRef}</span>
                                 </button>
                               </Show>

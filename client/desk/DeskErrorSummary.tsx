@@ -4,14 +4,30 @@ import { createEffect, For, on, Show } from "solid-js";
 
 export type DeskFieldErrors = Record<string, string>;
 
-export function DeskErrorSummary(props: { errors: DeskFieldErrors; labels: Record<string, string>; idPrefix: string; attempt: number }) {
+export function DeskErrorSummary(props: {
+  errors: DeskFieldErrors;
+  labels: Record<string, string>;
+  idPrefix: string;
+  attempt: number;
+}) {
   let box: HTMLDivElement | undefined;
   const entries = () => Object.entries(props.errors);
   // After the render that shows the new messages, so there is a box to focus.
-  createEffect(on(() => props.attempt, () => queueMicrotask(() => entries().length > 0 && box?.focus())));
+  createEffect(
+    on(
+      () => props.attempt,
+      () => queueMicrotask(() => entries().length > 0 && box?.focus()),
+    ),
+  );
   return (
     <Show when={entries().length > 0}>
-      <div class="desk-alert desk-error-summary" role="alert" tabindex="-1" ref={box} aria-labelledby={`${props.idPrefix}-errors`}>
+      <div
+        class="desk-alert desk-error-summary"
+        role="alert"
+        tabindex="-1"
+        ref={box}
+        aria-labelledby={`${props.idPrefix}-errors`}
+      >
         <h2 id={`${props.idPrefix}-errors`}>There is a problem</h2>
         <ul>
           <For each={entries()}>
@@ -43,7 +59,8 @@ export function DeskInput(props: {
   autocomplete?: string;
 }) {
   const id = () => `${props.idPrefix}-${props.field}`;
-  const describedBy = () => [props.hint ? `${id()}-hint` : null, props.error ? `${id()}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy = () =>
+    [props.hint ? `${id()}-hint` : null, props.error ? `${id()}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div class="desk-field">
       <label for={id()}>{props.label}</label>

@@ -25,8 +25,9 @@ export function ImportPanel(props: { onImported: (message: string) => void }) {
 
   const read = async (): Promise<string | null> => {
     const f = file();
-    if (!f) return fail("Choose a CSV file to import"), null;
-    if (f.size > MAX_BYTES) return fail("The file is over 5 MB. Split it and import the parts one after the other."), null;
+    if (!f) return (fail("Choose a CSV file to import"), null);
+    if (f.size > MAX_BYTES)
+      return (fail("The file is over 5 MB. Split it and import the parts one after the other."), null);
     // TextDecoder (behind File.text) reads UTF-8 and drops a byte-order mark.
     return f.text();
   };
@@ -55,7 +56,9 @@ export function ImportPanel(props: { onImported: (message: string) => void }) {
     const c = result.value.counts;
     setPreview(null);
     setFile(null);
-    props.onImported(`Imported: ${formatCount(c.new)} new, ${formatCount(c.changed)} changed, ${formatCount(c.unchanged)} unchanged.`);
+    props.onImported(
+      `Imported: ${formatCount(c.new)} new, ${formatCount(c.changed)} changed, ${formatCount(c.unchanged)} unchanged.`,
+    );
   };
 
   const canCommit = () => {
@@ -67,8 +70,12 @@ export function ImportPanel(props: { onImported: (message: string) => void }) {
     <section class="import-panel" aria-labelledby="import-title">
       <h2 id="import-title">Import bookings from a CSV file</h2>
       <p class="desk-small">
-        Export from your PMS or channel manager: one row per booking with a reference, room, arrival and departure. Up to
-        20,000 rows or 5 MB; comma or semicolon separated. <a href={TEMPLATE_URL} download="">Download the template</a>.
+        Export from your PMS or channel manager: one row per booking with a reference, room, arrival and departure. Up
+        to 20,000 rows or 5 MB; comma or semicolon separated.{" "}
+        <a href={TEMPLATE_URL} download="">
+          Download the template
+        </a>
+        .
       </p>
       <Show when={error()}>
         <p class="desk-alert" role="alert" tabindex="-1" ref={errorBox}>
@@ -99,7 +106,13 @@ export function ImportPanel(props: { onImported: (message: string) => void }) {
           >
             {([value, label]) => (
               <label class="desk-radio">
-                <input type="radio" name="dateOrder" value={value} checked={dateOrder() === value} onChange={() => setDateOrder(value!)} />{" "}
+                <input
+                  type="radio"
+                  name="dateOrder"
+                  value={value}
+                  checked={dateOrder() === value}
+                  onChange={() => setDateOrder(value!)}
+                />{" "}
                 {label}
               </label>
             )}

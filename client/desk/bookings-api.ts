@@ -34,7 +34,8 @@ const roomIdOnly = z.object({ roomId: z.string() });
 export const bookingsApi = {
   list: (f: BookingsFilter) => call(`/bookings${query(f)}`, deskBookingsResponse),
   create: (body: DeskCreateBookingRequest) => call("/bookings", deskBooking, { method: "POST", body }),
-  edit: (bookingRef: string, body: DeskEditBookingRequest) => call(`/bookings/${ref(bookingRef)}`, deskBooking, { method: "PUT", body }),
+  edit: (bookingRef: string, body: DeskEditBookingRequest) =>
+    call(`/bookings/${ref(bookingRef)}`, deskBooking, { method: "PUT", body }),
   cancel: (bookingRef: string) => call(`/bookings/${ref(bookingRef)}/cancel`, deskBooking, { method: "POST" }),
   noShow: (bookingRef: string) => call(`/bookings/${ref(bookingRef)}/no-show`, deskBooking, { method: "POST" }),
   link: (bookingRef: string) => call(`/bookings/${ref(bookingRef)}/link`, deskCheckinLinkResponse, { method: "POST" }),

@@ -14,7 +14,8 @@ export default function CheckinLink(props: { token: string }) {
     const result = await openCheckinLink(props.token);
     if (result.ok) {
       const answer = result.value;
-      if (answer.kind === "session") return navigate(withSession(WIZARD_PATHS.details, answer.sessionId), { replace: true });
+      if (answer.kind === "session")
+        return navigate(withSession(WIZARD_PATHS.details, answer.sessionId), { replace: true });
       return setProblem(answer.kind === "checked-in" ? text.linkCheckedIn : text.linkNotFound);
     }
     const f = result.failure;

@@ -59,7 +59,9 @@ export async function bookingsPage(db: Database, q: BookingsPageQuery): Promise<
   if (q.to) conditions.push(lte(reservation.checkInDate, q.to));
   if (q.search) conditions.push(searchCondition(q.search));
   if (q.after) {
-    conditions.push(sql`(${reservation.checkInDate}, ${reservation.bookingRef}) > (${q.after.checkInDate}, ${q.after.bookingRef})`);
+    conditions.push(
+      sql`(${reservation.checkInDate}, ${reservation.bookingRef}) > (${q.after.checkInDate}, ${q.after.bookingRef})`,
+    );
   }
   return db
     .select(bookingColumns)
@@ -86,7 +88,11 @@ export type NewBooking = Omit<typeof reservation.$inferInsert, "guestId" | "chec
 
 /** null when the reference is taken (by any property): the unique index decides. */
 export async function insertBooking(db: Database, row: NewBooking): Promise<ReservationRow | null> {
-  const inserted = await db.insert(reservation).values(row).onConflictDoNothing({ target: reservation.bookingRef }).returning();
+  const inserted = await db
+    .insert(reservation)
+    .values(row)
+    .onConflictDoNothing({ target: reservation.bookingRef })
+    .returning();
   return inserted[0] ?? null;
 }
 
@@ -148,7 +154,11 @@ export async function findReservationRefByLinkHash(db: Database, hash: string) {
 }
 
 /** What the property holds for the references in a file, in one round trip however long the file. */
-export async function existingForImport(db: Database, propertyId: string, refs: string[]): Promise<Map<string, ExistingBooking>> {
+export async function existingForImport(
+  db: Database,
+  propertyId: string,
+  refs: string[],
+): Promise<Map<string, ExistingBooking>> {
   const rows = await db
     .select({
       bookingRef: reservation.bookingRef,
@@ -169,7 +179,11 @@ export async function existingForImport(db: Database, propertyId: string, refs: 
   return new Map(
     rows.map(({ propertyId: owner, guestId, ...r }) => [
       r.bookingRef,
-      { ...r, status: guestId && r.status === "confirmed" ? "checked_in" : r.status, propertyMatches: owner === propertyId },
+      {
+        ...r,
+        status: guestId && r.status === "confirmed" ? "checked_in" : r.status,
+        propertyMatches: owner === propertyId,
+      },
     ]),
   );
 }
@@ -182,7 +196,12 @@ const IMPORT_CHUNK = 500;
  * the file or none of it. An upsert by reference can never duplicate a booking, and its
  * `where` keeps it from touching another property's row or a guest's check-in status.
  */
-export async function commitImport(db: Database, propertyId: string, rows: ImportedBooking[], now: number): Promise<void> {
+export async function commitImport(
+  db: Database,
+  propertyId: string,
+  rows: ImportedBooking[],
+  now: number,
+): Promise<void> {
   if (rows.length === 0) return;
   const statements = [];
   for (let i = 0; i < rows.length; i += IMPORT_CHUNK) {

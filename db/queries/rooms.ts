@@ -7,7 +7,11 @@ import { property, reservation, room } from "../schema";
 
 /** Bookings that still need their room: not cancelled or a no-show, and not yet checked out. */
 const stillNeeded = (today: string) =>
-  and(eq(reservation.roomId, room.id), inArray(reservation.status, ["confirmed", "checked_in"]), gte(reservation.checkOutDate, today));
+  and(
+    eq(reservation.roomId, room.id),
+    inArray(reservation.status, ["confirmed", "checked_in"]),
+    gte(reservation.checkOutDate, today),
+  );
 
 export async function roomsOf(db: Database, propertyId: string, today: string): Promise<DeskRoom[]> {
   return db
@@ -25,7 +29,11 @@ export async function roomsOf(db: Database, propertyId: string, today: string): 
 }
 
 export async function findRoom(db: Database, propertyId: string, roomId: string) {
-  const rows = await db.select().from(room).where(and(eq(room.propertyId, propertyId), eq(room.id, roomId))).limit(1);
+  const rows = await db
+    .select()
+    .from(room)
+    .where(and(eq(room.propertyId, propertyId), eq(room.id, roomId)))
+    .limit(1);
   return rows[0] ?? null;
 }
 

@@ -16,7 +16,8 @@ export async function startCheckin(c: Context<AppEnv>, found: Found, shownRef: s
   if (!found || found.reservation.status === "cancelled" || found.reservation.status === "no_show") {
     return json({ kind: "not-found", bookingRef: shownRef } satisfies LookupResponse, 404);
   }
-  if (found.liveGuestId) return json({ kind: "checked-in", bookingRef: found.reservation.bookingRef } satisfies LookupResponse);
+  if (found.liveGuestId)
+    return json({ kind: "checked-in", bookingRef: found.reservation.bookingRef } satisfies LookupResponse);
 
   const sessionId = newSessionId();
   const { reservation: r, room, property } = found;
@@ -46,7 +47,12 @@ export async function startCheckin(c: Context<AppEnv>, found: Found, shownRef: s
     },
     deviceType: deviceTypeFromUserAgent(c.req.header("user-agent")),
   };
-  const res = await callParty(c.get("env"), c.env.lobby.parties, { party: "checkin", roomId: sessionId }, { method: "POST", body: init });
+  const res = await callParty(
+    c.get("env"),
+    c.env.lobby.parties,
+    { party: "checkin", roomId: sessionId },
+    { method: "POST", body: init },
+  );
   if (!res.ok) throw new Error(`Starting the check-in session failed: ${res.status}`);
   return json({ kind: "session", sessionId, bookingRef: r.bookingRef } satisfies LookupResponse, 201);
 }

@@ -31,7 +31,11 @@ afterAll(async () => {
 
 async function expectNoAxeViolations(page: Page, what: string) {
   const { violations } = await new AxeBuilder({ page: page as never }).analyze();
-  const where = (v: (typeof violations)[number]) => v.nodes.slice(0, 3).map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""}`).join(" | ");
+  const where = (v: (typeof violations)[number]) =>
+    v.nodes
+      .slice(0, 3)
+      .map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""}`)
+      .join(" | ");
   expect(violations.map((v) => `${what}: ${v.id} (${v.nodes.length}) ${v.help}: ${where(v)}`)).toEqual([]);
 }
 
@@ -68,7 +72,9 @@ it("adds a booking by hand, and the guest checks in through its link", async () 
   await desk.getByRole("button", { name: "Add booking" }).click();
   const summary = desk.getByRole("alert").filter({ hasText: "There is a problem" });
   await summary.waitFor();
-  await expect.poll(() => desk.evaluate(() => document.activeElement?.classList.contains("desk-error-summary"))).toBe(true);
+  await expect
+    .poll(() => desk.evaluate(() => document.activeElement?.classList.contains("desk-error-summary")))
+    .toBe(true);
   await expectNoAxeViolations(desk, "add form with errors");
 
   await desk.getByLabel("Room").selectOption({ label: "Room 108" });
@@ -122,7 +128,9 @@ it("previews a CSV export, lists its bad rows, then imports a clean one", async 
     `CSVB0002;Room 999;${dmy(addDays(today, 5))};${dmy(addDays(today, 7))};Ada Byron`,
     `CSVB0003;Room 102;${dmy(addDays(today, 7))};${dmy(addDays(today, 5))};Ada Byron`,
   ].join("\n");
-  await desk.getByRole("button", { name: "CSV file" }).setInputFiles({ name: "export.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${bad}`) });
+  await desk
+    .getByRole("button", { name: "CSV file" })
+    .setInputFiles({ name: "export.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${bad}`) });
   await desk.getByLabel("31/07/2026 (day first)").check();
   await desk.getByRole("button", { name: "Preview import" }).click();
   const preview = desk.getByTestId("import-preview");
@@ -140,12 +148,21 @@ it("previews a CSV export, lists its bad rows, then imports a clean one", async 
   await docsScreenshot(desk, "bookings-import-preview");
 
   const good = bad.split("\n").slice(0, 2).join("\n");
-  await desk.getByRole("button", { name: "CSV file" }).setInputFiles({ name: "export.csv", mimeType: "text/csv", buffer: Buffer.from(good) });
+  await desk
+    .getByRole("button", { name: "CSV file" })
+    .setInputFiles({ name: "export.csv", mimeType: "text/csv", buffer: Buffer.from(good) });
   await desk.getByRole("button", { name: "Preview import" }).click();
   await desk.getByRole("button", { name: "Import 1 bookings" }).click();
-  await expect.poll(() => desk.getByTestId("bookings-notice").textContent()).toBe("Imported: 1 new, 0 changed, 0 unchanged.");
+  await expect
+    .poll(() => desk.getByTestId("bookings-notice").textContent())
+    .toBe("Imported: 1 new, 0 changed, 0 unchanged.");
   const [row] = await stack.db.select().from(reservation).where(eq(reservation.bookingRef, "CSVB0001"));
-  expect(row).toMatchObject({ roomId: "room-101", checkInDate: addDays(today, 5), source: "csv", expectedGuestName: "Ada Byron" });
+  expect(row).toMatchObject({
+    roomId: "room-101",
+    checkInDate: addDays(today, 5),
+    source: "csv",
+    expectedGuestName: "Ada Byron",
+  });
   await expectNoAxeViolations(desk, "after import");
 }, 300_000);
 

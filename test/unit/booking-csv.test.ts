@@ -84,7 +84,8 @@ describe("parseBookingCsv", () => {
   });
 
   it("takes semicolons, a BOM, day-first dates, split names and national phone numbers", () => {
-    const csv = "\uFEFFReservation ID;Unit;Arrival;Departure;First name;Last name;Mobile\r\n" +
+    const csv =
+      "\uFEFFReservation ID;Unit;Arrival;Departure;First name;Last name;Mobile\r\n" +
       "hm 12345;101;03/07/2026;05/07/2026;Grace;Hopper;07700 900456\r\n";
     const parsed = parseBookingCsv(csv, { ...opts, dateOrder: "day-first" });
     expect(parsed.invalid).toEqual([]);
@@ -179,7 +180,11 @@ describe("planImport", () => {
     expect(plan.update.map((r) => r.bookingRef)).toEqual(["MOVED1", "INNOW2"]);
     expect(plan.unchanged).toBe(2);
     expect(plan.invalid).toEqual([
-      { line: 5, bookingRef: "INNOW1", reason: "The guest has already checked in: change or cancel this booking on the Bookings page." },
+      {
+        line: 5,
+        bookingRef: "INNOW1",
+        reason: "The guest has already checked in: change or cancel this booking on the Bookings page.",
+      },
       { line: 8, bookingRef: "THEIRS", reason: "That reference is already used by another property." },
     ]);
   });

@@ -46,7 +46,8 @@ bookingsRoutes.get("/bookings", async (c) => {
   const property = c.get("staff").property;
   if (!property) return noProperty();
   const parsed = deskBookingsQuery.safeParse(c.req.query());
-  if (!parsed.success) return apiErrorResponse(400, "validation", "Check the search.", { fields: issuesToFields(parsed.error) });
+  if (!parsed.success)
+    return apiErrorResponse(400, "validation", "Check the search.", { fields: issuesToFields(parsed.error) });
   const q = parsed.data;
   const today = localDate(Date.now(), property.timeZone);
   // A search covers every date unless a range is given; otherwise the preset (default: next 14 days).
@@ -136,7 +137,14 @@ bookingsRoutes.post("/bookings", async (c) => {
   if (!checked.ok) return invalid(checked.fields);
 
   const now = Date.now();
-  const row = { ...checked.change, propertyId: property.id, status: "confirmed" as const, source: "desk" as const, createdAt: now, updatedAt: now };
+  const row = {
+    ...checked.change,
+    propertyId: property.id,
+    status: "confirmed" as const,
+    source: "desk" as const,
+    createdAt: now,
+    updatedAt: now,
+  };
   // A generated reference that collides (about one in tens of millions) is simply drawn again.
   let created = null;
   for (let attempt = 0; attempt < 5 && !created; attempt++) {
@@ -149,7 +157,12 @@ bookingsRoutes.post("/bookings", async (c) => {
     }
   }
   if (!created) throw new Error("Could not draw an unused booking reference");
-  await recordAudit(c.get("db"), { staffId: staff.staffId, action: "booking.create", bookingRef: created.bookingRef, at: now });
+  await recordAudit(c.get("db"), {
+    staffId: staff.staffId,
+    action: "booking.create",
+    bookingRef: created.bookingRef,
+    at: now,
+  });
   return c.json(await findBooking(c.get("db"), property.id, created.bookingRef), 201);
 });
 
@@ -185,11 +198,23 @@ bookingsRoutes.put("/bookings/:ref", async (c) => {
     change.lateCheckoutTime !== existing.lateCheckoutTime;
   // The guest's door codes are cut for this room and window; moving them is not built yet.
   if (checkedIn && stayMoved) {
-    return apiErrorResponse(409, "checked_in", "The guest has checked in, so the room, dates and times can't be changed here yet. Their door codes would not follow.");
+    return apiErrorResponse(
+      409,
+      "checked_in",
+      "The guest has checked in, so the room, dates and times can't be changed here yet. Their door codes would not follow.",
+    );
   }
   const now = Date.now();
-  const applied = await updateBooking(db, property.id, existing.bookingRef, checkedIn ? ["checked_in", "confirmed"] : ["confirmed"], change, now);
-  if (!applied) return apiErrorResponse(409, "conflict", "The booking changed while you were editing it. Reload and try again.");
+  const applied = await updateBooking(
+    db,
+    property.id,
+    existing.bookingRef,
+    checkedIn ? ["checked_in", "confirmed"] : ["confirmed"],
+    change,
+    now,
+  );
+  if (!applied)
+    return apiErrorResponse(409, "conflict", "The booking changed while you were editing it. Reload and try again.");
   await recordAudit(db, { staffId: staff.staffId, action: "booking.edit", bookingRef: existing.bookingRef, at: now });
   return c.json(await findBooking(db, property.id, existing.bookingRef));
 });
@@ -205,14 +230,27 @@ async function changeStatus(c: Context<DeskEnv>, change: "cancel" | "no-show") {
   const refusal = statusChangeRefusal(change, existing.status, existing.checkInDate, today);
   if (refusal) return apiErrorResponse(409, "not_allowed", refusal);
   if (existing.status === "checked_in" || existing.guestName !== null) {
-    return apiErrorResponse(409, "checked_in", "The guest has checked in, so this booking can't be cancelled here yet. Their door codes would stay live.");
+    return apiErrorResponse(
+      409,
+      "checked_in",
+      "The guest has checked in, so this booking can't be cancelled here yet. Their door codes would stay live.",
+    );
   }
   const now = Date.now();
   const status = change === "cancel" ? "cancelled" : "no_show";
   if (!(await updateBooking(db, property.id, existing.bookingRef, ["confirmed"], { status }, now))) {
-    return apiErrorResponse(409, "conflict", "The booking changed meanwhile (the guest may have just checked in). Reload and try again.");
+    return apiErrorResponse(
+      409,
+      "conflict",
+      "The booking changed meanwhile (the guest may have just checked in). Reload and try again.",
+    );
   }
-  await recordAudit(db, { staffId: staff.staffId, action: change === "cancel" ? "booking.cancel" : "booking.no-show", bookingRef: existing.bookingRef, at: now });
+  await recordAudit(db, {
+    staffId: staff.staffId,
+    action: change === "cancel" ? "booking.cancel" : "booking.no-show",
+    bookingRef: existing.bookingRef,
+    at: now,
+  });
   return c.json(await findBooking(db, property.id, existing.bookingRef));
 }
 
@@ -230,7 +268,16 @@ bookingsRoutes.post("/bookings/:ref/link", async (c) => {
   await ensureCheckinLinkHash(db, existing.reservationId, await checkinLinkHash(token));
   const url = `${new URL(c.req.url).origin}/checkin/${token}`;
   // Who looked at a link is worth knowing; the link itself opens a booking, so it stays out of the log.
-  await recordAudit(db, { staffId: staff.staffId, action: "booking.link", bookingRef: existing.bookingRef, at: Date.now() });
-  const body: DeskCheckinLinkResponse = { bookingRef: existing.bookingRef, url, message: checkinLinkMessage(property.name, url) };
+  await recordAudit(db, {
+    staffId: staff.staffId,
+    action: "booking.link",
+    bookingRef: existing.bookingRef,
+    at: Date.now(),
+  });
+  const body: DeskCheckinLinkResponse = {
+    bookingRef: existing.bookingRef,
+    url,
+    message: checkinLinkMessage(property.name, url),
+  };
   return c.json(body);
 });

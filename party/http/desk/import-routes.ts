@@ -25,19 +25,31 @@ importRoutes.get("/bookings/import-template.csv", (c) => {
 const csvLimit = bodyLimit({
   // Room for a multipart wrapper or a little slack over the file's own cap.
   maxSize: CSV_MAX_BYTES + 64 * 1024,
-  onError: () => apiErrorResponse(413, "too_large", "The file is over 5 MB. Split it and import the parts one after the other."),
+  onError: () =>
+    apiErrorResponse(413, "too_large", "The file is over 5 MB. Split it and import the parts one after the other."),
 });
 
 async function planFrom(c: Context<DeskEnv>) {
   const property = c.get("staff").property!;
   const query = deskImportQuery.safeParse(c.req.query());
-  if (!query.success) return apiErrorResponse(400, "validation", "Say how the file writes dates.", { fields: issuesToFields(query.error) });
+  if (!query.success)
+    return apiErrorResponse(400, "validation", "Say how the file writes dates.", {
+      fields: issuesToFields(query.error),
+    });
   const text = await c.req.text();
   const db = c.get("db");
   const today = localDate(Date.now(), property.timeZone);
-  const rooms = (await roomsOf(db, property.id, today)).map((r) => ({ id: r.roomId, name: r.name, retired: r.retiredAt !== null }));
+  const rooms = (await roomsOf(db, property.id, today)).map((r) => ({
+    id: r.roomId,
+    name: r.name,
+    retired: r.retiredAt !== null,
+  }));
   const parsed = parseBookingCsv(text, { dateOrder: query.data.dateOrder, rooms, country: property.country });
-  const existing = await existingForImport(db, property.id, parsed.rows.map((r) => r.bookingRef));
+  const existing = await existingForImport(
+    db,
+    property.id,
+    parsed.rows.map((r) => r.bookingRef),
+  );
   return { parsed, plan: planImport(parsed, existing) };
 }
 

@@ -2,7 +2,15 @@
 // needs the rooms); only managers change them, and only at their own property.
 import { Hono } from "hono";
 import { recordAudit } from "../../../db/queries/audit";
-import { deleteUnusedRoom, findRoom, insertRoom, retireRoom, roomsOf, updatePropertySettings, updateRoom } from "../../../db/queries/rooms";
+import {
+  deleteUnusedRoom,
+  findRoom,
+  insertRoom,
+  retireRoom,
+  roomsOf,
+  updatePropertySettings,
+  updateRoom,
+} from "../../../db/queries/rooms";
 import { localDate } from "../../../domain/pin-window";
 import { checkPropertySettings } from "../../../domain/property-settings";
 import { deskPropertySettings, deskRoomInput, type DeskPropertySettings } from "../../../shared/bookings-protocol";
@@ -31,10 +39,16 @@ propertyRoutes.put("/property", requireManager, async (c) => {
   const body = await readJsonBody(c.req.raw, deskPropertySettings);
   if (!body.ok) return body.response;
   const checked = checkPropertySettings(body.value);
-  if (!checked.ok) return apiErrorResponse(400, "validation", "Check the property's settings.", { fields: checked.fields });
+  if (!checked.ok)
+    return apiErrorResponse(400, "validation", "Check the property's settings.", { fields: checked.fields });
   // Sessions already started keep the settings they began with; new check-ins read these.
   await updatePropertySettings(c.get("db"), staff.property.id, checked.value);
-  await recordAudit(c.get("db"), { staffId: staff.staffId, action: "property.update", detail: staff.property.id, at: Date.now() });
+  await recordAudit(c.get("db"), {
+    staffId: staff.staffId,
+    action: "property.update",
+    detail: staff.property.id,
+    at: Date.now(),
+  });
   return c.json(checked.value);
 });
 
@@ -76,7 +90,11 @@ propertyRoutes.post("/rooms/:roomId/retire", requireManager, async (c) => {
   if (!room) return noRoom();
   if (room.retiredAt !== null) return c.json({ roomId });
   if (!(await retireRoom(db, p.id, roomId, localDate(Date.now(), p.timeZone), Date.now()))) {
-    return apiErrorResponse(409, "room_in_use", `${room.name} has bookings that haven't checked out yet. Move or cancel them, or retire it after they leave.`);
+    return apiErrorResponse(
+      409,
+      "room_in_use",
+      `${room.name} has bookings that haven't checked out yet. Move or cancel them, or retire it after they leave.`,
+    );
   }
   await recordAudit(db, { staffId: staff.staffId, action: "room.retire", detail: roomId, at: Date.now() });
   return c.json({ roomId });
@@ -91,7 +109,11 @@ propertyRoutes.delete("/rooms/:roomId", requireManager, async (c) => {
   const room = await findRoom(db, p.id, roomId);
   if (!room) return noRoom();
   if (!(await deleteUnusedRoom(db, p.id, roomId))) {
-    return apiErrorResponse(409, "room_in_use", `${room.name} has bookings, so it can't be deleted. Retire it once its bookings have checked out.`);
+    return apiErrorResponse(
+      409,
+      "room_in_use",
+      `${room.name} has bookings, so it can't be deleted. Retire it once its bookings have checked out.`,
+    );
   }
   await recordAudit(db, { staffId: staff.staffId, action: "room.delete", detail: roomId, at: Date.now() });
   return c.json({ ok: true });
