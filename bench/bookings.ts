@@ -37,7 +37,14 @@ function csv(rows: number, today: string): string {
   for (let i = 0; i < rows; i++) {
     const arrival = addDays(today, (i % 400) - 200);
     lines.push(
-      `BN${String(i).padStart(8, "0")},Room ${101 + (i % 21)},${arrival},${addDays(arrival, 1 + (i % 4))},Guest Number${i},g${i}@example.com`,
+      [
+        `BN${String(i).padStart(8, "0")}`,
+        `Room ${101 + (i % 21)}`,
+        arrival,
+        addDays(arrival, 1 + (i % 4)),
+        `Guest Number${i}`,
+        `g${i}@example.com`,
+      ].join(","),
     );
   }
   return lines.join("\n");

@@ -27,6 +27,14 @@ const STATUS_LABEL: Record<DeskBooking["status"], string> = {
   no_show: "No-show",
 };
 
+/** The board's badge colours: checked in green, waiting grey, ended (cancelled, no-show) blue. */
+const STATUS_BADGE: Record<DeskBooking["status"], string> = {
+  confirmed: "not-started",
+  checked_in: "checked-in",
+  cancelled: "in-progress",
+  no_show: "in-progress",
+};
+
 export default function BookingsPage(props: { me: DeskMe }) {
   let heading!: HTMLHeadingElement;
   const filter = (): BookingsFilter => {
@@ -221,7 +229,7 @@ export default function BookingsPage(props: { me: DeskMe }) {
                           </td>
                           <td>
                             <span
-                              class={`badge badge--${b.status === "checked_in" ? "checked-in" : b.status === "confirmed" ? "not-started" : "in-progress"}`}
+                              class={`badge badge--${STATUS_BADGE[b.status]}`}
                             >
                               {STATUS_LABEL[b.status]}
                             </span>

@@ -12,7 +12,12 @@ import LoginPage from "./LoginPage";
 import type { DeskMe } from "../../shared/protocol/desk-http";
 import "./desk.css";
 
-export const DESK_PATHS = { login: "/desk/login", board: "/desk/", analytics: "/desk/analytics", bookings: "/desk/bookings" } as const;
+export const DESK_PATHS = {
+  login: "/desk/login",
+  board: "/desk/",
+  analytics: "/desk/analytics",
+  bookings: "/desk/bookings",
+} as const;
 type DeskPage = "login" | "board" | "analytics" | "bookings";
 const PAGE_OF_PATH: Record<string, DeskPage> = {
   "/desk/login": "login",

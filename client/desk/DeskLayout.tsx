@@ -5,7 +5,12 @@ import { followLink } from "../router";
 import type { DeskMe } from "../../shared/protocol/desk-http";
 import { deskApi } from "./api";
 
-export function DeskLayout(props: { me: DeskMe; current: "board" | "analytics" | "bookings"; onSignedOut: () => void; children: JSX.Element }) {
+export function DeskLayout(props: {
+  me: DeskMe;
+  current: "board" | "analytics" | "bookings";
+  onSignedOut: () => void;
+  children: JSX.Element;
+}) {
   const [busy, setBusy] = createSignal(false);
   const signOut = async () => {
     setBusy(true);

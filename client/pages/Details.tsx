@@ -28,7 +28,8 @@ function DetailsForm(props: SessionView) {
   const [fullName, setFullName] = createSignal(saved?.fullName ?? "");
   // The property's country is the likeliest guess for a number typed without +code.
   const propertyCountry = props.state().reservation.propertyCountry as CountryCode | undefined;
-  const [country, setCountry] = createSignal<CountryCode>(savedPhone?.country ?? propertyCountry ?? DEFAULT_PHONE_REGION);
+  const firstCountry = savedPhone?.country ?? propertyCountry ?? DEFAULT_PHONE_REGION;
+  const [country, setCountry] = createSignal<CountryCode>(firstCountry);
   const [phone, setPhone] = createSignal(savedPhone?.national ?? "");
   const [email, setEmail] = createSignal(saved?.email ?? "");
   const [errors, setErrors] = createSignal<FieldErrors>({});
