@@ -13,9 +13,11 @@ export type ApiFailure =
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; failure: ApiFailure };
 
 export interface FetchJsonOptions {
-  method?: "GET" | "POST";
+  method?: "GET" | "POST" | "PUT" | "DELETE";
   /** Sent as JSON; a body without a method means POST. */
   body?: unknown;
+  /** Sent as text/csv instead of a JSON body (the bookings import). */
+  csv?: string;
   /** Statuses whose body is an answer in `schema`'s shape, not a failure (a lookup's 404). */
   answerStatuses?: readonly number[];
   /** Called when the server says the session is gone (401), before the failure is returned. */
@@ -29,15 +31,16 @@ export async function fetchJson<T>(
   schema: z.core.$ZodType<T>,
   options: FetchJsonOptions = {},
 ): Promise<ApiResult<T>> {
-  const hasBody = options.body !== undefined;
+  const hasBody = options.body !== undefined || options.csv !== undefined;
+  const contentType = options.csv !== undefined ? "text/csv" : "application/json";
   let response: Response;
   let json: unknown;
   try {
     response = await fetch(url, {
       method: options.method ?? (hasBody ? "POST" : "GET"),
       credentials: "same-origin",
-      headers: hasBody ? { "content-type": "application/json" } : undefined,
-      body: hasBody ? JSON.stringify(options.body) : undefined,
+      headers: hasBody ? { "content-type": contentType } : undefined,
+      body: options.csv ?? (hasBody ? JSON.stringify(options.body) : undefined),
     });
     json = await response.json().catch(() => null);
   } catch {

@@ -4,6 +4,7 @@ import { lazy, Match, onMount, Suspense, Switch } from "solid-js";
 import { render } from "solid-js/web";
 import { Loading } from "./components/Page";
 import { loadStrings } from "./i18n";
+import CheckinLink from "./pages/CheckinLink";
 import Lookup, { Returning } from "./pages/Lookup";
 import { here, navigate } from "./router";
 import { followSession } from "./session/controller";
@@ -23,12 +24,17 @@ const NotFound = lazy(() => import("./pages/NotFound"));
 const AFTER_FIRST_PAINT = [Details, Parking, Confirm, ErrorPage, Stay, NotFound, Returning];
 
 const STAY = /^\/stay\/([^/]+)\/?$/;
+/** A booking's check-in link: 43 base64url characters, which no wizard path is. */
+const CHECKIN_LINK = /^\/checkin\/([A-Za-z0-9_-]{43})\/$/;
 
 function App() {
   followSession();
   const path = () => here().path;
   const isKnown = () =>
-    Object.values(WIZARD_PATHS).includes(path() as never) || STAY.test(path()) || path().startsWith("/desk");
+    Object.values(WIZARD_PATHS).includes(path() as never) ||
+    STAY.test(path()) ||
+    CHECKIN_LINK.test(path()) ||
+    path().startsWith("/desk");
   onMount(() => {
     if (!isKnown()) navigate(WIZARD_PATHS.lookup, { replace: true });
     if (path().startsWith("/checkin")) for (const page of AFTER_FIRST_PAINT) void page.preload();
@@ -53,6 +59,9 @@ function App() {
         </Match>
         <Match when={path() === WIZARD_PATHS.notFound}>
           <NotFound />
+        </Match>
+        <Match when={CHECKIN_LINK.exec(path())?.[1]} keyed>
+          {(token) => <CheckinLink token={token} />}
         </Match>
         <Match when={STAY.exec(path())?.[1]} keyed>
           {(token) => <Stay token={token} />}

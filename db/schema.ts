@@ -9,6 +9,8 @@ export const property = sqliteTable("property", {
   /** IANA zone, e.g. Europe/London; PIN windows are computed in it. */
   timeZone: text("time_zone").notNull(),
   phone: text("phone").notNull(),
+  /** ISO 3166-1 alpha-2; the wizard's default phone region. */
+  country: text("country").notNull().default("GB"),
   standardCheckInTime: text("standard_check_in_time").notNull().default("15:00"),
   standardCheckoutTime: text("standard_checkout_time").notNull().default("11:00"),
 });
@@ -21,6 +23,8 @@ export const room = sqliteTable("room", {
   name: text("name").notNull(),
   frontDoorLockId: text("front_door_lock_id").notNull(),
   roomLockId: text("room_lock_id").notNull(),
+  /** Set when the room stops taking bookings; its past bookings keep pointing at it. */
+  retiredAt: integer("retired_at"),
 });
 
 export const reservation = sqliteTable(
@@ -34,17 +38,35 @@ export const reservation = sqliteTable(
     roomId: text("room_id")
       .notNull()
       .references(() => room.id),
-    /** confirmed → checked_in; cancelled reservations cannot start a check-in. */
-    status: text("status", { enum: ["confirmed", "checked_in", "cancelled"] }).notNull(),
+    /** confirmed → checked_in; cancelled and no-show reservations cannot start a check-in. */
+    status: text("status", { enum: ["confirmed", "checked_in", "cancelled", "no_show"] }).notNull(),
     checkInDate: text("check_in_date").notNull(),
     checkOutDate: text("check_out_date").notNull(),
     earlyCheckInTime: text("early_check_in_time"),
     lateCheckoutTime: text("late_checkout_time"),
     guestId: text("guest_id"),
+    /**
+     * Who the property expects, as the booking channel gave it: shown to staff and used to
+     * search, never copied into the guest row (the guest states their own details).
+     */
+    expectedGuestName: text("expected_guest_name"),
+    /** Lower-cased copy of the name's last word, the column the desk's search seeks on. */
+    expectedGuestSurname: text("expected_guest_surname"),
+    expectedGuestEmail: text("expected_guest_email"),
+    expectedGuestPhone: text("expected_guest_phone"),
+    /** SHA-256 (base64url) of the check-in link's token; the token itself is never stored. */
+    checkinLinkHash: text("checkin_link_hash"),
+    source: text("source", { enum: ["demo", "desk", "csv", "ical", "api"] }).notNull().default("desk"),
+    createdAt: integer("created_at").notNull().default(0),
+    updatedAt: integer("updated_at").notNull().default(0),
   },
   (t) => [
     uniqueIndex("reservation_booking_ref_uq").on(t.bookingRef),
     index("reservation_property_arrival_idx").on(t.propertyId, t.checkInDate),
+    // Keyset paging: (check_in_date, booking_ref) is unique within a property and ordered.
+    index("reservation_property_arrival_ref_idx").on(t.propertyId, t.checkInDate, t.bookingRef),
+    index("reservation_property_surname_idx").on(t.propertyId, t.expectedGuestSurname),
+    uniqueIndex("reservation_checkin_link_uq").on(t.checkinLinkHash),
   ],
 );
 

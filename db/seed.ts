@@ -1,6 +1,7 @@
 // Demo data so a fresh `npm start` has something to check in to. Runs only on an
 // empty database: a restart must never duplicate rows or undo a guest's check-in.
 import { eq } from "drizzle-orm";
+import { surnameKey } from "../domain/booking";
 import { hashPassword } from "../domain/password";
 import type { Database } from "./client";
 import { guest, property, reservation, room, staff } from "./schema";
@@ -36,14 +37,36 @@ function randomToken(): string {
 const roomNumber = (i: number) => 101 + i;
 
 // Spread the special cases so every variant is easy to find in the demo.
+/** Who each demo booking expects, as a booking channel would send it. */
+const EXPECTED_GUESTS: readonly string[] = [
+  "Grace Hopper", "Alan Turing", "Katherine Johnson", "Tim Berners-Lee", "Margaret Hamilton",
+  "Edsger Dijkstra", "Barbara Liskov", "Donald Knuth", "Frances Allen", "Claude Shannon",
+  "Hedy Lamarr", "John von Neumann", "Radia Perlman", "Ken Thompson", "Dorothy Vaughan",
+  "Dennis Ritchie", "Mary Jackson", "Niklaus Wirth", "Sophie Wilson", "Tony Hoare",
+];
+const DEMO_CHECKED_IN_NAME = "Ada Lovelace";
+
+
+
 const EARLY_CHECK_IN: Record<string, string> = { FD1003: "12:00", FD1007: "13:00", FD1012: "12:00", FD1016: "14:00" };
 const LATE_CHECKOUT: Record<string, string> = { FD1004: "13:00", FD1007: "14:00", FD1015: "13:00" };
+
+function expected(name: string, now: number) {
+  return {
+    expectedGuestName: name,
+    expectedGuestSurname: surnameKey(name),
+    source: "demo" as const,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
 
 export async function seedDemoData(db: Database, opts: { today?: string } = {}): Promise<{ seeded: boolean }> {
   const existing = await db.select({ id: property.id }).from(property).limit(1);
   if (existing.length > 0) return { seeded: false };
 
   const today = opts.today ?? todayIn(DEMO_TIME_ZONE);
+  const now = Date.now();
   const rooms = Array.from({ length: ROOM_COUNT }, (_, i) => ({
     id: `room-${roomNumber(i)}`,
     propertyId: DEMO_PROPERTY_ID,
@@ -62,6 +85,7 @@ export async function seedDemoData(db: Database, opts: { today?: string } = {}):
     earlyCheckInTime: EARLY_CHECK_IN[ref] ?? null,
     lateCheckoutTime: LATE_CHECKOUT[ref] ?? null,
     guestId: null,
+    ...expected(EXPECTED_GUESTS[i]!, now),
   }));
   const checkedIn = {
     id: `res-${DEMO_CHECKED_IN_REF}`,
@@ -74,6 +98,7 @@ export async function seedDemoData(db: Database, opts: { today?: string } = {}):
     earlyCheckInTime: null,
     lateCheckoutTime: null,
     guestId: `guest-${DEMO_CHECKED_IN_REF}`,
+    ...expected(DEMO_CHECKED_IN_NAME, now),
   };
 
   // One batch, one transaction: a crash half-way leaves an empty database that seeds again.
@@ -83,6 +108,7 @@ export async function seedDemoData(db: Database, opts: { today?: string } = {}):
       name: "Harbour House",
       timeZone: DEMO_TIME_ZONE,
       phone: "+441632960000",
+      country: "GB",
       standardCheckInTime: "15:00",
       standardCheckoutTime: "11:00",
     }),
@@ -90,7 +116,7 @@ export async function seedDemoData(db: Database, opts: { today?: string } = {}):
     db.insert(reservation).values([...arrivals, checkedIn]),
     db.insert(guest).values({
       id: checkedIn.guestId,
-      fullName: "Ada Lovelace",
+      fullName: DEMO_CHECKED_IN_NAME,
       phoneE164: DEMO_CHECKED_IN_PHONE,
       email: "ada@example.com",
       reservationId: checkedIn.id,

@@ -21,13 +21,13 @@ export interface ReservationSummary {
   propertyId: string;
   propertyName: string;
   propertyPhone: string;
+  /** ISO 3166-1 alpha-2 of the property: the phone field's default region. */
+  propertyCountry?: string;
   roomName: string;
   checkInDate: string;
   checkOutDate: string;
   earlyCheckInTime: string | null;
   lateCheckoutTime: string | null;
-  /** ISO 3166-1 alpha-2 of the property: the phone field's default region. */
-  country?: string;
 }
 
 /** The locks a session's PIN opens and the property times that bound it. */

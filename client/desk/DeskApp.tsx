@@ -1,11 +1,12 @@
 // The front desk: sign-in, the live board and funnel analytics under /desk/. Loaded
 // lazily by the guest app's router, so guests never download it. The session lives
 // in an HttpOnly cookie; this app only learns who is signed in from GET /api/desk/me.
-import { createSignal, Match, onMount, Show, Switch } from "solid-js";
+import { createSignal, Match, onMount, Switch } from "solid-js";
 import { here, navigate } from "../router";
 import { deskApi, whenUnauthorized } from "./api";
 import AnalyticsPage from "./AnalyticsPage";
 import BoardPage from "./BoardPage";
+import BookingsPage from "./BookingsPage";
 import { DeskLayout } from "./DeskLayout";
 import LoginPage from "./LoginPage";
 import type { DeskMe } from "../../shared/protocol/desk-http";
@@ -16,14 +17,25 @@ import "./desk.css";
 // guest wizard's first paint, where guests are shown codes worded in their own language.
 useEnglishZodMessages();
 
-export const DESK_PATHS = { login: "/desk/login", board: "/desk/", analytics: "/desk/analytics" } as const;
+export const DESK_PATHS = {
+  login: "/desk/login",
+  board: "/desk/",
+  analytics: "/desk/analytics",
+  bookings: "/desk/bookings",
+} as const;
+type DeskPage = "login" | "board" | "analytics" | "bookings";
+const PAGE_OF_PATH: Record<string, DeskPage> = {
+  "/desk/login": "login",
+  "/desk/analytics": "analytics",
+  "/desk/bookings": "bookings",
+};
 
 type MeState = { status: "loading" } | { status: "signed-out" } | { status: "signed-in"; me: DeskMe } | { status: "error"; message: string };
 
 export default function DeskApp() {
   const [me, setMe] = createSignal<MeState>({ status: "loading" });
   const path = () => here().path.replace(/\/+$/, "") || "/";
-  const page = () => (path() === "/desk/login" ? "login" : path() === "/desk/analytics" ? "analytics" : "board");
+  const page = (): DeskPage => PAGE_OF_PATH[path()] ?? "board";
 
   const goToLogin = () => {
     setMe({ status: "signed-out" });
@@ -39,7 +51,7 @@ export default function DeskApp() {
   };
 
   onMount(() => {
-    if (path() !== "/desk/login" && path() !== "/desk/analytics" && path() !== "/desk") {
+    if (!PAGE_OF_PATH[path()] && path() !== "/desk") {
       // Unknown desk paths land on the board; "/desk" becomes "/desk/" so links stay relative-safe.
       navigate(DESK_PATHS.board, { replace: true });
     }
@@ -77,15 +89,20 @@ export default function DeskApp() {
           {(who) => (
             <DeskLayout
               me={who()}
-              current={page() as "board" | "analytics"}
+              current={page() as Exclude<DeskPage, "login">}
               onSignedOut={() => {
                 setMe({ status: "signed-out" });
                 navigate(DESK_PATHS.login, { replace: true });
               }}
             >
-              <Show when={page() === "analytics"} fallback={<BoardPage me={who()} />}>
-                <AnalyticsPage me={who()} />
-              </Show>
+              <Switch fallback={<BoardPage me={who()} />}>
+                <Match when={page() === "analytics"}>
+                  <AnalyticsPage me={who()} />
+                </Match>
+                <Match when={page() === "bookings"}>
+                  <BookingsPage me={who()} />
+                </Match>
+              </Switch>
             </DeskLayout>
           )}
         </Match>

@@ -5,7 +5,12 @@ import { followLink } from "../router";
 import type { DeskMe } from "../../shared/protocol/desk-http";
 import { deskApi } from "./api";
 
-export function DeskLayout(props: { me: DeskMe; current: "board" | "analytics"; onSignedOut: () => void; children: JSX.Element }) {
+export function DeskLayout(props: {
+  me: DeskMe;
+  current: "board" | "analytics" | "bookings";
+  onSignedOut: () => void;
+  children: JSX.Element;
+}) {
   const [busy, setBusy] = createSignal(false);
   const signOut = async () => {
     setBusy(true);
@@ -26,6 +31,9 @@ export function DeskLayout(props: { me: DeskMe; current: "board" | "analytics"; 
         <nav class="desk-nav" aria-label="Desk">
           <a href="/desk/" onClick={followLink} aria-current={props.current === "board" ? "page" : undefined}>
             Live board
+          </a>
+          <a href="/desk/bookings" onClick={followLink} aria-current={props.current === "bookings" ? "page" : undefined}>
+            Bookings
           </a>
           <a href="/desk/analytics" onClick={followLink} aria-current={props.current === "analytics" ? "page" : undefined}>
             Analytics

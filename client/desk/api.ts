@@ -2,7 +2,7 @@
 // page scripts never see it (HttpOnly). Answers are checked against the shared
 // schemas; a 401 anywhere means the session ended and the app goes back to sign-in.
 import { z } from "zod/mini";
-import { fetchJson, type ApiFailure, type ApiResult } from "../fetch-json";
+import { fetchJson, type ApiFailure, type ApiResult, type FetchJsonOptions } from "../fetch-json";
 import {
   deskAnalyticsResponse,
   deskArrivalsResponse,
@@ -22,10 +22,10 @@ export function whenUnauthorized(handler: () => void) {
   onUnauthorized = handler;
 }
 
-function call<T>(
+export function call<T>(
   path: string,
   schema: z.core.$ZodType<T>,
-  init: { method?: "GET" | "POST"; body?: unknown; quietOn401?: boolean } = {},
+  init: { method?: FetchJsonOptions["method"]; body?: unknown; csv?: string; quietOn401?: boolean } = {},
 ): Promise<ApiResult<T>> {
   const { quietOn401, ...request } = init;
   const hook = quietOn401 ? undefined : () => onUnauthorized();

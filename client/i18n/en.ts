@@ -33,6 +33,13 @@ const en = {
     one: "Too many attempts. Try again in # second.",
     other: "Too many attempts. Try again in # seconds.",
   } as PluralForms,
+  linkOpening: "Finding your booking…",
+  linkProblemTitle: "This check-in link doesn't work",
+  linkNotFound:
+    "We could not find a booking for this link. It may have been cancelled, or the link was copied only in part.",
+  linkExpired: "This check-in link has expired because the stay it was for has ended.",
+  linkCheckedIn: "This booking has already been checked in. Enter your booking reference to see your stay again.",
+  enterReferenceInstead: "Enter your booking reference",
   sessionExpired: "Your check-in timed out. Enter your booking reference to start again.",
   sessionGone: "We could not find that check-in. Enter your booking reference to start again.",
 

@@ -31,6 +31,12 @@ const it: Strings = {
     one: "Troppi tentativi. Riprovi tra # secondo.",
     other: "Troppi tentativi. Riprovi tra # secondi.",
   },
+  linkOpening: "Stiamo cercando la sua prenotazione…",
+  linkProblemTitle: "Questo link per il check-in non funziona",
+  linkNotFound: "Non abbiamo trovato nessuna prenotazione per questo link. Potrebbe essere stata cancellata, oppure il link è stato copiato solo in parte.",
+  linkExpired: "Questo link per il check-in è scaduto perché il soggiorno a cui si riferiva è terminato.",
+  linkCheckedIn: "Il check-in di questa prenotazione è già stato fatto. Inserisca il codice di prenotazione per rivedere il suo soggiorno.",
+  enterReferenceInstead: "Inserisca il codice di prenotazione",
   sessionExpired: "La registrazione è scaduta. Inserisca il codice di prenotazione per ricominciare.",
   sessionGone: "Non abbiamo trovato questa registrazione. Inserisca il codice di prenotazione per ricominciare.",
 

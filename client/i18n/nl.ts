@@ -30,6 +30,12 @@ const nl: Strings = {
     one: "Te veel pogingen. Probeer het over # seconde opnieuw.",
     other: "Te veel pogingen. Probeer het over # seconden opnieuw.",
   },
+  linkOpening: "We zoeken uw boeking…",
+  linkProblemTitle: "Deze inchecklink werkt niet",
+  linkNotFound: "We hebben geen boeking gevonden voor deze link. Misschien is die geannuleerd, of is de link maar gedeeltelijk gekopieerd.",
+  linkExpired: "Deze inchecklink is verlopen, omdat het verblijf waarvoor hij gold voorbij is.",
+  linkCheckedIn: "Voor deze boeking is al ingecheckt. Vul uw boekingsnummer in om uw verblijf opnieuw te bekijken.",
+  enterReferenceInstead: "Boekingsnummer invullen",
   sessionExpired: "Uw incheck is verlopen. Vul uw boekingsnummer in om opnieuw te beginnen.",
   sessionGone: "We konden deze incheck niet vinden. Vul uw boekingsnummer in om opnieuw te beginnen.",
 

@@ -33,6 +33,12 @@ const pl: Strings = {
     many: "Zbyt wiele prób. Spróbuj ponownie za # sekund.",
     other: "Zbyt wiele prób. Spróbuj ponownie za # sekundy.",
   },
+  linkOpening: "Szukamy Twojej rezerwacji…",
+  linkProblemTitle: "Ten link do zameldowania nie działa",
+  linkNotFound: "Nie znaleźliśmy rezerwacji dla tego linku. Mogła zostać anulowana albo link skopiowano tylko częściowo.",
+  linkExpired: "Ten link do zameldowania wygasł, ponieważ pobyt, którego dotyczył, już się zakończył.",
+  linkCheckedIn: "Ta rezerwacja ma już zameldowanie. Wpisz numer rezerwacji, aby ponownie zobaczyć swój pobyt.",
+  enterReferenceInstead: "Wpisz numer rezerwacji",
   sessionExpired: "Czas na zameldowanie minął. Wpisz numer rezerwacji, aby zacząć od nowa.",
   sessionGone: "Nie znaleźliśmy tego zameldowania. Wpisz numer rezerwacji, aby zacząć od nowa.",
 

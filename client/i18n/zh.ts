@@ -27,6 +27,12 @@ const zh: Strings = {
   lookupNotFound: (ref) => `找不到预订 ${ref}。请核对确认邮件中的预订号`,
   lookupNotFoundHelp: "找不到预订时该怎么办",
   tooManyAttempts: { other: "尝试次数过多。请在 # 秒后重试。" },
+  linkOpening: "正在查找您的预订…",
+  linkProblemTitle: "此入住登记链接无法使用",
+  linkNotFound: "我们找不到与此链接对应的预订。预订可能已取消，或链接只复制了一部分。",
+  linkExpired: "此入住登记链接已过期，因为对应的住宿已经结束。",
+  linkCheckedIn: "此预订已完成入住登记。请输入预订号以再次查看您的住宿信息。",
+  enterReferenceInstead: "输入预订号",
   sessionExpired: "您的入住登记已超时。请输入预订号重新开始。",
   sessionGone: "找不到该入住登记。请输入预订号重新开始。",
 

@@ -27,7 +27,7 @@ function DetailsForm(props: SessionView) {
   const savedPhone = saved ? splitE164(saved.phoneE164) : null;
   const [fullName, setFullName] = createSignal(saved?.fullName ?? "");
   const [country, setCountry] = createSignal<CountryCode>(
-    savedPhone?.country ?? propertyCountry(props.state().reservation.country),
+    savedPhone?.country ?? propertyCountry(props.state().reservation.propertyCountry),
   );
   const [phone, setPhone] = createSignal(savedPhone?.national ?? "");
   const [email, setEmail] = createSignal(saved?.email ?? "");

@@ -18,6 +18,17 @@ export const AUDIT_ACTIONS = [
   "pin.manual",
   "pin.reveal",
   "analytics.export",
+  "booking.create",
+  "booking.edit",
+  "booking.cancel",
+  "booking.no-show",
+  "booking.link",
+  "booking.import",
+  "property.update",
+  "room.create",
+  "room.update",
+  "room.retire",
+  "room.delete",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -3,13 +3,16 @@
 import { sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { every } from "hono/combine";
 import { MAX_MESSAGE_BYTES } from "../../shared/protocol/common";
 import { database } from "../database";
 import { runtimeEnv } from "../env";
 import { apiErrorResponse } from "../http-json";
 import { loggableError } from "../log-safe";
 import type { AppEnv } from "./app-env";
+import { checkinLinkRoutes } from "./checkin-link-routes";
 import { deskRoutes } from "./desk-routes";
+import { IMPORT_PATH_PREFIX } from "./desk/import-routes";
 import { guestRoutes } from "./guest-routes";
 import { seamWebhookRoutes } from "./seam-webhook-routes";
 import { pageRoutes } from "./pages";
@@ -27,14 +30,17 @@ app.use("*", async (c, next) => {
   await next();
 });
 
-app.use("/api/*", drainUnreadBody, sameOriginOnly, jsonOnly);
-app.use(
-  "/api/*",
+// A bookings CSV is the one body that is neither JSON nor under 16 KB: its route sets a cap of its own,
+// and text/csv cannot be posted cross-site without a preflight, which sameOriginOnly refuses anyway.
+const jsonMessage = every(
+  jsonOnly,
   bodyLimit({
     maxSize: MAX_MESSAGE_BYTES,
     onError: () => apiErrorResponse(413, "too_large", `Request body over ${MAX_MESSAGE_BYTES} bytes`),
   }),
 );
+app.use("/api/*", drainUnreadBody, sameOriginOnly);
+app.use("/api/*", (c, next) => (c.req.path.startsWith(IMPORT_PATH_PREFIX) ? next() : jsonMessage(c, next)));
 
 app.get("/healthz", async (c) => {
   try {
@@ -47,6 +53,7 @@ app.get("/healthz", async (c) => {
 });
 
 app.route("/api", guestRoutes);
+app.route("/api", checkinLinkRoutes);
 app.route("/api/desk", deskRoutes);
 app.route("/api/webhooks", seamWebhookRoutes);
 

@@ -3,7 +3,6 @@
 import { Hono } from "hono";
 import type { Context } from "hono";
 import { findLiveGuestByRef, findReservationByRef, findStayByToken } from "../../db/queries/reservations";
-import { deviceTypeFromUserAgent } from "../../domain/device-type";
 import { pinWindow } from "../../domain/pin-window";
 import { bookingRef, stayToken as stayTokenSchema } from "../../shared/protocol/common";
 import {
@@ -12,11 +11,10 @@ import {
   type LookupResponse,
   type StayResponse,
 } from "../../shared/protocol/guest-http";
-import type { CheckinCommand } from "../../shared/protocol/internal";
 import { apiErrorResponse, json, readJsonBody } from "../http-json";
 import { callParty } from "../party-client";
-import { newSessionId } from "../random";
 import type { AppEnv } from "./app-env";
+import { startCheckin } from "./start-checkin";
 import { clientIp, takeRateLimit } from "./rate-limit";
 
 export const guestRoutes = new Hono<AppEnv>();
@@ -25,7 +23,7 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
 /** Two limits: per client (a guessing script) and per reference (a distributed one aimed at a booking). */
-async function limited(c: Context<AppEnv>, scope: string, ref: string | null, perRefPerHour: number): Promise<Response | null> {
+export async function limited(c: Context<AppEnv>, scope: string, ref: string | null, perRefPerHour: number): Promise<Response | null> {
   const env = c.get("env");
   const parties = c.env.lobby.parties;
   const ip = clientIp(c.req.raw, env);
@@ -49,44 +47,7 @@ guestRoutes.post("/lookup", async (c) => {
   if (tooMany) return tooMany;
   if (!ref.success) return json({ kind: "not-found", bookingRef: typed } satisfies LookupResponse, 404);
 
-  const found = await findReservationByRef(c.get("db"), ref.data);
-  if (!found || found.reservation.status === "cancelled") {
-    return json({ kind: "not-found", bookingRef: typed } satisfies LookupResponse, 404);
-  }
-  if (found.liveGuestId) return json({ kind: "checked-in", bookingRef: ref.data } satisfies LookupResponse);
-
-  const sessionId = newSessionId();
-  const { reservation: r, room, property } = found;
-  const init: CheckinCommand = {
-    type: "init",
-    sessionId,
-    reservationId: r.id,
-    reservation: {
-      bookingRef: r.bookingRef,
-      propertyId: property.id,
-      propertyName: property.name,
-      propertyPhone: property.phone,
-      roomName: room.name,
-      checkInDate: r.checkInDate,
-      checkOutDate: r.checkOutDate,
-      earlyCheckInTime: r.earlyCheckInTime,
-      lateCheckoutTime: r.lateCheckoutTime,
-      // Until properties record their country, the default every property had before.
-      country: "GB",
-    },
-    locks: {
-      roomId: room.id,
-      frontDoorLockId: room.frontDoorLockId,
-      roomLockId: room.roomLockId,
-      timeZone: property.timeZone,
-      standardCheckInTime: property.standardCheckInTime,
-      standardCheckoutTime: property.standardCheckoutTime,
-    },
-    deviceType: deviceTypeFromUserAgent(c.req.header("user-agent")),
-  };
-  const res = await callParty(c.get("env"), c.env.lobby.parties, { party: "checkin", roomId: sessionId }, { method: "POST", body: init });
-  if (!res.ok) throw new Error(`Starting the check-in session failed: ${res.status}`);
-  return json({ kind: "session", sessionId, bookingRef: r.bookingRef } satisfies LookupResponse, 201);
+  return startCheckin(c, await findReservationByRef(c.get("db"), ref.data), typed);
 });
 
 /** A guest who already checked in proves it is them with the last four digits of the phone they gave. */

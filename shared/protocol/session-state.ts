@@ -11,12 +11,13 @@ export const reservationSummary = z.object({
   propertyId: z.string(),
   propertyName: z.string(),
   propertyPhone: z.string(),
+  /** ISO 3166-1 alpha-2: the phone region the wizard assumes. Absent in sessions started before it existed. */
+  propertyCountry: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/))),
   roomName: z.string(),
   checkInDate: z.string(),
   checkOutDate: z.string(),
   earlyCheckInTime: z.nullable(z.string()),
   lateCheckoutTime: z.nullable(z.string()),
-  country: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/))),
 });
 true satisfies Same<z.infer<typeof reservationSummary>, ReservationSummary>;
 
