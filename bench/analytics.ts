@@ -149,26 +149,44 @@ async function main() {
         select count(*) as started, coalesce(sum(completed), 0) as completed from checkin_analytics not indexed
         where property_id = ${PROPERTY} and started_at >= ${startMs} and started_at < ${endMs}`);
       if (check!.started !== report.sessionsStarted || check!.completed !== report.completed) {
-        throw new Error(`report disagrees with a full scan: ${JSON.stringify(check)} vs ${report.sessionsStarted}/${report.completed}`);
+        throw new Error(
+          `report disagrees with a full scan: ${JSON.stringify(check)} vs ${report.sessionsStarted}/${report.completed}`,
+        );
       }
       const w = medianWindow(report.completed) ?? { offset: 0, limit: 1 as const };
       const queries: { name: string; query: SQL; used: boolean }[] = [
         { name: "funnel by device", query: deviceFunnelQuery(range), used: true },
         { name: "check-ins per day", query: dailyQuery(PROPERTY, localDays(r.from, r.to, TIME_ZONE)), used: true },
-        { name: "median (sort range)", query: medianBySortQuery(range, w.offset, w.limit), used: report.completed <= MEDIAN_SORT_MAX },
-        { name: "median (duration index)", query: medianByIndexQuery(range, w.offset, w.limit), used: report.completed > MEDIAN_SORT_MAX },
+        {
+          name: "median (sort range)",
+          query: medianBySortQuery(range, w.offset, w.limit),
+          used: report.completed <= MEDIAN_SORT_MAX,
+        },
+        {
+          name: "median (duration index)",
+          query: medianByIndexQuery(range, w.offset, w.limit),
+          used: report.completed > MEDIAN_SORT_MAX,
+        },
       ];
-      console.log(`\n== ${r.name}: ${r.from} .. ${r.to}: ${report.sessionsStarted} started, ${report.completed} completed, median ${report.medianCompletionMs} ms`);
+      console.log(
+        `\n== ${r.name}: ${r.from} .. ${r.to}: ${report.sessionsStarted} started, ${report.completed} completed, median ${report.medianCompletionMs} ms`,
+      );
       const timed = [];
       for (const q of queries) {
         const plan = await explain(db, q.query);
         const t = await time(() => db.all(q.query));
-        console.log(`  ${q.name}${q.used ? "" : " [not chosen for this range]"}: best ${t.bestMs} ms, median ${t.medianMs} ms`);
+        console.log(
+          `  ${q.name}${q.used ? "" : " [not chosen for this range]"}: best ${t.bestMs} ms, median ${t.medianMs} ms`,
+        );
         for (const line of plan) console.log(`      ${line}`);
         timed.push({ name: q.name, chosen: q.used, plan, ...t });
       }
-      const total = await time(() => analyticsReport(db, { propertyId: PROPERTY, timeZone: TIME_ZONE, from: r.from, to: r.to }));
-      console.log(`  whole report (as GET /api/desk/analytics runs it): best ${total.bestMs} ms, median ${total.medianMs} ms`);
+      const total = await time(() =>
+        analyticsReport(db, { propertyId: PROPERTY, timeZone: TIME_ZONE, from: r.from, to: r.to }),
+      );
+      console.log(
+        `  whole report (as GET /api/desk/analytics runs it): best ${total.bestMs} ms, median ${total.medianMs} ms`,
+      );
       results.push({
         range: r,
         sessionsStarted: report.sessionsStarted,
@@ -182,7 +200,11 @@ async function main() {
     const out = join(REPO_ROOT, "bench/results/analytics.json");
     writeFileSync(
       out,
-      JSON.stringify({ at: new Date(now).toISOString(), rows: n, loadMs: Math.round(loadMs), runs: RUNS, results }, null, 2) + "\n",
+      JSON.stringify(
+        { at: new Date(now).toISOString(), rows: n, loadMs: Math.round(loadMs), runs: RUNS, results },
+        null,
+        2,
+      ) + "\n",
     );
     console.log(`\nwrote ${out}`);
   } finally {

@@ -58,7 +58,9 @@ function measure(manifest: Manifest, dir: string): Row[] {
   const firstPaint = closure(manifest, [ENTRY], false);
   for (const key of firstPaint) phaseOf.set(key, "first paint");
   // Everything the guest pages import lazily, minus the desk.
-  const lazyRoots = [...firstPaint].flatMap((key) => manifest[key]?.dynamicImports ?? []).filter((k) => !isDeskSource(k));
+  const lazyRoots = [...firstPaint]
+    .flatMap((key) => manifest[key]?.dynamicImports ?? [])
+    .filter((k) => !isDeskSource(k));
   for (const key of closure(manifest, lazyRoots, true)) if (!phaseOf.has(key)) phaseOf.set(key, "after");
 
   const rows: Row[] = [];
@@ -111,7 +113,12 @@ function print(rows: Row[]) {
   }));
   const t = totals(rows);
   table.push(
-    { file: "total before first paint", loaded: "first paint", size: kb(t.firstPaint.bytes), gzip: kb(t.firstPaint.gzipBytes) },
+    {
+      file: "total before first paint",
+      loaded: "first paint",
+      size: kb(t.firstPaint.bytes),
+      gzip: kb(t.firstPaint.gzipBytes),
+    },
     { file: "total for the whole wizard", loaded: "all", size: kb(t.wizard.bytes), gzip: kb(t.wizard.gzipBytes) },
   );
   const widths = (["file", "loaded", "size", "gzip"] as const).map((k) =>

@@ -16,10 +16,17 @@ const P99_RATIO_GOAL = 3;
 const THROUGHPUT_GOAL = 100;
 const DASHBOARD_P99_GOAL_MS = 50;
 
-const base = (opts: BenchOptions, config: Record<string, unknown>) => ({ benchReport: 1 as const, machine: machine(), quick: opts.quick, config });
+const base = (opts: BenchOptions, config: Record<string, unknown>) => ({
+  benchReport: 1 as const,
+  machine: machine(),
+  quick: opts.quick,
+  config,
+});
 const summaryCells = (s: Summary) => [s.n, ms(s.p50), ms(s.p95), ms(s.p99), ms(s.max)];
 const errorText = (errors: Record<string, number>) =>
-  Object.entries(errors).map(([e, n]) => `${n}× ${e}`).join("; ") || "none";
+  Object.entries(errors)
+    .map(([e, n]) => `${n}× ${e}`)
+    .join("; ") || "none";
 
 function runFailures(what: string, run: CheckinRun): string[] {
   const out: string[] = [];
@@ -43,9 +50,14 @@ function stepRows(run: CheckinRun, echo: EchoRun | undefined) {
 }
 
 function stepTable(title: string, run: CheckinRun, echo: EchoRun | undefined): Table {
-  const rows = stepRows(run, echo).map((r) => [r.label, ...summaryCells(r.s), r.echo ? times(ratio(r.s.p99, r.echo.p99)) : "–"]);
+  const rows = stepRows(run, echo).map((r) => [
+    r.label,
+    ...summaryCells(r.s),
+    r.echo ? times(ratio(r.s.p99, r.echo.p99)) : "–",
+  ]);
   rows.push(["PIN wait (parking answered → PINs ready)", ...summaryCells(run.pinWait), "–"]);
-  if (run.pinPush.n) rows.push(["PIN-ready push (vendor made 2nd PIN → client has event)", ...summaryCells(run.pinPush), "–"]);
+  if (run.pinPush.n)
+    rows.push(["PIN-ready push (vendor made 2nd PIN → client has event)", ...summaryCells(run.pinPush), "–"]);
   return {
     title,
     headers: ["step (ms)", "n", "p50", "p95", "p99", "max", "p99 ÷ echo p99"],
@@ -54,13 +66,36 @@ function stepTable(title: string, run: CheckinRun, echo: EchoRun | undefined): T
   };
 }
 
-const histogramText = (h: Record<string, number>) => Object.entries(h).map(([k, n]) => `${k}: ${n}`).join(", ");
+const histogramText = (h: Record<string, number>) =>
+  Object.entries(h)
+    .map(([k, n]) => `${k}: ${n}`)
+    .join(", ");
 
 function outcomeTable(title: string, run: CheckinRun): Table {
   return {
     title,
-    headers: ["guests", "completed", "errors", "wall (s)", "completed check-ins/s", "reconnects", "sessions lost", "PIN attempts: sessions"],
-    rows: [[run.guests, run.completed, run.failed, (run.wallMs / 1000).toFixed(1), run.throughput, run.reconnects, run.sessionsLost, histogramText(run.pinAttempts)]],
+    headers: [
+      "guests",
+      "completed",
+      "errors",
+      "wall (s)",
+      "completed check-ins/s",
+      "reconnects",
+      "sessions lost",
+      "PIN attempts: sessions",
+    ],
+    rows: [
+      [
+        run.guests,
+        run.completed,
+        run.failed,
+        (run.wallMs / 1000).toFixed(1),
+        run.throughput,
+        run.reconnects,
+        run.sessionsLost,
+        histogramText(run.pinAttempts),
+      ],
+    ],
     note: run.failed ? `Errors: ${errorText(run.errors)}` : undefined,
   };
 }
@@ -73,26 +108,51 @@ function cpuTable(title: string, run: CheckinRun): Table {
     title,
     headers: ["process", "CPU (s)", "CPU ms per check-in", "share of all cores"],
     rows: [
-      ...Object.entries(perProcessMs).map(([name, used]) => [name, (used / 1000).toFixed(1), per(used), `${((used / availableMs) * 100).toFixed(0)}%`]),
+      ...Object.entries(perProcessMs).map(([name, used]) => [
+        name,
+        (used / 1000).toFixed(1),
+        per(used),
+        `${((used / availableMs) * 100).toFixed(0)}%`,
+      ]),
       ["all", (total / 1000).toFixed(1), per(total), `${((total / availableMs) * 100).toFixed(0)}%`],
     ],
     note: "From /proc over the run's wall time. workerd runs every party in one JavaScript isolate, i.e. on one core.",
   };
 }
 
-export function guestsReport(opts: BenchOptions, run: CheckinRun, echo: EchoRun | undefined, config: Record<string, unknown>): ScenarioReport {
+export function guestsReport(
+  opts: BenchOptions,
+  run: CheckinRun,
+  echo: EchoRun | undefined,
+  config: Record<string, unknown>,
+): ScenarioReport {
   const goals: Goal[] = [{ goal: "errors", target: "0", measured: String(run.failed), met: run.failed === 0 }];
   for (const r of stepRows(run, echo)) {
     if (!r.echo) continue;
     const x = ratio(r.s.p99, r.echo.p99);
-    goals.push({ goal: `${r.key} p99 vs echo p99`, target: `≤ ${P99_RATIO_GOAL}×`, measured: `${times(x)} (${ms(r.s.p99)} / ${ms(r.echo.p99)} ms)`, met: x <= P99_RATIO_GOAL });
+    goals.push({
+      goal: `${r.key} p99 vs echo p99`,
+      target: `≤ ${P99_RATIO_GOAL}×`,
+      measured: `${times(x)} (${ms(r.s.p99)} / ${ms(r.echo.p99)} ms)`,
+      met: x <= P99_RATIO_GOAL,
+    });
   }
-  goals.push({ goal: "completed check-ins per second", target: `≥ ${THROUGHPUT_GOAL}`, measured: String(run.throughput), met: run.throughput >= THROUGHPUT_GOAL });
+  goals.push({
+    goal: "completed check-ins per second",
+    target: `≥ ${THROUGHPUT_GOAL}`,
+    measured: String(run.throughput),
+    met: run.throughput >= THROUGHPUT_GOAL,
+  });
   return {
     ...base(opts, config),
     scenario: "guests",
     title: `1. ${run.guests} guests at once`,
-    tables: [outcomeTable("Outcome", run), stepTable("Per-step round trips", run, echo), cpuTable("Where the CPU went", run), goalsTable(goals)],
+    tables: [
+      outcomeTable("Outcome", run),
+      stepTable("Per-step round trips", run, echo),
+      cpuTable("Where the CPU went", run),
+      goalsTable(goals),
+    ],
     goals,
     failures: runFailures("guests", run),
     data: strip(run),
@@ -123,14 +183,37 @@ export function echoReport(opts: BenchOptions, echo: EchoRun, config: Record<str
   };
 }
 
-export function dashboardsReport(opts: BenchOptions, d: DashboardRun, echo: EchoRun | undefined, config: Record<string, unknown>): ScenarioReport {
+export function dashboardsReport(
+  opts: BenchOptions,
+  d: DashboardRun,
+  echo: EchoRun | undefined,
+  config: Record<string, unknown>,
+): ScenarioReport {
   const goals: Goal[] = [
-    { goal: "every dashboard sees a step change, p99", target: `≤ ${DASHBOARD_P99_GOAL_MS} ms`, measured: `${ms(d.allDashboards.p99)} ms`, met: d.allDashboards.p99 <= DASHBOARD_P99_GOAL_MS },
-    { goal: "step changes a dashboard never caught up with", target: "0", measured: String(d.missed), met: d.missed === 0 },
-    { goal: "guest errors while watched", target: "0", measured: String(d.checkins.failed), met: d.checkins.failed === 0 },
+    {
+      goal: "every dashboard sees a step change, p99",
+      target: `≤ ${DASHBOARD_P99_GOAL_MS} ms`,
+      measured: `${ms(d.allDashboards.p99)} ms`,
+      met: d.allDashboards.p99 <= DASHBOARD_P99_GOAL_MS,
+    },
+    {
+      goal: "step changes a dashboard never caught up with",
+      target: "0",
+      measured: String(d.missed),
+      met: d.missed === 0,
+    },
+    {
+      goal: "guest errors while watched",
+      target: "0",
+      measured: String(d.checkins.failed),
+      met: d.checkins.failed === 0,
+    },
   ];
   const failures = [...runFailures("dashboards", d.checkins), ...d.dashboardErrors.slice(0, 5)];
-  if (d.missed > 0) failures.push(`dashboards: ${d.missed} (dashboard, step change) pairs never reached the dashboard, not even by a later update`);
+  if (d.missed > 0)
+    failures.push(
+      `dashboards: ${d.missed} (dashboard, step change) pairs never reached the dashboard, not even by a later update`,
+    );
   return {
     ...base(opts, config),
     scenario: "dashboards",
@@ -156,17 +239,42 @@ export function dashboardsReport(opts: BenchOptions, d: DashboardRun, echo: Echo
 }
 
 function ledgerCells(l: Ledger) {
-  return [histogramText(l.guestsPerReservation), histogramText(l.pinSetsPerReservation), l.frontDoorDuplicateLabels, `${l.frontDoorPins} / ${l.reservations}`];
+  return [
+    histogramText(l.guestsPerReservation),
+    histogramText(l.pinSetsPerReservation),
+    l.frontDoorDuplicateLabels,
+    `${l.frontDoorPins} / ${l.reservations}`,
+  ];
 }
 
 export function faultsReport(opts: BenchOptions, f: FaultRun, config: Record<string, unknown>): ScenarioReport {
   const a = f.underFaults;
   const b = f.restart;
   const goals: Goal[] = [
-    { goal: "every guest completes under vendor faults", target: `${a.checkins.guests}`, measured: String(a.checkins.completed), met: a.checkins.completed === a.checkins.guests },
-    { goal: "exactly one guest and one PIN set per reservation (faults)", target: "all", measured: ledgerIsExact(a.ledger) ? "all" : "see ledger", met: ledgerIsExact(a.ledger) },
-    { goal: "sessions lost across SIGKILL", target: "0", measured: `${b.lostGuests} guests not completed, ${b.checkins.sessionsLost} sessions forgotten`, met: b.lostGuests === 0 && b.checkins.sessionsLost === 0 },
-    { goal: "exactly one guest and one PIN set per reservation (SIGKILL)", target: "all", measured: ledgerIsExact(b.ledger) ? "all" : "see ledger", met: ledgerIsExact(b.ledger) },
+    {
+      goal: "every guest completes under vendor faults",
+      target: `${a.checkins.guests}`,
+      measured: String(a.checkins.completed),
+      met: a.checkins.completed === a.checkins.guests,
+    },
+    {
+      goal: "exactly one guest and one PIN set per reservation (faults)",
+      target: "all",
+      measured: ledgerIsExact(a.ledger) ? "all" : "see ledger",
+      met: ledgerIsExact(a.ledger),
+    },
+    {
+      goal: "sessions lost across SIGKILL",
+      target: "0",
+      measured: `${b.lostGuests} guests not completed, ${b.checkins.sessionsLost} sessions forgotten`,
+      met: b.lostGuests === 0 && b.checkins.sessionsLost === 0,
+    },
+    {
+      goal: "exactly one guest and one PIN set per reservation (SIGKILL)",
+      target: "all",
+      measured: ledgerIsExact(b.ledger) ? "all" : "see ledger",
+      met: ledgerIsExact(b.ledger),
+    },
   ];
   const failures = [...runFailures("faults", a.checkins), ...runFailures("restart", b.checkins)];
   if (!ledgerIsExact(a.ledger)) failures.push(`faults: ledger not exact ${JSON.stringify(a.ledger)}`);
@@ -179,16 +287,51 @@ export function faultsReport(opts: BenchOptions, f: FaultRun, config: Record<str
     tables: [
       {
         title: "Outcome",
-        headers: ["run", "guests", "completed", "errors", "wall (s)", "reconnects", "HTTP retries", "sessions forgotten"],
-        rows: [
-          [`vendor ${Number(config.SIM_LOCK_FAILURE_RATE) * 100}% failures, ${config.SIM_LOCK_LATENCY_MS} ms`, a.checkins.guests, a.checkins.completed, a.checkins.failed, (a.checkins.wallMs / 1000).toFixed(1), a.checkins.reconnects, a.checkins.httpRetries, a.checkins.sessionsLost],
-          [`SIGKILL with ${b.completedBeforeKill} done, ${b.startedAtKill} started; back in ${(b.downtimeMs / 1000).toFixed(1)} s`, b.checkins.guests, b.checkins.completed, b.checkins.failed, (b.checkins.wallMs / 1000).toFixed(1), b.checkins.reconnects, b.checkins.httpRetries, b.checkins.sessionsLost],
+        headers: [
+          "run",
+          "guests",
+          "completed",
+          "errors",
+          "wall (s)",
+          "reconnects",
+          "HTTP retries",
+          "sessions forgotten",
         ],
-        note: [a.checkins, b.checkins].some((r) => r.failed) ? `Errors: ${errorText({ ...a.checkins.errors, ...b.checkins.errors })}` : undefined,
+        rows: [
+          [
+            `vendor ${Number(config.SIM_LOCK_FAILURE_RATE) * 100}% failures, ${config.SIM_LOCK_LATENCY_MS} ms`,
+            a.checkins.guests,
+            a.checkins.completed,
+            a.checkins.failed,
+            (a.checkins.wallMs / 1000).toFixed(1),
+            a.checkins.reconnects,
+            a.checkins.httpRetries,
+            a.checkins.sessionsLost,
+          ],
+          [
+            `SIGKILL with ${b.completedBeforeKill} done, ${b.startedAtKill} started; back in ${(b.downtimeMs / 1000).toFixed(1)} s`,
+            b.checkins.guests,
+            b.checkins.completed,
+            b.checkins.failed,
+            (b.checkins.wallMs / 1000).toFixed(1),
+            b.checkins.reconnects,
+            b.checkins.httpRetries,
+            b.checkins.sessionsLost,
+          ],
+        ],
+        note: [a.checkins, b.checkins].some((r) => r.failed)
+          ? `Errors: ${errorText({ ...a.checkins.errors, ...b.checkins.errors })}`
+          : undefined,
       },
       {
         title: "Ledger: what each reservation ended with (libSQL guests, vendor PINs)",
-        headers: ["run", "guests per reservation", "PIN sets per reservation (room lock)", "front-door labels with >1 PIN", "front-door PINs / reservations"],
+        headers: [
+          "run",
+          "guests per reservation",
+          "PIN sets per reservation (room lock)",
+          "front-door labels with >1 PIN",
+          "front-door PINs / reservations",
+        ],
         rows: [
           ["vendor faults", ...ledgerCells(a.ledger)],
           ["SIGKILL", ...ledgerCells(b.ledger)],
@@ -207,8 +350,18 @@ export function faultsReport(opts: BenchOptions, f: FaultRun, config: Record<str
   };
 }
 
-export function growthReport(opts: BenchOptions, runs: CheckinRun[], stoppedEarly: boolean, config: Record<string, unknown>): ScenarioReport {
-  const goals: Goal[] = runs.map((r) => ({ goal: `errors at N=${r.guests}`, target: "0", measured: String(r.failed), met: r.failed === 0 }));
+export function growthReport(
+  opts: BenchOptions,
+  runs: CheckinRun[],
+  stoppedEarly: boolean,
+  config: Record<string, unknown>,
+): ScenarioReport {
+  const goals: Goal[] = runs.map((r) => ({
+    goal: `errors at N=${r.guests}`,
+    target: "0",
+    measured: String(r.failed),
+    met: r.failed === 0,
+  }));
   return {
     ...base(opts, config),
     scenario: "growth",
@@ -216,7 +369,21 @@ export function growthReport(opts: BenchOptions, runs: CheckinRun[], stoppedEarl
     tables: [
       {
         title: "Throughput and p99 (ms) against N",
-        headers: ["N", "completed", "errors", "wall (s)", "check-ins/s", "lookup p99", "details p99", "parking p99", "confirm p99", "→ stay token p99", "stay p99", "PIN push p99", "workerd CPU ms / check-in"],
+        headers: [
+          "N",
+          "completed",
+          "errors",
+          "wall (s)",
+          "check-ins/s",
+          "lookup p99",
+          "details p99",
+          "parking p99",
+          "confirm p99",
+          "→ stay token p99",
+          "stay p99",
+          "PIN push p99",
+          "workerd CPU ms / check-in",
+        ],
         rows: runs.map((r) => [
           r.guests,
           r.completed,

@@ -35,14 +35,21 @@ import { FAULT_VARS, runFaults } from "./scenarios/faults";
 import { seamSimKey } from "../party/seamsim/inspect";
 
 const t0 = performance.now();
-const log = (line: string) => console.log(`[bench ${((performance.now() - t0) / 1000).toFixed(0).padStart(3)}s] ${line}`);
+const log = (line: string) =>
+  console.log(`[bench ${((performance.now() - t0) / 1000).toFixed(0).padStart(3)}s] ${line}`);
 
 /** All bench guests come from one machine; every guest also gets its own address, but nothing should be refused. */
 const COMMON_VARS = { LOOKUP_LIMIT_PER_MINUTE: "100000", LOOKUP_LIMIT_PER_REF_PER_HOUR: "100000" };
 const MAIN_VARS = { ...COMMON_VARS, SIM_LOCK_LATENCY_MS: "20-80" };
 const GUEST_DEADLINE_MS = 120_000;
 
-async function withStack<T>(name: string, opts: BenchOptions, vars: Record<string, string>, warm: boolean, body: (env: BenchEnv) => Promise<T>): Promise<T> {
+async function withStack<T>(
+  name: string,
+  opts: BenchOptions,
+  vars: Record<string, string>,
+  warm: boolean,
+  body: (env: BenchEnv) => Promise<T>,
+): Promise<T> {
   const dataDir = mkdtempSync(join(tmpdir(), "frontdoor-bench-"));
   const lines: string[] = [];
   // Warnings and errors from the runtime and sqld, for explaining failures afterwards.
@@ -58,7 +65,8 @@ async function withStack<T>(name: string, opts: BenchOptions, vars: Record<strin
       if (verbose) console.log(line);
       lines.push(line);
       if (lines.length > 300) lines.shift();
-      if (!line.includes("[pk:inf]") && !/^\[sqld\] \S+\s+INFO/.test(line) && problems.length < 20_000) problems.push(`${new Date().toISOString()} ${line}`);
+      if (!line.includes("[pk:inf]") && !/^\[sqld\] \S+\s+INFO/.test(line) && problems.length < 20_000)
+        problems.push(`${new Date().toISOString()} ${line}`);
     },
   }).catch((err) => {
     rmSync(dataDir, { recursive: true, force: true });
@@ -81,7 +89,11 @@ async function withStack<T>(name: string, opts: BenchOptions, vars: Record<strin
     };
     if (warm) {
       // Compile and warm every code path once, untimed, so the first scenario does not pay for it.
-      const run = await runCheckins(env, { guests: Math.min(10, opts.guests), deadlineMs: GUEST_DEADLINE_MS, skipPinPush: true });
+      const run = await runCheckins(env, {
+        guests: Math.min(10, opts.guests),
+        deadlineMs: GUEST_DEADLINE_MS,
+        skipPinPush: true,
+      });
       if (run.failed) throw new Error(`warm-up failed: ${JSON.stringify(run.errors)}`);
     }
     return await body(env);
@@ -137,27 +149,42 @@ async function main() {
   let costProbes: CostProbe[] | undefined;
 
   if (want("guests") || want("echo") || want("dashboards") || want("costs")) {
-    await attempt("main stack", () => withStack("main", opts, MAIN_VARS, true, async (env) => {
-      // The baseline always runs: the check-in steps are reported as ratios to it.
-      log(`echo: ${opts.guests} clients`);
-      const echo = await runEcho(env, opts.guests);
-      if (want("echo")) done(echoReport(opts, echo, { ...MAIN_VARS, clients: opts.guests }));
-      if (want("guests")) await attempt("guests", async () => {
-        log(`guests: ${opts.guests} at once`);
-        const run = await runCheckins(env, { guests: opts.guests, deadlineMs: GUEST_DEADLINE_MS });
-        done(guestsReport(opts, run, echo, { ...MAIN_VARS, guests: opts.guests, openConcurrency: opts.openConcurrency }));
-      });
-      if (want("dashboards")) await attempt("dashboards", async () => {
-        log(`dashboards: ${opts.dashboards} watching ${opts.guests} guests`);
-        const d = await runDashboards(env, { guests: opts.guests, dashboards: opts.dashboards, deadlineMs: GUEST_DEADLINE_MS });
-        done(dashboardsReport(opts, d, echo, { ...MAIN_VARS, guests: opts.guests, dashboards: opts.dashboards }));
-      });
-      if (want("costs")) await attempt("costs", async () => {
-        log("costs: CPU per hop");
-        costProbes = await runCosts(env, opts.quick ? 0.2 : 1);
-        done(costsReport(opts, costProbes, MAIN_VARS));
-      });
-    }));
+    await attempt("main stack", () =>
+      withStack("main", opts, MAIN_VARS, true, async (env) => {
+        // The baseline always runs: the check-in steps are reported as ratios to it.
+        log(`echo: ${opts.guests} clients`);
+        const echo = await runEcho(env, opts.guests);
+        if (want("echo")) done(echoReport(opts, echo, { ...MAIN_VARS, clients: opts.guests }));
+        if (want("guests"))
+          await attempt("guests", async () => {
+            log(`guests: ${opts.guests} at once`);
+            const run = await runCheckins(env, { guests: opts.guests, deadlineMs: GUEST_DEADLINE_MS });
+            done(
+              guestsReport(opts, run, echo, {
+                ...MAIN_VARS,
+                guests: opts.guests,
+                openConcurrency: opts.openConcurrency,
+              }),
+            );
+          });
+        if (want("dashboards"))
+          await attempt("dashboards", async () => {
+            log(`dashboards: ${opts.dashboards} watching ${opts.guests} guests`);
+            const d = await runDashboards(env, {
+              guests: opts.guests,
+              dashboards: opts.dashboards,
+              deadlineMs: GUEST_DEADLINE_MS,
+            });
+            done(dashboardsReport(opts, d, echo, { ...MAIN_VARS, guests: opts.guests, dashboards: opts.dashboards }));
+          });
+        if (want("costs"))
+          await attempt("costs", async () => {
+            log("costs: CPU per hop");
+            costProbes = await runCosts(env, opts.quick ? 0.2 : 1);
+            done(costsReport(opts, costProbes, MAIN_VARS));
+          });
+      }),
+    );
   }
 
   if (want("growth")) {
@@ -168,7 +195,9 @@ async function main() {
       let stoppedEarly = false;
       for (const n of opts.growth) {
         log(`growth: N=${n}`);
-        const run = await withStack(`growth-${n}`, opts, MAIN_VARS, !opts.quick, (env) => runCheckins(env, { guests: n, deadlineMs: GUEST_DEADLINE_MS }));
+        const run = await withStack(`growth-${n}`, opts, MAIN_VARS, !opts.quick, (env) =>
+          runCheckins(env, { guests: n, deadlineMs: GUEST_DEADLINE_MS }),
+        );
         runs.push(run);
         log(`growth: N=${n} → ${run.completed} completed, ${run.failed} errors, ${run.throughput}/s`);
         if (run.failed > 0) {
@@ -226,10 +255,18 @@ async function main() {
   if (want("faults")) {
     // The faults scenario measures outcomes, not latency: no warm-up. --quick shortens the
     // vendor's latency and retry cap so the smoke run stays under a minute; failures stay at 30%.
-    const vars = { ...COMMON_VARS, ...FAULT_VARS, ...(opts.quick ? { SIM_LOCK_LATENCY_MS: "100-600", PIN_RETRY_MAX_MS: "1000" } : {}) };
+    const vars = {
+      ...COMMON_VARS,
+      ...FAULT_VARS,
+      ...(opts.quick ? { SIM_LOCK_LATENCY_MS: "100-600", PIN_RETRY_MAX_MS: "1000" } : {}),
+    };
     await attempt("faults", () =>
       withStack("faults", opts, vars, false, async (env) => {
-        const f = await runFaults(env, { guests: opts.guests, restartGuests: opts.restartGuests, spreadMs: opts.quick ? 4_000 : 20_000 });
+        const f = await runFaults(env, {
+          guests: opts.guests,
+          restartGuests: opts.restartGuests,
+          spreadMs: opts.quick ? 4_000 : 20_000,
+        });
         done(faultsReport(opts, f, { ...vars, guests: opts.guests, restartGuests: opts.restartGuests }));
       }),
     );
@@ -242,13 +279,17 @@ async function main() {
   const failures = [...crashes, ...reports.flatMap((r) => r.failures)];
   log(`finished; results in ${opts.outDir}`);
   if (failures.length) {
-    console.error(`[bench] FAILED (runtime warnings and errors: ${opts.outDir}/runtime-*.log):\n  ${failures.join("\n  ")}`);
+    console.error(
+      `[bench] FAILED (runtime warnings and errors: ${opts.outDir}/runtime-*.log):\n  ${failures.join("\n  ")}`,
+    );
     process.exitCode = 1;
   }
 }
 
 main().catch((err) => {
   const cause = (err as { cause?: unknown })?.cause;
-  console.error(`[bench] ${err instanceof Error ? (err.stack ?? err.message) : String(err)}${cause ? `\ncause: ${String((cause as Error).stack ?? cause)}` : ""}`);
+  console.error(
+    `[bench] ${err instanceof Error ? (err.stack ?? err.message) : String(err)}${cause ? `\ncause: ${String((cause as Error).stack ?? cause)}` : ""}`,
+  );
   process.exitCode = 1;
 });

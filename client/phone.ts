@@ -15,8 +15,34 @@ import { text } from "./i18n";
 
 /** Where our guests mostly come from; the default first. Anyone else types +CC. */
 export const COUNTRIES: readonly CountryCode[] = [
-  "GB", "IE", "US", "CA", "FR", "DE", "ES", "IT", "NL", "BE", "CH", "AT", "PT", "SE", "NO", "DK", "FI",
-  "PL", "CZ", "GR", "AU", "NZ", "IN", "CN", "JP", "AE", "ZA", "BR",
+  "GB",
+  "IE",
+  "US",
+  "CA",
+  "FR",
+  "DE",
+  "ES",
+  "IT",
+  "NL",
+  "BE",
+  "CH",
+  "AT",
+  "PT",
+  "SE",
+  "NO",
+  "DK",
+  "FI",
+  "PL",
+  "CZ",
+  "GR",
+  "AU",
+  "NZ",
+  "IN",
+  "CN",
+  "JP",
+  "AE",
+  "ZA",
+  "BR",
 ];
 
 /** Most guests of a property have a phone from its country, so that is where the picker starts. */

@@ -33,7 +33,8 @@ export function navigate(to: string, opts: { replace?: boolean } = {}): void {
 /** Lets ordinary `<a href>` links navigate in-app while keeping open-in-new-tab working. */
 export function followLink(event: MouseEvent): void {
   const a = event.currentTarget as HTMLAnchorElement;
-  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+    return;
   if (a.origin !== location.origin) return;
   event.preventDefault();
   navigate(a.pathname + a.search);

@@ -50,7 +50,9 @@ export function openDatabase(url: string, authToken?: string, priority: QueryPri
 export function gateFor(body: string): GateKind {
   const key = '"sql":"';
   for (let at = body.indexOf(key); at >= 0; at = body.indexOf(key, at + key.length)) {
-    const statement = jsonStringAt(body, at + key.length).trimStart().toLowerCase();
+    const statement = jsonStringAt(body, at + key.length)
+      .trimStart()
+      .toLowerCase();
     const reads = /^select\s/.test(statement) || (/^with\s/.test(statement) && !WRITE_VERB.test(statement));
     if (!reads) return "write";
   }

@@ -56,7 +56,9 @@ export const reservation = sqliteTable(
     expectedGuestPhone: text("expected_guest_phone"),
     /** SHA-256 (base64url) of the check-in link's token; the token itself is never stored. */
     checkinLinkHash: text("checkin_link_hash"),
-    source: text("source", { enum: ["demo", "desk", "csv", "ical", "api"] }).notNull().default("desk"),
+    source: text("source", { enum: ["demo", "desk", "csv", "ical", "api"] })
+      .notNull()
+      .default("desk"),
     createdAt: integer("created_at").notNull().default(0),
     updatedAt: integer("updated_at").notNull().default(0),
   },
@@ -103,9 +105,7 @@ export const guest = sqliteTable(
     uniqueIndex("guest_secure_token_uq").on(t.secureToken),
     // The database, not the application, guarantees one live guest per reservation:
     // a double click, two devices or a retry race here and exactly one insert wins.
-    uniqueIndex("guest_live_reservation_uq")
-      .on(t.reservationId)
-      .where(sql`archived = 0`),
+    uniqueIndex("guest_live_reservation_uq").on(t.reservationId).where(sql`archived = 0`),
   ],
 );
 

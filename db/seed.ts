@@ -31,7 +31,10 @@ export function addDays(isoDate: string, days: number): string {
 
 function randomToken(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(32));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
 }
 
 const roomNumber = (i: number) => 101 + i;
@@ -39,14 +42,28 @@ const roomNumber = (i: number) => 101 + i;
 // Spread the special cases so every variant is easy to find in the demo.
 /** Who each demo booking expects, as a booking channel would send it. */
 const EXPECTED_GUESTS: readonly string[] = [
-  "Grace Hopper", "Alan Turing", "Katherine Johnson", "Tim Berners-Lee", "Margaret Hamilton",
-  "Edsger Dijkstra", "Barbara Liskov", "Donald Knuth", "Frances Allen", "Claude Shannon",
-  "Hedy Lamarr", "John von Neumann", "Radia Perlman", "Ken Thompson", "Dorothy Vaughan",
-  "Dennis Ritchie", "Mary Jackson", "Niklaus Wirth", "Sophie Wilson", "Tony Hoare",
+  "Grace Hopper",
+  "Alan Turing",
+  "Katherine Johnson",
+  "Tim Berners-Lee",
+  "Margaret Hamilton",
+  "Edsger Dijkstra",
+  "Barbara Liskov",
+  "Donald Knuth",
+  "Frances Allen",
+  "Claude Shannon",
+  "Hedy Lamarr",
+  "John von Neumann",
+  "Radia Perlman",
+  "Ken Thompson",
+  "Dorothy Vaughan",
+  "Dennis Ritchie",
+  "Mary Jackson",
+  "Niklaus Wirth",
+  "Sophie Wilson",
+  "Tony Hoare",
 ];
 const DEMO_CHECKED_IN_NAME = "Ada Lovelace";
-
-
 
 const EARLY_CHECK_IN: Record<string, string> = { FD1003: "12:00", FD1007: "13:00", FD1012: "12:00", FD1016: "14:00" };
 const LATE_CHECKOUT: Record<string, string> = { FD1004: "13:00", FD1007: "14:00", FD1015: "13:00" };

@@ -16,7 +16,13 @@ import type { DetailsInput, GuestDetails, ParkingDetails, ParkingInput } from ".
 import type { Language } from "./languages";
 import type { EditableStep, StepName } from "./steps";
 import { validateDetails, validateParking, type FieldErrors } from "./guest-details";
-import { observe, startTracking, type LockCodeTracking, type LockObservation, type LockSide } from "./lock-code-tracking";
+import {
+  observe,
+  startTracking,
+  type LockCodeTracking,
+  type LockObservation,
+  type LockSide,
+} from "./lock-code-tracking";
 
 export interface PinState {
   status: PinStatus;
@@ -168,7 +174,8 @@ export function applyEvent(state: CheckinState, event: FlowEvent, now: number): 
   const result = transition(state, event, now);
   if (!result.ok) return result;
   const next = result.state;
-  const isGuestEvent = event.type === "details" || event.type === "parking" || event.type === "edit" || event.type === "confirm";
+  const isGuestEvent =
+    event.type === "details" || event.type === "parking" || event.type === "edit" || event.type === "confirm";
   return {
     ok: true,
     effects: result.effects,
@@ -188,13 +195,19 @@ function transition(state: CheckinState, event: FlowEvent, now: number): FlowRes
     return { ok: true, state: { ...state, language: event.language }, effects: [] };
   }
   if (FINISHED.has(state.step) && !CLEANUP_EVENTS.has(event.type)) {
-    return reject("out_of_order", state.step === "completed" ? "This check-in is already complete." : "This check-in has expired. Please start again.");
+    return reject(
+      "out_of_order",
+      state.step === "completed"
+        ? "This check-in is already complete."
+        : "This check-in has expired. Please start again.",
+    );
   }
   const guestMayEdit = !state.confirmPending && state.step !== "error";
 
   switch (event.type) {
     case "details": {
-      if (!guestMayEdit || !["details", "parking", "confirm"].includes(state.step)) return outOfOrder(state, "change your details");
+      if (!guestMayEdit || !["details", "parking", "confirm"].includes(state.step))
+        return outOfOrder(state, "change your details");
       const v = validateDetails(event.details);
       if (!v.ok) return reject("validation", "Check the details you entered", v.fields);
       const startPins = state.pin.status === "idle";
@@ -213,10 +226,15 @@ function transition(state: CheckinState, event: FlowEvent, now: number): FlowRes
       };
     }
     case "parking": {
-      if (!guestMayEdit || !["parking", "confirm"].includes(state.step) || !state.details) return outOfOrder(state, "give parking details");
+      if (!guestMayEdit || !["parking", "confirm"].includes(state.step) || !state.details)
+        return outOfOrder(state, "give parking details");
       const v = validateParking(event.parking);
       if (!v.ok) return reject("validation", "Check the parking details you entered", v.fields);
-      return { ok: true, state: { ...state, parking: v.value, step: "confirm", stepReached: Math.max(state.stepReached, 3) }, effects: [] };
+      return {
+        ok: true,
+        state: { ...state, parking: v.value, step: "confirm", stepReached: Math.max(state.stepReached, 3) },
+        effects: [],
+      };
     }
     case "edit": {
       if (!guestMayEdit || !["parking", "confirm"].includes(state.step)) return outOfOrder(state, "go back");
@@ -228,15 +246,33 @@ function transition(state: CheckinState, event: FlowEvent, now: number): FlowRes
       const reached = { ...state, stepReached: 4 };
       // A second press (double click, other device) while waiting changes nothing.
       if (state.confirmPending) return { ok: true, state: reached, effects: [] };
-      if (state.pin.status === "ready") return { ok: true, state: { ...reached, confirmPending: true }, effects: [{ kind: "complete" }] };
+      if (state.pin.status === "ready")
+        return { ok: true, state: { ...reached, confirmPending: true }, effects: [{ kind: "complete" }] };
       // Still pending: when staff retry or set a PIN, the check-in completes without the guest pressing again.
-      if (state.pin.status === "failed") return { ok: true, state: toError({ ...reached, confirmPending: true }, "pin_failed", state.pin.error ?? "Door codes failed"), effects: [] };
+      if (state.pin.status === "failed")
+        return {
+          ok: true,
+          state: toError({ ...reached, confirmPending: true }, "pin_failed", state.pin.error ?? "Door codes failed"),
+          effects: [],
+        };
       return { ok: true, state: { ...reached, confirmPending: true }, effects: [] };
     }
     case "pin-attempt-started": {
       if (state.pin.status !== "creating") return outOfOrder(state, "create PINs");
       // The lease is the retry time if this attempt dies with its process before recording an outcome.
-      return { ok: true, state: { ...state, pin: { ...state.pin, attempts: state.pin.attempts + 1, nextAttemptAt: event.leaseUntil, vendorContacted: true } }, effects: [] };
+      return {
+        ok: true,
+        state: {
+          ...state,
+          pin: {
+            ...state.pin,
+            attempts: state.pin.attempts + 1,
+            nextAttemptAt: event.leaseUntil,
+            vendorContacted: true,
+          },
+        },
+        effects: [],
+      };
     }
     case "resumed": {
       if (state.pin.status !== "creating") return { ok: true, state, effects: [] };
@@ -277,22 +313,47 @@ function transition(state: CheckinState, event: FlowEvent, now: number): FlowRes
       if (state.pin.frontDoorPinId) sides.push("frontDoor");
       if (state.pin.roomPinId) sides.push("room");
       const lockCodes = event.pollMs === undefined ? null : startTracking(sides, now, event.pollMs);
-      const ready = { ...state, lockCodes, pin: { ...state.pin, status: "ready" as const, error: null, nextAttemptAt: null } };
+      const ready = {
+        ...state,
+        lockCodes,
+        pin: { ...state.pin, status: "ready" as const, error: null, nextAttemptAt: null },
+      };
       return { ok: true, state: ready, effects: state.confirmPending ? [{ kind: "complete" }] : [] };
     }
     case "pin-failed": {
       if (state.pin.status !== "creating") return outOfOrder(state, "fail PINs");
-      const failed = { ...state, pin: { ...state.pin, status: "failed" as const, error: event.reason, failureDetail: event.detail, nextAttemptAt: null } };
+      const failed = {
+        ...state,
+        pin: {
+          ...state.pin,
+          status: "failed" as const,
+          error: event.reason,
+          failureDetail: event.detail,
+          nextAttemptAt: null,
+        },
+      };
       // A guest still filling in the form carries on; one waiting on Confirm is told now.
-      return { ok: true, state: state.confirmPending ? toError(failed, "pin_failed", event.reason) : failed, effects: [] };
+      return {
+        ok: true,
+        state: state.confirmPending ? toError(failed, "pin_failed", event.reason) : failed,
+        effects: [],
+      };
     }
     case "retry-pins": {
-      if (state.pin.status !== "failed") return reject("out_of_order", "PINs can only be retried after they have failed.");
+      if (state.pin.status !== "failed")
+        return reject("out_of_order", "PINs can only be retried after they have failed.");
       return {
         ok: true,
         state: {
           ...leaveError(state),
-          pin: { ...state.pin, status: "creating", attempts: 0, error: null, failureDetail: null, nextAttemptAt: event.now },
+          pin: {
+            ...state.pin,
+            status: "creating",
+            attempts: 0,
+            error: null,
+            failureDetail: null,
+            nextAttemptAt: event.now,
+          },
         },
         effects: [],
       };
@@ -302,7 +363,17 @@ function transition(state: CheckinState, event: FlowEvent, now: number): FlowRes
       // PINs the provider made in an unfinished run are replaced by the keypad code.
       const next = {
         ...withPinsRemoved(leaveError(state)),
-        pin: { ...state.pin, status: "ready" as const, code: event.pin, manual: true, error: null, failureDetail: null, nextAttemptAt: null, frontDoorPinId: null, roomPinId: null },
+        pin: {
+          ...state.pin,
+          status: "ready" as const,
+          code: event.pin,
+          manual: true,
+          error: null,
+          failureDetail: null,
+          nextAttemptAt: null,
+          frontDoorPinId: null,
+          roomPinId: null,
+        },
       };
       return { ok: true, state: next, effects: state.confirmPending ? [{ kind: "complete" }] : [] };
     }
@@ -310,24 +381,46 @@ function transition(state: CheckinState, event: FlowEvent, now: number): FlowRes
       if (!state.confirmPending) return outOfOrder(state, "complete");
       return {
         ok: true,
-        state: { ...state, step: "completed", stayToken: event.stayToken, confirmPending: false, completedAt: now, stepReached: 4 },
+        state: {
+          ...state,
+          step: "completed",
+          stayToken: event.stayToken,
+          confirmPending: false,
+          completedAt: now,
+          stepReached: 4,
+        },
         effects: [],
       };
     }
     case "lost-race": {
       return {
         ok: true,
-        state: { ...withPinsRemoved(state), step: "error", stepBeforeError: null, confirmPending: false, error: event.reason, errorCode: "checked_in_elsewhere" },
+        state: {
+          ...withPinsRemoved(state),
+          step: "error",
+          stepBeforeError: null,
+          confirmPending: false,
+          error: event.reason,
+          errorCode: "checked_in_elsewhere",
+        },
         effects: [],
       };
     }
     case "expired": {
       const cleaned = withPinsRemoved(state);
-      return { ok: true, state: { ...cleaned, step: "expired", confirmPending: false, pin: { ...cleaned.pin, nextAttemptAt: null } }, effects: [] };
+      return {
+        ok: true,
+        state: { ...cleaned, step: "expired", confirmPending: false, pin: { ...cleaned.pin, nextAttemptAt: null } },
+        effects: [],
+      };
     }
     case "pin-deleted": {
       const pinsToDelete = state.pinsToDelete.filter((p) => p.pinId !== event.pinId);
-      return { ok: true, state: { ...state, pinsToDelete, cleanupRetryAt: pinsToDelete.length ? state.cleanupRetryAt : null }, effects: [] };
+      return {
+        ok: true,
+        state: { ...state, pinsToDelete, cleanupRetryAt: pinsToDelete.length ? state.cleanupRetryAt : null },
+        effects: [],
+      };
     }
     case "pin-cleanup-failed": {
       return { ok: true, state: { ...state, cleanupRetryAt: event.retryAt }, effects: [] };
@@ -405,7 +498,9 @@ export function toPublicState(state: CheckinState): PublicSessionState {
       status: state.pin.status,
       attempts: state.pin.attempts,
       error: state.pin.error,
-      ...(state.lockCodes ? { locks: { frontDoor: state.lockCodes.frontDoor?.state ?? null, room: state.lockCodes.room?.state ?? null } } : {}),
+      ...(state.lockCodes
+        ? { locks: { frontDoor: state.lockCodes.frontDoor?.state ?? null, room: state.lockCodes.room?.state ?? null } }
+        : {}),
     },
     confirmPending: state.confirmPending,
     stayToken: state.stayToken,

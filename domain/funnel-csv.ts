@@ -26,7 +26,8 @@ export function analyticsCsv(report: AnalyticsReport): string {
     const d = report.biggestDropOff;
     push("summary", "biggest_drop_off", `${d.fromLabel} → ${d.toLabel}`, d.lost, rate(d.rate));
   }
-  for (const stage of report.funnel) push("funnel", stage.key, stage.label, stage.reached, rate(stage.conversionFromStart));
+  for (const stage of report.funnel)
+    push("funnel", stage.key, stage.label, stage.reached, rate(stage.conversionFromStart));
   for (const d of report.devices) {
     push("device", d.deviceType, "started", d.started, null);
     push("device", d.deviceType, "completed", d.completed, rate(d.completionRate));

@@ -79,7 +79,9 @@ const REGISTRATION = /^[A-Z0-9ÄÖÜ]{2,10}$/;
 
 export function validateParking(input: ParkingInput): Validation<ParkingDetails> {
   if (!input.hasCar) return { ok: true, value: { hasCar: false, registration: null } };
-  const registration = stripInvisible(input.registration ?? "").replace(/[\s\-.·]+/g, "").toUpperCase();
+  const registration = stripInvisible(input.registration ?? "")
+    .replace(/[\s\-.·]+/g, "")
+    .toUpperCase();
   if (!registration) return { ok: false, fields: { registration: "registration_required" } };
   if (!REGISTRATION.test(registration)) {
     return { ok: false, fields: { registration: "registration_invalid" } };

@@ -98,7 +98,10 @@ export function chooseCommonCode(
 ): CodeChoice {
   const refusing = locks.flatMap((c) => c.unsupported);
   if (refusing.length > 0) {
-    return { ok: false, reason: "A lock only accepts codes it makes up itself, so one code for every door is impossible" };
+    return {
+      ok: false,
+      reason: "A lock only accepts codes it makes up itself, so one code for every door is impossible",
+    };
   }
   if (current !== null && locks.every((c) => codeFits(current, c))) return { ok: true, code: current };
   const lengths = commonLengths(locks);

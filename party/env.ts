@@ -31,7 +31,10 @@ export const runtimeEnvSchema = z.object({
   /** Seam's API origin; defaults to Seam's own with a key, else to the local simulator. */
   SEAM_API_URL: z.string().url().optional(),
   /** Svix signing secret (`whsec_…`) of the Seam webhook endpoint; webhooks are refused without it. */
-  SEAM_WEBHOOK_SECRET: z.string().regex(/^whsec_[A-Za-z0-9+/=]+$/, "expected whsec_<base64>").optional(),
+  SEAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_[A-Za-z0-9+/=]+$/, "expected whsec_<base64>")
+    .optional(),
   /**
    * The local simulator's own API key. It guards only simulated locks, so a fixed development
    * value is the default; never the key of a real workspace.
@@ -50,7 +53,11 @@ export const runtimeEnvSchema = z.object({
   PIN_RETRY_BASE_MS: intFromString(10, 600_000).default(500),
   PIN_RETRY_MAX_MS: intFromString(10, 3_600_000).default(30_000),
   // Fractions allowed so tests can expire a session in seconds.
-  SESSION_EXPIRY_MINUTES: z.coerce.number().min(0.01).max(7 * 24 * 60).default(120),
+  SESSION_EXPIRY_MINUTES: z.coerce
+    .number()
+    .min(0.01)
+    .max(7 * 24 * 60)
+    .default(120),
   /**
    * The header a proxy in front of this deployment sets to the client's address and
    * overwrites when a client sends it: `cf-connecting-ip` on Cloudflare (partykit deploy).

@@ -9,7 +9,12 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
 }
 
-export function apiErrorResponse(status: number, code: string, message: string, extra: Partial<ApiError["error"]> = {}): Response {
+export function apiErrorResponse(
+  status: number,
+  code: string,
+  message: string,
+  extra: Partial<ApiError["error"]> = {},
+): Response {
   return json({ error: { code, message, ...extra } }, status);
 }
 

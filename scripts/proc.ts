@@ -82,7 +82,9 @@ export function descendants(pid: number): number[] {
 /** The command line of `pid` as its arguments, or undefined once it has exited. */
 export function commandLine(pid: number): string[] | undefined {
   try {
-    return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter((a) => a !== "");
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8")
+      .split("\0")
+      .filter((a) => a !== "");
   } catch {
     return undefined;
   }

@@ -7,13 +7,7 @@ import { fileURLToPath } from "node:url";
 import { openDatabase } from "../db/client";
 import { applyMigrations } from "../db/migrate";
 import { ensureAdmin, seedDemoData } from "../db/seed";
-import {
-  DEFAULT_ADMIN,
-  DEFAULT_BIND_HOST,
-  loadOrCreateSecrets,
-  urlHost,
-  validatePassthroughVars,
-} from "./config";
+import { DEFAULT_ADMIN, DEFAULT_BIND_HOST, loadOrCreateSecrets, urlHost, validatePassthroughVars } from "./config";
 import { freePort, waitForHttp } from "./http-probe";
 import { type LogOption, makeLogger } from "./log-lines";
 import { checkRuntimeVars, writePartykitConfig, writeRuntimeVars } from "./partykit-config";
@@ -186,7 +180,12 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     if (opts.buildClient) await buildClientBundle(opts.log ?? true, clientDir);
     // partykit's static server wants the serve directory to exist even before the client does.
     mkdirSync(clientDir, { recursive: true });
-    const configPath = writePartykitConfig({ repoRoot: REPO_ROOT, dataDir, clientDir, extraParties: opts.extraParties });
+    const configPath = writePartykitConfig({
+      repoRoot: REPO_ROOT,
+      dataDir,
+      clientDir,
+      extraParties: opts.extraParties,
+    });
     const varsFile = writeRuntimeVars(dataDir, vars);
 
     const args = [

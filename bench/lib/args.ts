@@ -52,15 +52,28 @@ export function parseArgs(argv: string[], defaultOutDir: string): BenchOptions {
     return n;
   };
   const known = new Set([
-    "--quick", "--guests", "--dashboards", "--only", "--growth", "--out", "--restart-guests", "--open-concurrency",
-    "--rates", "--seconds", "--echo-seconds", "--think-ms", "--soak", "--soak-concurrency",
+    "--quick",
+    "--guests",
+    "--dashboards",
+    "--only",
+    "--growth",
+    "--out",
+    "--restart-guests",
+    "--open-concurrency",
+    "--rates",
+    "--seconds",
+    "--echo-seconds",
+    "--think-ms",
+    "--soak",
+    "--soak-concurrency",
   ]);
   for (const a of argv) if (a.startsWith("--") && !known.has(a)) throw new Error(`unknown flag ${a}\n${USAGE}`);
 
   // The soak alone takes several minutes: a quick run leaves it out unless asked for.
   const byDefault = SCENARIOS.filter((s) => !quick || s !== "soak").join(",");
   const only = (value("only") ?? byDefault).split(",").map((s) => s.trim());
-  for (const s of only) if (!(SCENARIOS as readonly string[]).includes(s)) throw new Error(`unknown scenario ${s}\n${USAGE}`);
+  for (const s of only)
+    if (!(SCENARIOS as readonly string[]).includes(s)) throw new Error(`unknown scenario ${s}\n${USAGE}`);
   const growth = (value("growth") ?? (quick ? "10,30" : "50,200,500,1000")).split(",").map(Number);
   if (growth.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--growth takes positive integers\n${USAGE}`);
   const rates = (value("rates") ?? (quick ? "2" : "5,10,20,40,60,80")).split(",").map(Number);

@@ -13,7 +13,10 @@ const ticks = (pid: number): number => readProcStat(pid)?.cpuTicks ?? 0;
 export function stackPids(port: number, sqldUrl: string): Record<string, number[]> {
   const ps = execFileSync("ps", ["-eo", "pid,args"], { encoding: "utf8" }).split("\n");
   const find = (test: (args: string) => boolean) =>
-    ps.map((l) => l.trim()).filter((l) => test(l.slice(l.indexOf(" ") + 1))).map((l) => Number(l.split(" ")[0]));
+    ps
+      .map((l) => l.trim())
+      .filter((l) => test(l.slice(l.indexOf(" ") + 1)))
+      .map((l) => Number(l.split(" ")[0]));
   const sqldAddr = sqldUrl.replace(/^https?:\/\//, "");
   return {
     workerd: find((a) => a.includes("workerd serve") && new RegExp(`entry=\\S+:${port} `).test(a)),
@@ -25,14 +28,19 @@ export function stackPids(port: number, sqldUrl: string): Record<string, number[
 export function cpuSample(port: number, sqldUrl: string): CpuSample {
   if (!hasProc()) return {};
   const out: CpuSample = {};
-  for (const [name, pids] of Object.entries(stackPids(port, sqldUrl))) out[name] = pids.reduce((a, p) => a + ticks(p), 0) * (1000 / CLOCK_TICKS_PER_SECOND);
+  for (const [name, pids] of Object.entries(stackPids(port, sqldUrl)))
+    out[name] = pids.reduce((a, p) => a + ticks(p), 0) * (1000 / CLOCK_TICKS_PER_SECOND);
   const self = process.cpuUsage();
   out["bench client (this process)"] = (self.user + self.system) / 1000;
   return out;
 }
 
 /** CPU ms per process between two samples, and the machine's total available in `wallMs`. */
-export function cpuDelta(before: CpuSample, after: CpuSample, wallMs: number): { perProcessMs: Record<string, number>; availableMs: number } {
+export function cpuDelta(
+  before: CpuSample,
+  after: CpuSample,
+  wallMs: number,
+): { perProcessMs: Record<string, number>; availableMs: number } {
   const perProcessMs: Record<string, number> = {};
   for (const k of Object.keys(after)) perProcessMs[k] = Math.round((after[k] ?? 0) - (before[k] ?? 0));
   return { perProcessMs, availableMs: Math.round(wallMs * cpus().length) };

@@ -23,7 +23,10 @@ export function tallyErrors(errors: (string | undefined)[]): Record<string, numb
   const out: Record<string, number> = {};
   for (const e of errors) {
     if (!e) continue;
-    const key = e.replace(/[A-Za-z0-9_-]{22,}/g, "<id>").replace(/\d+/g, "N").slice(0, 200);
+    const key = e
+      .replace(/[A-Za-z0-9_-]{22,}/g, "<id>")
+      .replace(/\d+/g, "N")
+      .slice(0, 200);
     out[key] = (out[key] ?? 0) + 1;
   }
   return out;

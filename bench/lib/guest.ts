@@ -51,7 +51,18 @@ export interface GuestContext {
 const PHONE = "07700 900123";
 
 export async function runGuest(bookingRef: string, index: number, ctx: GuestContext): Promise<GuestResult> {
-  const r: GuestResult = { bookingRef, sessionIds: [], ok: false, ms: {}, pinAttempts: 0, stepSeenAt: {}, startedAt: performance.now(), reconnects: 0, httpRetries: 0, sessionsLost: 0 };
+  const r: GuestResult = {
+    bookingRef,
+    sessionIds: [],
+    ok: false,
+    ms: {},
+    pinAttempts: 0,
+    stepSeenAt: {},
+    startedAt: performance.now(),
+    reconnects: 0,
+    httpRetries: 0,
+    sessionsLost: 0,
+  };
   // Every guest is a different phone on a different network, as in production.
   const ip = `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}`;
   const http = async <T>(task: () => Promise<T>): Promise<T> => {
@@ -140,15 +151,25 @@ class GuestSession {
     });
     // Awaited only after connect(); keep an early failure from being "unhandled" meanwhile.
     this.done.catch(() => {});
-    this.socket = new BenchSocket(`${ctx.wsBase}/parties/checkin/${sessionId}`, {
-      onOpen: () => {
-        this.generation++;
-        this.sentThisConnection.clear();
+    this.socket = new BenchSocket(
+      `${ctx.wsBase}/parties/checkin/${sessionId}`,
+      {
+        onOpen: () => {
+          this.generation++;
+          this.sentThisConnection.clear();
+        },
+        onMessage: (text, at) => this.onMessage(text, at),
+        onFatal: (reason, code) =>
+          code === 4404 && ctx.tolerateRestarts
+            ? this.finish("lost")
+            : this.finish(new Error(`socket at step ${this.lastStep}: ${reason}`)),
       },
-      onMessage: (text, at) => this.onMessage(text, at),
-      onFatal: (reason, code) => (code === 4404 && ctx.tolerateRestarts ? this.finish("lost") : this.finish(new Error(`socket at step ${this.lastStep}: ${reason}`))),
-    }, { reconnect: ctx.tolerateRestarts, deadline: ctx.deadline, fatalCodes: [4404] });
-    this.timer = setTimeout(() => this.finish(new Error(`timed out at step ${this.lastStep}`)), Math.max(0, ctx.deadline - performance.now()));
+      { reconnect: ctx.tolerateRestarts, deadline: ctx.deadline, fatalCodes: [4404] },
+    );
+    this.timer = setTimeout(
+      () => this.finish(new Error(`timed out at step ${this.lastStep}`)),
+      Math.max(0, ctx.deadline - performance.now()),
+    );
   }
 
   async connect() {
@@ -218,14 +239,18 @@ class GuestSession {
       if (sent && sent.generation === this.generation) this.r.ms.stayToken ??= at - sent.at;
       return this.finish({ token: s.stayToken! });
     }
-    if (s.step === "error" || s.step === "expired") return this.finish(new Error(`session ended in ${s.step}: ${s.error}`));
+    if (s.step === "error" || s.step === "expired")
+      return this.finish(new Error(`session ended in ${s.step}: ${s.error}`));
     if (s.pin.status === "failed") return this.finish(new Error(`PINs failed: ${s.pin.error}`));
 
     const action: Action | null =
-      s.step === "details" ? "details"
-      : s.step === "parking" ? "parking"
-      : s.step === "confirm" && !s.confirmPending && s.pin.status === "ready" ? "confirm"
-      : null;
+      s.step === "details"
+        ? "details"
+        : s.step === "parking"
+          ? "parking"
+          : s.step === "confirm" && !s.confirmPending && s.pin.status === "ready"
+            ? "confirm"
+            : null;
     if (action && !this.sentThisConnection.has(action)) this.send(action);
   }
 
@@ -233,9 +258,17 @@ class GuestSession {
 
   private send(action: Action) {
     const message =
-      action === "details" ? { type: "details", details: { fullName: `Bench Guest ${this.index}`, phone: PHONE, email: `guest${this.index}@bench.test` } }
-      : action === "parking" ? { type: "parking", parking: this.index % 2 ? { hasCar: true, registration: "AB12 CDE" } : { hasCar: false } }
-      : { type: "confirm" };
+      action === "details"
+        ? {
+            type: "details",
+            details: { fullName: `Bench Guest ${this.index}`, phone: PHONE, email: `guest${this.index}@bench.test` },
+          }
+        : action === "parking"
+          ? {
+              type: "parking",
+              parking: this.index % 2 ? { hasCar: true, registration: "AB12 CDE" } : { hasCar: false },
+            }
+          : { type: "confirm" };
     const at = performance.now();
     if (!this.socket.send(JSON.stringify(message))) return;
     this.sentThisConnection.add(action);
@@ -243,4 +276,3 @@ class GuestSession {
     if (action === "confirm") this.confirmSentAt ??= { at, generation: this.generation };
   }
 }
-

@@ -29,19 +29,33 @@ async function expectJson(res: Response, what: string, ok: number[]): Promise<un
  * keep-alive connection shared by hundreds of simulated guests would add resets from
  * idle-connection races that no real guest sees. The echo baseline uses it too.
  */
-export function deviceFetch(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Response> {
+export function deviceFetch(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Response> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { method: init.method ?? "GET", headers: { ...init.headers, connection: "close" }, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => {
-        const headers = new Headers();
-        for (const [k, v] of Object.entries(res.headers)) for (const one of [v].flat()) if (one !== undefined) headers.append(k, one);
-        resolve(new Response(Buffer.concat(chunks), { status: res.statusCode ?? 0, headers }));
-      });
-      res.on("error", reject);
-    });
-    req.on("error", (err) => reject(Object.assign(new Error(`request failed (${(err as NodeJS.ErrnoException).code ?? err.message})`), { cause: err })));
+    const req = httpRequest(
+      url,
+      { method: init.method ?? "GET", headers: { ...init.headers, connection: "close" }, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          const headers = new Headers();
+          for (const [k, v] of Object.entries(res.headers))
+            for (const one of [v].flat()) if (one !== undefined) headers.append(k, one);
+          resolve(new Response(Buffer.concat(chunks), { status: res.statusCode ?? 0, headers }));
+        });
+        res.on("error", reject);
+      },
+    );
+    req.on("error", (err) =>
+      reject(
+        Object.assign(new Error(`request failed (${(err as NodeJS.ErrnoException).code ?? err.message})`), {
+          cause: err,
+        }),
+      ),
+    );
     req.end(init.body);
   });
 }
@@ -78,7 +92,12 @@ export interface VendorPin {
 }
 
 /** What the Seam simulator holds on a lock (all codes, or one label's); counting skips its simulated faults. */
-export async function pinsOnLock(baseUrl: string, seamSimKey: string, lockId: string, label?: string): Promise<VendorPin[]> {
+export async function pinsOnLock(
+  baseUrl: string,
+  seamSimKey: string,
+  lockId: string,
+  label?: string,
+): Promise<VendorPin[]> {
   const codes = await seamSimCodes(baseUrl, seamSimKey, lockId, label);
   return codes.map((c) => ({ pinId: c.access_code_id, label: c.name ?? "", createdAt: Date.parse(c.created_at) }));
 }

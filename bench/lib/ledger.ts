@@ -46,11 +46,7 @@ export async function ledger(env: BenchEnv, reservations: readonly BenchReservat
     for (const row of rows) counts.set(row.reservationId, Number(row.n));
   }
 
-  const roomPins = await mapLimit(
-    reservations,
-    16,
-    async (r) => (await pinsOf(env, r.roomLockId)).length,
-  );
+  const roomPins = await mapLimit(reservations, 16, async (r) => (await pinsOf(env, r.roomLockId)).length);
   const fronts = [...new Set(reservations.map((r) => r.frontDoorLockId))];
   const frontPins = (await mapLimit(fronts, 4, (lock) => pinsOf(env, lock))).flat();
   const perLabel = new Map<string, number>();

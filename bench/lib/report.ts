@@ -111,7 +111,9 @@ function headlineSection(reports: readonly ScenarioReport[]): string[] {
 /** Rebuilds summary.md from the scenario JSONs; `findings` (hand-written analysis) is appended verbatim. */
 export function writeSummary(outDir: string, findings?: string): string {
   const reports = readReports(outDir);
-  const machines = [...new Map(reports.map((r) => [`${r.machine.cores}|${r.machine.cpu}|${r.machine.node}`, r.machine])).values()];
+  const machines = [
+    ...new Map(reports.map((r) => [`${r.machine.cores}|${r.machine.cpu}|${r.machine.node}`, r.machine])).values(),
+  ];
   const parts: string[] = [
     "# Frontdoor benchmark — latest results",
     "",
@@ -125,7 +127,12 @@ export function writeSummary(outDir: string, findings?: string): string {
     "",
     "## Goals vs measured",
     "",
-    markdownTable(goalsTable(reports.flatMap((r) => r.goals.map((g) => ({ ...g, goal: `${r.scenario}: ${g.goal}` }))), "All scenarios")),
+    markdownTable(
+      goalsTable(
+        reports.flatMap((r) => r.goals.map((g) => ({ ...g, goal: `${r.scenario}: ${g.goal}` }))),
+        "All scenarios",
+      ),
+    ),
     "",
   ];
   for (const r of reports) {

@@ -21,7 +21,14 @@ export interface BenchReservation {
 export async function seedBenchProperty(db: Database): Promise<void> {
   await db
     .insert(property)
-    .values({ id: BENCH_PROPERTY, name: "Bench Towers", timeZone: TIME_ZONE, phone: "+441632960999", standardCheckInTime: "15:00", standardCheckoutTime: "11:00" })
+    .values({
+      id: BENCH_PROPERTY,
+      name: "Bench Towers",
+      timeZone: TIME_ZONE,
+      phone: "+441632960999",
+      standardCheckInTime: "15:00",
+      standardCheckoutTime: "11:00",
+    })
     .onConflictDoNothing();
   // A front-desk account of this property, for the dashboards scenario.
   await db
@@ -76,7 +83,12 @@ export async function seedBatch(db: Database, count: number): Promise<BenchReser
     }));
     await db.batch([db.insert(room).values(rooms), db.insert(reservation).values(reservations)]);
     for (const r of reservations) {
-      made.push({ bookingRef: r.bookingRef, reservationId: r.id, frontDoorLockId, roomLockId: `lock-bench-room-${r.id.slice("res-bench-".length)}` });
+      made.push({
+        bookingRef: r.bookingRef,
+        reservationId: r.id,
+        frontDoorLockId,
+        roomLockId: `lock-bench-room-${r.id.slice("res-bench-".length)}`,
+      });
     }
   }
   return made;

@@ -62,7 +62,11 @@ export class BenchSocket {
 
   private dial(resolve?: () => void, reject?: (err: Error) => void) {
     if (this.closedByUs) return;
-    const ws = new WebSocket(this.url, { headers: this.opts.headers, perMessageDeflate: false, handshakeTimeout: 15_000 });
+    const ws = new WebSocket(this.url, {
+      headers: this.opts.headers,
+      perMessageDeflate: false,
+      handshakeTimeout: 15_000,
+    });
     this.ws = ws;
     let opened = false;
     ws.on("open", () => {
@@ -77,7 +81,10 @@ export class BenchSocket {
     ws.on("message", (data, isBinary) => {
       const at = performance.now();
       if (isBinary) return this.handlers.onMessage("", at);
-      this.handlers.onMessage(Buffer.isBuffer(data) ? data.toString("utf8") : Buffer.concat(data as Buffer[]).toString("utf8"), at);
+      this.handlers.onMessage(
+        Buffer.isBuffer(data) ? data.toString("utf8") : Buffer.concat(data as Buffer[]).toString("utf8"),
+        at,
+      );
     });
     let refusal: string | undefined;
     ws.on("unexpected-response", (_req, res) => {
@@ -90,11 +97,14 @@ export class BenchSocket {
     });
     ws.on("close", (code, reasonBuf) => {
       if (this.closedByUs || this.ws !== ws) return;
-      const reason = opened ? `closed by server (${code} ${reasonBuf.toString()})` : (refusal ?? `could not connect (${code})`);
+      const reason = opened
+        ? `closed by server (${code} ${reasonBuf.toString()})`
+        : (refusal ?? `could not connect (${code})`);
       if (this.opts.fatalCodes?.includes(code)) return this.fail(reason, code, reject);
       if (!this.opts.reconnect) return this.fail(reason, code, reject);
       const wait = backoffMs(this.attempt++);
-      if (performance.now() + wait > this.opts.deadline) return this.fail(`gave up reconnecting: ${reason}`, code, reject);
+      if (performance.now() + wait > this.opts.deadline)
+        return this.fail(`gave up reconnecting: ${reason}`, code, reject);
       setTimeout(() => this.dial(resolve, reject), wait);
     });
   }

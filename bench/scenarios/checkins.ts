@@ -93,7 +93,10 @@ export async function runCheckins(env: BenchEnv, opts: CheckinRunOptions): Promi
     throughput: Math.round((completed / (wallMs / 1000)) * 10) / 10,
     cpu,
     steps,
-    pinAttempts: results.reduce<Record<string, number>>((h, r) => ((h[r.pinAttempts] = (h[r.pinAttempts] ?? 0) + 1), h), {}),
+    pinAttempts: results.reduce<Record<string, number>>(
+      (h, r) => ((h[r.pinAttempts] = (h[r.pinAttempts] ?? 0) + 1), h),
+      {},
+    ),
     pinWait: summarize(results.flatMap((r) => (r.pinWaitMs === undefined ? [] : [r.pinWaitMs]))),
     pinPush: summarize(pinPush),
     results,
@@ -102,7 +105,11 @@ export async function runCheckins(env: BenchEnv, opts: CheckinRunOptions): Promi
 }
 
 /** Asks the vendor when each completed guest's two PINs were made; the later one is when "PINs ready" became true. */
-async function pinPushSamples(env: BenchEnv, results: GuestResult[], reservations: BenchReservation[]): Promise<number[]> {
+async function pinPushSamples(
+  env: BenchEnv,
+  results: GuestResult[],
+  reservations: BenchReservation[],
+): Promise<number[]> {
   const byRef = new Map(reservations.map((r) => [r.bookingRef, r]));
   const samples = await mapLimit(results, 16, async (r) => {
     const sessionId = r.sessionIds.at(-1);
@@ -111,7 +118,11 @@ async function pinPushSamples(env: BenchEnv, results: GuestResult[], reservation
     const label = pinLabel(sessionId);
     // A measurement, not part of the guest's flow: retry a dropped connection, and a vendor
     // that cannot answer costs a sample, not the run.
-    const pins = await retrying(performance.now() + 10_000, () => Promise.all([res.frontDoorLockId, res.roomLockId].map((lock) => pinsOnLock(env.baseUrl, env.seamSimKey, lock, label))))
+    const pins = await retrying(performance.now() + 10_000, () =>
+      Promise.all(
+        [res.frontDoorLockId, res.roomLockId].map((lock) => pinsOnLock(env.baseUrl, env.seamSimKey, lock, label)),
+      ),
+    )
       .then(({ value }) => value.flat())
       .catch(() => []);
     if (pins.length === 0) return null;

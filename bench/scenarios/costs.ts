@@ -38,10 +38,21 @@ export async function runCosts(env: BenchEnv, scale: number): Promise<CostProbe[
   const measure = async (probe: string, count: number, op: (i: number) => Promise<unknown>) => {
     const before = cpuSample(env.stack.port, env.stack.libsqlUrl);
     const t0 = performance.now();
-    await mapLimit(Array.from({ length: count }, (_, i) => i), CONCURRENCY, (i) => onceMore(() => op(i)));
+    await mapLimit(
+      Array.from({ length: count }, (_, i) => i),
+      CONCURRENCY,
+      (i) => onceMore(() => op(i)),
+    );
     const wallMs = performance.now() - t0;
     const { perProcessMs } = cpuDelta(before, cpuSample(env.stack.port, env.stack.libsqlUrl), wallMs);
-    probes.push({ probe, count, wallMs: Math.round(wallMs), perOpMs: Object.fromEntries(Object.entries(perProcessMs).map(([k, v]) => [k, Math.round((v / count) * 100) / 100])) });
+    probes.push({
+      probe,
+      count,
+      wallMs: Math.round(wallMs),
+      perOpMs: Object.fromEntries(
+        Object.entries(perProcessMs).map(([k, v]) => [k, Math.round((v / count) * 100) / 100]),
+      ),
+    });
   };
   const get = async (path: string, init?: RequestInit) => {
     const res = await fetch(`${env.baseUrl}${path}`, init);
@@ -56,7 +67,9 @@ export async function runCosts(env: BenchEnv, scale: number): Promise<CostProbe[
       body: JSON.stringify({ limit: 1_000_000, windowMs: 60_000 }),
     });
 
-  await measure("HTTP to the main party, no I/O (404)", n, () => fetch(`${env.baseUrl}/api/no-such-route`).then((r) => r.text()));
+  await measure("HTTP to the main party, no I/O (404)", n, () =>
+    fetch(`${env.baseUrl}/api/no-such-route`).then((r) => r.text()),
+  );
   await measure("HTTP to the main party + one libSQL query (/healthz)", n, () => get("/healthz"));
   await measure("HTTP to an existing room (echo)", n, (i) => get(`/parties/echo/cost-${tag}-${i % 10}`));
   await measure("HTTP to a new room (echo)", n, (i) => get(`/parties/echo/cost-${tag}-new-${i}`));
@@ -66,7 +79,11 @@ export async function runCosts(env: BenchEnv, scale: number): Promise<CostProbe[
   const sockets = await Promise.all(
     Array.from({ length: CONCURRENCY }, async (_, i) => {
       let waiter: (() => void) | undefined;
-      const s = new BenchSocket(`${env.wsBase}/parties/echo/cost-${tag}-ws-${i}`, { onMessage: () => waiter?.(), onFatal: () => waiter?.() }, { reconnect: false, deadline: Infinity });
+      const s = new BenchSocket(
+        `${env.wsBase}/parties/echo/cost-${tag}-ws-${i}`,
+        { onMessage: () => waiter?.(), onFatal: () => waiter?.() },
+        { reconnect: false, deadline: Infinity },
+      );
       await s.open();
       return { s, next: () => new Promise<void>((resolve) => (waiter = resolve)) };
     }),
@@ -84,7 +101,9 @@ export async function runCosts(env: BenchEnv, scale: number): Promise<CostProbe[
   });
   const ws = probes.at(-1)!;
   ws.count = perSocket * CONCURRENCY;
-  ws.perOpMs = Object.fromEntries(Object.entries(ws.perOpMs).map(([k, v]) => [k, Math.round(((v * CONCURRENCY) / ws.count) * 1000) / 1000]));
+  ws.perOpMs = Object.fromEntries(
+    Object.entries(ws.perOpMs).map(([k, v]) => [k, Math.round(((v * CONCURRENCY) / ws.count) * 1000) / 1000]),
+  );
   for (const { s } of sockets) s.close();
 
   // The database on its own, from this process: how many one-row write transactions
@@ -94,9 +113,16 @@ export async function runCosts(env: BenchEnv, scale: number): Promise<CostProbe[
   const writes = Math.max(50, Math.round(300 * scale));
   for (const inFlight of [1, 16]) {
     const t0 = performance.now();
-    await mapLimit(Array.from({ length: writes }), inFlight, () => env.db.run(sql`update bench_scratch set n = n + 1 where id = 1`));
+    await mapLimit(Array.from({ length: writes }), inFlight, () =>
+      env.db.run(sql`update bench_scratch set n = n + 1 where id = 1`),
+    );
     const wallMs = performance.now() - t0;
-    probes.push({ probe: `libSQL one-row write from Node, ${inFlight} in flight: ${Math.round((writes / wallMs) * 1000)} writes/s`, count: writes, wallMs: Math.round(wallMs), perOpMs: { "wall ms per write": Math.round((wallMs / writes) * 100) / 100 } });
+    probes.push({
+      probe: `libSQL one-row write from Node, ${inFlight} in flight: ${Math.round((writes / wallMs) * 1000)} writes/s`,
+      count: writes,
+      wallMs: Math.round(wallMs),
+      perOpMs: { "wall ms per write": Math.round((wallMs / writes) * 100) / 100 },
+    });
   }
   return probes;
 }

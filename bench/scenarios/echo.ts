@@ -13,7 +13,11 @@ import { summarize, type Summary } from "../lib/stats";
 /** As many socket round trips per client as a guest makes (details, parking, confirm) plus one. */
 const ROUND_TRIPS = 4;
 /** About the size of a session `state` message, so both directions move what a guest's do. */
-const PAYLOAD = JSON.stringify({ type: "details", details: { fullName: "Bench Guest", phone: "07700 900123" }, pad: "x".repeat(560) });
+const PAYLOAD = JSON.stringify({
+  type: "details",
+  details: { fullName: "Bench Guest", phone: "07700 900123" },
+  pad: "x".repeat(560),
+});
 
 export interface EchoRun {
   clients: number;
@@ -33,7 +37,8 @@ interface Client {
   reply(): Promise<number>;
 }
 
-const timeout = (ms: number) => new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no echo within ${ms} ms`)), ms).unref());
+const timeout = (ms: number) =>
+  new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no echo within ${ms} ms`)), ms).unref());
 
 export async function runEcho(env: BenchEnv, clients: number): Promise<EchoRun> {
   const gate = new Semaphore(env.options.openConcurrency);
@@ -50,13 +55,17 @@ export async function runEcho(env: BenchEnv, clients: number): Promise<EchoRun> 
       const room = `bench-${tag}-${i}`;
       let waiting: { resolve: (at: number) => void; reject: (e: Error) => void } | undefined;
       let failure: Error | undefined;
-      const socket = new BenchSocket(`${env.wsBase}/parties/echo/${room}`, {
-        onMessage: (_text, at) => waiting?.resolve(at),
-        onFatal: (reason) => {
-          failure = new Error(reason);
-          waiting?.reject(failure);
+      const socket = new BenchSocket(
+        `${env.wsBase}/parties/echo/${room}`,
+        {
+          onMessage: (_text, at) => waiting?.resolve(at),
+          onFatal: (reason) => {
+            failure = new Error(reason);
+            waiting?.reject(failure);
+          },
         },
-      }, { reconnect: false, deadline: Infinity });
+        { reconnect: false, deadline: Infinity },
+      );
       try {
         await gate.run(async () => {
           const t0 = performance.now();
@@ -67,7 +76,8 @@ export async function runEcho(env: BenchEnv, clients: number): Promise<EchoRun> 
         errors.push((err as Error).message);
         return null;
       }
-      const reply = () => (failure ? Promise.reject(failure) : new Promise<number>((resolve, reject) => (waiting = { resolve, reject })));
+      const reply = () =>
+        failure ? Promise.reject(failure) : new Promise<number>((resolve, reject) => (waiting = { resolve, reject }));
       return { room, socket, reply };
     }),
   );

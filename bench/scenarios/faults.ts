@@ -31,12 +31,17 @@ export interface FaultRun {
   };
 }
 
-export async function runFaults(env: BenchEnv, opts: { guests: number; restartGuests: number; spreadMs: number }): Promise<FaultRun> {
+export async function runFaults(
+  env: BenchEnv,
+  opts: { guests: number; restartGuests: number; spreadMs: number },
+): Promise<FaultRun> {
   env.log(`faults: ${opts.guests} guests against a failing, slow lock vendor`);
   const underFaults = await runCheckins(env, { guests: opts.guests, deadlineMs: 300_000, skipPinPush: true });
   const ledgerA = await ledger(env, underFaults.reservations);
 
-  env.log(`faults: ${opts.restartGuests} guests arriving over ${opts.spreadMs / 1000} s, runtime SIGKILLed when half have checked in`);
+  env.log(
+    `faults: ${opts.restartGuests} guests arriving over ${opts.spreadMs / 1000} s, runtime SIGKILLed when half have checked in`,
+  );
   // Half done, the rest spread over every step (late arrivals are still looking up), then the kill.
   const half = Math.ceil(opts.restartGuests / 2);
   let killing: Promise<void> | undefined;
@@ -57,7 +62,9 @@ export async function runFaults(env: BenchEnv, opts: { guests: number; restartGu
       killing = (async () => {
         const t0 = performance.now();
         await env.stack.stopRuntime("SIGKILL");
-        env.log(`faults: runtime killed (SIGKILL) with ${completed} of ${opts.restartGuests} guests done, ${started} started; restarting`);
+        env.log(
+          `faults: runtime killed (SIGKILL) with ${completed} of ${opts.restartGuests} guests done, ${started} started; restarting`,
+        );
         await env.stack.startRuntime();
         downtimeMs = Math.round(performance.now() - t0);
         env.log(`faults: runtime back after ${downtimeMs} ms`);
@@ -65,7 +72,18 @@ export async function runFaults(env: BenchEnv, opts: { guests: number; restartGu
     },
   });
   await killing;
-  if (process.env.BENCH_DEBUG) for (const r of run.results) console.log(r.bookingRef, r.ok, ((r.finishedAt! - r.startedAt) / 1000).toFixed(1), r.reconnects, r.httpRetries, r.sessionIds.length, JSON.stringify(r.ms), r.pinWaitMs);
+  if (process.env.BENCH_DEBUG)
+    for (const r of run.results)
+      console.log(
+        r.bookingRef,
+        r.ok,
+        ((r.finishedAt! - r.startedAt) / 1000).toFixed(1),
+        r.reconnects,
+        r.httpRetries,
+        r.sessionIds.length,
+        JSON.stringify(r.ms),
+        r.pinWaitMs,
+      );
   const ledgerB = await ledger(env, run.reservations);
   return {
     underFaults: { checkins: underFaults, ledger: ledgerA },

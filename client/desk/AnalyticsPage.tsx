@@ -41,18 +41,33 @@ export default function AnalyticsPage(props: { me: DeskMe }) {
       <form class="range-form" onSubmit={apply} aria-label="Date range">
         <div class="desk-field desk-field--inline">
           <label for="range-from">From</label>
-          <input id="range-from" type="date" value={from() || report.latest?.from || ""} onInput={(e) => setFrom(e.currentTarget.value)} />
+          <input
+            id="range-from"
+            type="date"
+            value={from() || report.latest?.from || ""}
+            onInput={(e) => setFrom(e.currentTarget.value)}
+          />
         </div>
         <div class="desk-field desk-field--inline">
           <label for="range-to">To</label>
-          <input id="range-to" type="date" value={to() || report.latest?.to || ""} onInput={(e) => setTo(e.currentTarget.value)} />
+          <input
+            id="range-to"
+            type="date"
+            value={to() || report.latest?.to || ""}
+            onInput={(e) => setTo(e.currentTarget.value)}
+          />
         </div>
         <button type="submit" class="desk-button">
           Show
         </button>
         <Show when={report.latest}>
           {(r) => (
-            <a class="desk-button desk-button--secondary" href={csvUrl({ from: r().from, to: r().to })} download="" data-testid="csv-link">
+            <a
+              class="desk-button desk-button--secondary"
+              href={csvUrl({ from: r().from, to: r().to })}
+              download=""
+              data-testid="csv-link"
+            >
               Download CSV
             </a>
           )}

@@ -11,7 +11,11 @@ import { clockTime, DEVICE_LABEL, formatDuration, languageLabel, pinText, stepTe
 import { notice } from "./notice";
 import { FixPin, RevealPin } from "./PinControls";
 
-const ARRIVAL_LABEL = { "checked-in": "Checked in", "in-progress": "In progress", "not-started": "Not started" } as const;
+const ARRIVAL_LABEL = {
+  "checked-in": "Checked in",
+  "in-progress": "In progress",
+  "not-started": "Not started",
+} as const;
 
 export default function BoardPage(props: { me: DeskMe }) {
   const [now, setNow] = createSignal(Date.now());
@@ -133,9 +137,7 @@ export default function BoardPage(props: { me: DeskMe }) {
                 </tr>
               </thead>
               <tbody>
-                <For each={inProgress()}>
-                  {(s) => <SessionRow session={s} me={props.me} now={now()} />}
-                </For>
+                <For each={inProgress()}>{(s) => <SessionRow session={s} me={props.me} now={now()} />}</For>
               </tbody>
             </table>
           </div>
@@ -146,7 +148,10 @@ export default function BoardPage(props: { me: DeskMe }) {
         <h2 id="done-title">
           Checked in today <span class="desk-count">{completed().length}</span>
         </h2>
-        <Show when={completed().length > 0} fallback={<p class="desk-muted">No online check-ins completed yet today.</p>}>
+        <Show
+          when={completed().length > 0}
+          fallback={<p class="desk-muted">No online check-ins completed yet today.</p>}
+        >
           <div class="table-wrap">
             <table class="desk-table" data-testid="checked-in">
               <thead>
@@ -222,7 +227,10 @@ export default function BoardPage(props: { me: DeskMe }) {
                             <span class={`badge badge--${r.status}`}>{ARRIVAL_LABEL[r.status]}</span>
                           </td>
                           <td>
-                            {[r.earlyCheckInTime && `Early check-in ${r.earlyCheckInTime}`, r.lateCheckoutTime && `Late checkout ${r.lateCheckoutTime}`]
+                            {[
+                              r.earlyCheckInTime && `Early check-in ${r.earlyCheckInTime}`,
+                              r.lateCheckoutTime && `Late checkout ${r.lateCheckoutTime}`,
+                            ]
                               .filter(Boolean)
                               .join(" · ") || "—"}
                           </td>

@@ -228,11 +228,7 @@ export default function BookingsPage(props: { me: DeskMe }) {
                             </Show>
                           </td>
                           <td>
-                            <span
-                              class={`badge badge--${STATUS_BADGE[b.status]}`}
-                            >
-                              {STATUS_LABEL[b.status]}
-                            </span>
+                            <span class={`badge badge--${STATUS_BADGE[b.status]}`}>{STATUS_LABEL[b.status]}</span>
                           </td>
                           <td class="bookings__actions">
                             <Show when={b.status === "confirmed" || b.status === "checked_in"}>

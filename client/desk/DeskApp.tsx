@@ -30,7 +30,11 @@ const PAGE_OF_PATH: Record<string, DeskPage> = {
   "/desk/bookings": "bookings",
 };
 
-type MeState = { status: "loading" } | { status: "signed-out" } | { status: "signed-in"; me: DeskMe } | { status: "error"; message: string };
+type MeState =
+  | { status: "loading" }
+  | { status: "signed-out" }
+  | { status: "signed-in"; me: DeskMe }
+  | { status: "error"; message: string };
 
 export default function DeskApp() {
   const [me, setMe] = createSignal<MeState>({ status: "loading" });

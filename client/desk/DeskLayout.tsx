@@ -32,10 +32,18 @@ export function DeskLayout(props: {
           <a href="/desk/" onClick={followLink} aria-current={props.current === "board" ? "page" : undefined}>
             Live board
           </a>
-          <a href="/desk/bookings" onClick={followLink} aria-current={props.current === "bookings" ? "page" : undefined}>
+          <a
+            href="/desk/bookings"
+            onClick={followLink}
+            aria-current={props.current === "bookings" ? "page" : undefined}
+          >
             Bookings
           </a>
-          <a href="/desk/analytics" onClick={followLink} aria-current={props.current === "analytics" ? "page" : undefined}>
+          <a
+            href="/desk/analytics"
+            onClick={followLink}
+            aria-current={props.current === "analytics" ? "page" : undefined}
+          >
             Analytics
           </a>
         </nav>

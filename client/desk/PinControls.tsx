@@ -44,7 +44,13 @@ export function FixPin(props: { session: BoardSession; me: DeskMe }) {
   return (
     <div class="pin-fix">
       <div class="pin-fix__buttons">
-        <button type="button" class="desk-button desk-button--small" disabled={busy()} onClick={retry} aria-label={`Retry PINs for ${ref()}`}>
+        <button
+          type="button"
+          class="desk-button desk-button--small"
+          disabled={busy()}
+          onClick={retry}
+          aria-label={`Retry PINs for ${ref()}`}
+        >
           Retry PINs
         </button>
         <Show when={props.me.role === "manager"}>
@@ -108,7 +114,13 @@ export function RevealPin(props: { sessionId: string; bookingRef: string }) {
             <span class="pin-reveal__mask" aria-label="PIN hidden">
               ••••••
             </span>
-            <button type="button" class="desk-link-button" disabled={busy()} onClick={reveal} aria-label={`Show PIN for ${props.bookingRef} (logged)`}>
+            <button
+              type="button"
+              class="desk-link-button"
+              disabled={busy()}
+              onClick={reveal}
+              aria-label={`Show PIN for ${props.bookingRef} (logged)`}
+            >
               Show
             </button>
           </>
@@ -116,8 +128,15 @@ export function RevealPin(props: { sessionId: string; bookingRef: string }) {
       >
         {(value) => (
           <>
-            <span class="pin-reveal__code" aria-label={`PIN for ${props.bookingRef}`}>{value()}</span>
-            <button type="button" class="desk-link-button" onClick={() => setPin(null)} aria-label={`Hide PIN for ${props.bookingRef}`}>
+            <span class="pin-reveal__code" aria-label={`PIN for ${props.bookingRef}`}>
+              {value()}
+            </span>
+            <button
+              type="button"
+              class="desk-link-button"
+              onClick={() => setPin(null)}
+              aria-label={`Hide PIN for ${props.bookingRef}`}
+            >
               Hide
             </button>
           </>

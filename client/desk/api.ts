@@ -35,7 +35,8 @@ export function call<T>(
 const ok = z.looseObject({ ok: z.literal(true) });
 
 export const deskApi = {
-  login: (email: string, password: string) => call("/login", ok, { method: "POST", body: { email, password }, quietOn401: true }),
+  login: (email: string, password: string) =>
+    call("/login", ok, { method: "POST", body: { email, password }, quietOn401: true }),
   logout: () => call("/logout", ok, { method: "POST", quietOn401: true }),
   me: (): Promise<ApiResult<DeskMe>> => call("/me", deskMe, { quietOn401: true }),
   arrivals: (): Promise<ApiResult<DeskArrivalsResponse>> => call("/arrivals", deskArrivalsResponse),
@@ -44,7 +45,10 @@ export const deskApi = {
   retryPins: (sessionId: string): Promise<ApiResult<DeskSessionActionResponse>> =>
     call(`/sessions/${encodeURIComponent(sessionId)}/retry-pins`, deskSessionActionResponse, { method: "POST" }),
   manualPin: (sessionId: string, pin: string): Promise<ApiResult<DeskSessionActionResponse>> =>
-    call(`/sessions/${encodeURIComponent(sessionId)}/manual-pin`, deskSessionActionResponse, { method: "POST", body: { pin } }),
+    call(`/sessions/${encodeURIComponent(sessionId)}/manual-pin`, deskSessionActionResponse, {
+      method: "POST",
+      body: { pin },
+    }),
   revealPin: (sessionId: string): Promise<ApiResult<DeskRevealPinResponse>> =>
     call(`/sessions/${encodeURIComponent(sessionId)}/reveal-pin`, deskRevealPinResponse, { method: "POST" }),
 };

@@ -19,10 +19,20 @@ export function FunnelChart(props: { report: Report }) {
   const barWidth = (n: number) => Math.max(n > 0 ? 2 : 0, ((W - LABEL - 120) * n) / max());
   const worst = () => props.report.biggestDropOff;
   const summary = () =>
-    props.report.funnel.map((s) => `${s.label}: ${formatCount(s.reached)} (${formatRate(s.conversionFromStart)})`).join("; ") +
-    (worst() ? `. Biggest drop-off: ${worst()!.fromLabel} to ${worst()!.toLabel}, ${formatCount(worst()!.lost)} sessions.` : "");
+    props.report.funnel
+      .map((s) => `${s.label}: ${formatCount(s.reached)} (${formatRate(s.conversionFromStart)})`)
+      .join("; ") +
+    (worst()
+      ? `. Biggest drop-off: ${worst()!.fromLabel} to ${worst()!.toLabel}, ${formatCount(worst()!.lost)} sessions.`
+      : "");
   return (
-    <svg class="chart chart--funnel" viewBox={`0 0 ${W} ${height()}`} role="img" aria-label={`Check-in funnel. ${summary()}`} data-testid="funnel-chart">
+    <svg
+      class="chart chart--funnel"
+      viewBox={`0 0 ${W} ${height()}`}
+      role="img"
+      aria-label={`Check-in funnel. ${summary()}`}
+      data-testid="funnel-chart"
+    >
       <For each={props.report.funnel}>
         {(stage, i) => {
           const y = () => GAP + i() * (BAR_H + GAP);
@@ -34,11 +44,22 @@ export function FunnelChart(props: { report: Report }) {
                   ▼ {formatCount(stage.lost)} lost here ({formatRate(worst()!.rate)}): the biggest drop-off
                 </text>
               </Show>
-              <text x={LABEL - 10} y={y() + BAR_H / 2} text-anchor="end" dominant-baseline="middle" class="chart__label">
+              <text
+                x={LABEL - 10}
+                y={y() + BAR_H / 2}
+                text-anchor="end"
+                dominant-baseline="middle"
+                class="chart__label"
+              >
                 {stage.label}
               </text>
               <rect x={LABEL} y={y()} width={barWidth(stage.reached)} height={BAR_H} rx="3" class="funnel-bar" />
-              <text x={LABEL + barWidth(stage.reached) + 8} y={y() + BAR_H / 2} dominant-baseline="middle" class="chart__value">
+              <text
+                x={LABEL + barWidth(stage.reached) + 8}
+                y={y() + BAR_H / 2}
+                dominant-baseline="middle"
+                class="chart__value"
+              >
                 {formatCount(stage.reached)} · {formatRate(stage.conversionFromStart)}
               </text>
             </g>
@@ -99,8 +120,20 @@ export function DailyChart(props: { report: Report }) {
             <title>
               {d.date}: {d.started} started, {d.completed} checked in
             </title>
-            <rect x={x(i())} y={y(d.started)} width={barW()} height={Math.max(0, y(0) - y(d.started))} class="daily-bar daily-bar--started" />
-            <rect x={x(i())} y={y(d.completed)} width={barW()} height={Math.max(0, y(0) - y(d.completed))} class="daily-bar daily-bar--completed" />
+            <rect
+              x={x(i())}
+              y={y(d.started)}
+              width={barW()}
+              height={Math.max(0, y(0) - y(d.started))}
+              class="daily-bar daily-bar--started"
+            />
+            <rect
+              x={x(i())}
+              y={y(d.completed)}
+              width={barW()}
+              height={Math.max(0, y(0) - y(d.completed))}
+              class="daily-bar daily-bar--completed"
+            />
             <Show when={showLabel(i())}>
               <text x={x(i()) + barW() / 2} y={H - PAD.bottom + 16} text-anchor="middle" class="chart__axis">
                 {d.date.slice(5)}
@@ -121,7 +154,9 @@ export function DeviceBars(props: { report: Report }) {
       <For each={props.report.devices}>
         {(d) => (
           <li class="device-bars__row">
-            <span class="device-bars__label">{d.deviceType === "mobile" ? "Phone" : d.deviceType === "tablet" ? "Tablet" : "Computer"}</span>
+            <span class="device-bars__label">
+              {d.deviceType === "mobile" ? "Phone" : d.deviceType === "tablet" ? "Tablet" : "Computer"}
+            </span>
             <span class="device-bars__track" aria-hidden="true">
               <span class="device-bars__started" style={{ width: `${(100 * d.started) / max()}%` }} />
               <span class="device-bars__completed" style={{ width: `${(100 * d.completed) / max()}%` }} />

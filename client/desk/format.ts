@@ -61,7 +61,10 @@ export function pinText(s: Pick<BoardSession, "pinStatus" | "pinAttempts">): str
     ready: "Ready",
     failed: "Failed",
   };
-  const attempts = s.pinAttempts > 0 && s.pinStatus !== "idle" ? ` (${s.pinAttempts} ${s.pinAttempts === 1 ? "attempt" : "attempts"})` : "";
+  const attempts =
+    s.pinAttempts > 0 && s.pinStatus !== "idle"
+      ? ` (${s.pinAttempts} ${s.pinAttempts === 1 ? "attempt" : "attempts"})`
+      : "";
   return labels[s.pinStatus] + attempts;
 }
 

@@ -33,9 +33,11 @@ const de: Strings = {
   },
   linkOpening: "Ihre Buchung wird gesucht…",
   linkProblemTitle: "Dieser Check-in-Link funktioniert nicht",
-  linkNotFound: "Zu diesem Link haben wir keine Buchung gefunden. Vielleicht wurde sie storniert, oder der Link wurde nur teilweise kopiert.",
+  linkNotFound:
+    "Zu diesem Link haben wir keine Buchung gefunden. Vielleicht wurde sie storniert, oder der Link wurde nur teilweise kopiert.",
   linkExpired: "Dieser Check-in-Link ist abgelaufen, weil der Aufenthalt, für den er galt, vorbei ist.",
-  linkCheckedIn: "Für diese Buchung ist der Check-in bereits erledigt. Geben Sie Ihre Buchungsnummer ein, um Ihren Aufenthalt wieder anzuzeigen.",
+  linkCheckedIn:
+    "Für diese Buchung ist der Check-in bereits erledigt. Geben Sie Ihre Buchungsnummer ein, um Ihren Aufenthalt wieder anzuzeigen.",
   enterReferenceInstead: "Buchungsnummer eingeben",
   sessionExpired: "Ihre Anmeldung ist abgelaufen. Geben Sie Ihre Buchungsnummer ein, um neu zu beginnen.",
   sessionGone: "Wir konnten diese Anmeldung nicht finden. Geben Sie Ihre Buchungsnummer ein, um neu zu beginnen.",

@@ -32,9 +32,11 @@ const es: Strings = {
   },
   linkOpening: "Buscando su reserva…",
   linkProblemTitle: "Este enlace de registro no funciona",
-  linkNotFound: "No hemos encontrado ninguna reserva para este enlace. Puede que se haya cancelado o que el enlace se copiara incompleto.",
+  linkNotFound:
+    "No hemos encontrado ninguna reserva para este enlace. Puede que se haya cancelado o que el enlace se copiara incompleto.",
   linkExpired: "Este enlace de registro ha caducado porque la estancia para la que era ya ha terminado.",
-  linkCheckedIn: "Esta reserva ya tiene el registro hecho. Introduzca su código de reserva para volver a ver su estancia.",
+  linkCheckedIn:
+    "Esta reserva ya tiene el registro hecho. Introduzca su código de reserva para volver a ver su estancia.",
   enterReferenceInstead: "Introduzca su código de reserva",
   sessionExpired: "Se ha agotado el tiempo de su registro. Introduzca su código de reserva para empezar de nuevo.",
   sessionGone: "No hemos encontrado ese registro. Introduzca su código de reserva para empezar de nuevo.",

@@ -33,9 +33,11 @@ const fr: Strings = {
   },
   linkOpening: "Recherche de votre réservation…",
   linkProblemTitle: "Ce lien d’enregistrement ne fonctionne pas",
-  linkNotFound: "Nous n’avons trouvé aucune réservation pour ce lien. Elle a peut-être été annulée, ou le lien n’a été copié qu’en partie.",
+  linkNotFound:
+    "Nous n’avons trouvé aucune réservation pour ce lien. Elle a peut-être été annulée, ou le lien n’a été copié qu’en partie.",
   linkExpired: "Ce lien d’enregistrement a expiré, car le séjour auquel il correspondait est terminé.",
-  linkCheckedIn: "L’enregistrement de cette réservation est déjà fait. Saisissez votre numéro de réservation pour revoir votre séjour.",
+  linkCheckedIn:
+    "L’enregistrement de cette réservation est déjà fait. Saisissez votre numéro de réservation pour revoir votre séjour.",
   enterReferenceInstead: "Saisir votre numéro de réservation",
   sessionExpired: "Votre enregistrement a expiré. Saisissez votre numéro de réservation pour recommencer.",
   sessionGone: "Nous n’avons pas trouvé cet enregistrement. Saisissez votre numéro de réservation pour recommencer.",

@@ -24,8 +24,7 @@ const it: Strings = {
   lookupHint: "Lo trova nell’e-mail di conferma della prenotazione, per esempio FD1001.",
   lookupRefMissing: "Inserisca il codice di prenotazione",
   lookupRefInvalid: "Inserisca il codice di prenotazione indicato nella conferma, per esempio FD1001",
-  lookupNotFound: (ref) =>
-    `Non abbiamo trovato la prenotazione ${ref}. Controlli il codice nell’e-mail di conferma`,
+  lookupNotFound: (ref) => `Non abbiamo trovato la prenotazione ${ref}. Controlli il codice nell’e-mail di conferma`,
   lookupNotFoundHelp: "Cosa fare se non troviamo la sua prenotazione",
   tooManyAttempts: {
     one: "Troppi tentativi. Riprovi tra # secondo.",
@@ -33,9 +32,11 @@ const it: Strings = {
   },
   linkOpening: "Stiamo cercando la sua prenotazione…",
   linkProblemTitle: "Questo link per il check-in non funziona",
-  linkNotFound: "Non abbiamo trovato nessuna prenotazione per questo link. Potrebbe essere stata cancellata, oppure il link è stato copiato solo in parte.",
+  linkNotFound:
+    "Non abbiamo trovato nessuna prenotazione per questo link. Potrebbe essere stata cancellata, oppure il link è stato copiato solo in parte.",
   linkExpired: "Questo link per il check-in è scaduto perché il soggiorno a cui si riferiva è terminato.",
-  linkCheckedIn: "Il check-in di questa prenotazione è già stato fatto. Inserisca il codice di prenotazione per rivedere il suo soggiorno.",
+  linkCheckedIn:
+    "Il check-in di questa prenotazione è già stato fatto. Inserisca il codice di prenotazione per rivedere il suo soggiorno.",
   enterReferenceInstead: "Inserisca il codice di prenotazione",
   sessionExpired: "La registrazione è scaduta. Inserisca il codice di prenotazione per ricominciare.",
   sessionGone: "Non abbiamo trovato questa registrazione. Inserisca il codice di prenotazione per ricominciare.",

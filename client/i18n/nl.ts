@@ -32,7 +32,8 @@ const nl: Strings = {
   },
   linkOpening: "We zoeken uw boeking…",
   linkProblemTitle: "Deze inchecklink werkt niet",
-  linkNotFound: "We hebben geen boeking gevonden voor deze link. Misschien is die geannuleerd, of is de link maar gedeeltelijk gekopieerd.",
+  linkNotFound:
+    "We hebben geen boeking gevonden voor deze link. Misschien is die geannuleerd, of is de link maar gedeeltelijk gekopieerd.",
   linkExpired: "Deze inchecklink is verlopen, omdat het verblijf waarvoor hij gold voorbij is.",
   linkCheckedIn: "Voor deze boeking is al ingecheckt. Vul uw boekingsnummer in om uw verblijf opnieuw te bekijken.",
   enterReferenceInstead: "Boekingsnummer invullen",

@@ -24,8 +24,7 @@ const pl: Strings = {
   lookupHint: "Znajdziesz go w e-mailu z potwierdzeniem rezerwacji, na przykład FD1001.",
   lookupRefMissing: "Wpisz numer rezerwacji",
   lookupRefInvalid: "Wpisz numer rezerwacji z potwierdzenia, na przykład FD1001",
-  lookupNotFound: (ref) =>
-    `Nie znaleźliśmy rezerwacji ${ref}. Sprawdź numer w e-mailu z potwierdzeniem`,
+  lookupNotFound: (ref) => `Nie znaleźliśmy rezerwacji ${ref}. Sprawdź numer w e-mailu z potwierdzeniem`,
   lookupNotFoundHelp: "Co zrobić, jeśli nie możemy znaleźć Twojej rezerwacji",
   tooManyAttempts: {
     one: "Zbyt wiele prób. Spróbuj ponownie za # sekundę.",
@@ -35,7 +34,8 @@ const pl: Strings = {
   },
   linkOpening: "Szukamy Twojej rezerwacji…",
   linkProblemTitle: "Ten link do zameldowania nie działa",
-  linkNotFound: "Nie znaleźliśmy rezerwacji dla tego linku. Mogła zostać anulowana albo link skopiowano tylko częściowo.",
+  linkNotFound:
+    "Nie znaleźliśmy rezerwacji dla tego linku. Mogła zostać anulowana albo link skopiowano tylko częściowo.",
   linkExpired: "Ten link do zameldowania wygasł, ponieważ pobyt, którego dotyczył, już się zakończył.",
   linkCheckedIn: "Ta rezerwacja ma już zameldowanie. Wpisz numer rezerwacji, aby ponownie zobaczyć swój pobyt.",
   enterReferenceInstead: "Wpisz numer rezerwacji",

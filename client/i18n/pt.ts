@@ -32,9 +32,11 @@ const pt: Strings = {
   },
   linkOpening: "A procurar a sua reserva…",
   linkProblemTitle: "Esta ligação de check-in não funciona",
-  linkNotFound: "Não encontrámos nenhuma reserva para esta ligação. Pode ter sido cancelada, ou a ligação foi copiada só em parte.",
+  linkNotFound:
+    "Não encontrámos nenhuma reserva para esta ligação. Pode ter sido cancelada, ou a ligação foi copiada só em parte.",
   linkExpired: "Esta ligação de check-in expirou porque a estadia a que se referia já terminou.",
-  linkCheckedIn: "O check-in desta reserva já foi feito. Introduza o código da reserva para voltar a ver a sua estadia.",
+  linkCheckedIn:
+    "O check-in desta reserva já foi feito. Introduza o código da reserva para voltar a ver a sua estadia.",
   enterReferenceInstead: "Introduzir o código da reserva",
   sessionExpired: "O tempo do seu check-in esgotou. Indique o código da reserva para recomeçar.",
   sessionGone: "Não encontrámos esse check-in. Indique o código da reserva para recomeçar.",

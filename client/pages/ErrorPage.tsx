@@ -22,7 +22,11 @@ function ErrorDetails(props: SessionView) {
   const pinFailed = () => props.state().errorCode === "pin_failed";
   const body = () => {
     const code = props.state().errorCode;
-    return code === "pin_failed" ? text.errorBody : code === "checked_in_elsewhere" ? text.checkedInElsewhereBody : text.errorOtherBody;
+    return code === "pin_failed"
+      ? text.errorBody
+      : code === "checked_in_elsewhere"
+        ? text.checkedInElsewhereBody
+        : text.errorOtherBody;
   };
   return (
     <Page title={text.errorTitle}>

@@ -58,7 +58,11 @@ function ParkingForm(props: SessionView) {
       <ErrorSummary errors={errors()} order={ORDER} attempt={attempt()} />
       <form novalidate onSubmit={submit}>
         <div class="field" classList={{ "field--error": !!errors().hasCar }}>
-          <fieldset class="fieldset" aria-labelledby="page-title" aria-describedby={describedBy("hasCar", true, errors().hasCar)}>
+          <fieldset
+            class="fieldset"
+            aria-labelledby="page-title"
+            aria-describedby={describedBy("hasCar", true, errors().hasCar)}
+          >
             <FieldMessages id="hasCar" hint={text.parkingHint} error={errors().hasCar} />
             <div class="radios">
               {/* The first radio carries the id the error summary links to. */}

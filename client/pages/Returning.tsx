@@ -36,7 +36,7 @@ export default function ReturningForm(props: { bookingRef: string; onCancel: () 
       const seconds = failure.retryAfterSeconds;
       setAlert(() => () => plural(text.locale, seconds, text.tooManyAttempts));
     } else if (failure.kind === "status" && (failure.status === 403 || failure.fields?.phoneLast4)) {
-      setErrors({ phoneLast4: () => failure.status === 403 ? text.last4Wrong : text.last4Invalid });
+      setErrors({ phoneLast4: () => (failure.status === 403 ? text.last4Wrong : text.last4Invalid) });
     } else setAlert(() => () => text.somethingWentWrong);
   }
 

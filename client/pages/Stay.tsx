@@ -56,10 +56,7 @@ function StayMissing() {
 function StayDetails(props: { stay: StayResponse }) {
   const s = props.stay;
   return (
-    <Page
-      title={text.stayTitle(s.propertyName)}
-      before={<p class="caption caption--done">{text.checkInComplete}</p>}
-    >
+    <Page title={text.stayTitle(s.propertyName)} before={<p class="caption caption--done">{text.checkInComplete}</p>}>
       <p>{text.stayWelcome(s.guestName)}</p>
       <Show
         when={s.pin}

@@ -137,7 +137,14 @@ export async function deviceFunnel(db: Database, r: AnalyticsRange): Promise<Dev
   // Every device appears, with zeros, so charts and CSV have a stable shape.
   return DEVICES.map(
     (d) =>
-      rows.find((row) => row.deviceType === d) ?? { deviceType: d, started: 0, step2: 0, step3: 0, step4: 0, completed: 0 },
+      rows.find((row) => row.deviceType === d) ?? {
+        deviceType: d,
+        started: 0,
+        step2: 0,
+        step3: 0,
+        step4: 0,
+        completed: 0,
+      },
   );
 }
 
@@ -146,7 +153,11 @@ export async function dailyCounts(db: Database, propertyId: string, days: readon
   return db.all<DailyRow>(dailyQuery(propertyId, days));
 }
 
-export async function medianCompletionMs(db: Database, r: AnalyticsRange, completedCount: number): Promise<number | null> {
+export async function medianCompletionMs(
+  db: Database,
+  r: AnalyticsRange,
+  completedCount: number,
+): Promise<number | null> {
   const query = medianQuery(r, completedCount);
   if (!query) return null;
   const rows = await db.all<{ ms: number }>(query);
@@ -189,7 +200,13 @@ export async function analyticsReport(db: Database, req: ReportRequest): Promise
       const started = Number(l.started);
       const completed = Number(l.completed);
       const reached = { step2: Number(l.step2), step3: Number(l.step3), step4: Number(l.step4) };
-      return { language: l.language, started, ...reached, completed, completionRate: started > 0 ? completed / started : null };
+      return {
+        language: l.language,
+        started,
+        ...reached,
+        completed,
+        completionRate: started > 0 ? completed / started : null,
+      };
     }),
     daily: daily.map((d) => ({ date: d.date, started: Number(d.started), completed: Number(d.completed) })),
   };

@@ -53,7 +53,10 @@ export async function recordAudit(db: Database, entry: AuditEntry): Promise<void
   });
 }
 
-export async function auditEntries(db: Database, filter: { sessionId?: string; staffId?: string; action?: AuditAction } = {}) {
+export async function auditEntries(
+  db: Database,
+  filter: { sessionId?: string; staffId?: string; action?: AuditAction } = {},
+) {
   const conditions: SQL[] = [];
   if (filter.sessionId) conditions.push(eq(auditLog.sessionId, filter.sessionId));
   if (filter.staffId) conditions.push(eq(auditLog.staffId, filter.staffId));

@@ -115,7 +115,11 @@ export async function completeCheckin(db: Database, g: NewGuest): Promise<Checki
           language: sql`coalesce(excluded.language, ${checkinAnalytics.language})`,
         },
       }),
-    db.select({ sessionId: guest.checkinSessionId, secureToken: guest.secureToken }).from(guest).where(liveGuest).limit(1),
+    db
+      .select({ sessionId: guest.checkinSessionId, secureToken: guest.secureToken })
+      .from(guest)
+      .where(liveGuest)
+      .limit(1),
   ]);
   const row = winner[0];
   if (!row) throw new Error("Guest write left no live guest for the reservation");

@@ -7,7 +7,11 @@ import { checkinAnalytics, guest, reservation } from "../schema";
 
 export async function findDeskSession(db: Database, sessionId: string) {
   const rows = await db
-    .select({ sessionId: checkinAnalytics.sessionId, bookingRef: checkinAnalytics.bookingRef, propertyId: checkinAnalytics.propertyId })
+    .select({
+      sessionId: checkinAnalytics.sessionId,
+      bookingRef: checkinAnalytics.bookingRef,
+      propertyId: checkinAnalytics.propertyId,
+    })
     .from(checkinAnalytics)
     .where(eq(checkinAnalytics.sessionId, sessionId))
     .limit(1);

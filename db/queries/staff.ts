@@ -64,7 +64,10 @@ export async function findStaffForSession(db: Database, staffId: string, expires
         and ${auditLog.action} = 'logout' and ${auditLog.detail} = ${sessionDetail(expiresAt)})`,
     })
     .from(staff)
-    .leftJoin(property, eq(property.id, sql`coalesce(${staff.propertyId}, (select min(${property.id}) from ${property}))`))
+    .leftJoin(
+      property,
+      eq(property.id, sql`coalesce(${staff.propertyId}, (select min(${property.id}) from ${property}))`),
+    )
     .where(eq(staff.id, staffId))
     .limit(1);
   const row = rows[0];

@@ -29,7 +29,10 @@ export class BoardFeed {
     const socket = await this.connected();
     const seq = ++this.seq;
     const stored = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => this.settle(seq, new Error("the front desk did not answer in time")), ANSWER_TIMEOUT_MS);
+      const timer = setTimeout(
+        () => this.settle(seq, new Error("the front desk did not answer in time")),
+        ANSWER_TIMEOUT_MS,
+      );
       this.waiting.set(seq, { resolve, reject, timer });
     });
     try {

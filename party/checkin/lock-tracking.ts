@@ -22,14 +22,22 @@ function sideOf(state: CheckinState, pinId: string): LockSide | null {
 }
 
 /** A webhook's news about one code. A code this session does not hold changes nothing. */
-export async function applyLockEvent(request: Request, deps: Pick<PinTaskDeps, "current" | "dispatch">): Promise<Response> {
+export async function applyLockEvent(
+  request: Request,
+  deps: Pick<PinTaskDeps, "current" | "dispatch">,
+): Promise<Response> {
   const body = await readJsonBody(request, lockEventBody);
   if (!body.ok) return body.response;
   const state = deps.current();
   const side = sideOf(state, body.value.accessCodeId);
   if (!side || !state.lockCodes) return json({ applied: false });
   const before = state.lockCodes;
-  if (!(await deps.dispatch({ type: "lock-codes-observed", observations: [{ side, state: body.value.state, at: body.value.occurredAt }] }))) {
+  if (
+    !(await deps.dispatch({
+      type: "lock-codes-observed",
+      observations: [{ side, state: body.value.state, at: body.value.occurredAt }],
+    }))
+  ) {
     return apiErrorResponse(409, "out_of_order", "Session cannot take lock events now");
   }
   return json({ applied: deps.current().lockCodes !== before });
@@ -53,5 +61,9 @@ export async function pollLockCodes(deps: PinTaskDeps): Promise<void> {
   }
   const fresh = deps.current().lockCodes;
   if (!fresh) return;
-  await deps.dispatch({ type: "lock-codes-observed", observations, tracking: afterPoll(fresh, deps.now(), deps.lockPollMs ?? 60_000) });
+  await deps.dispatch({
+    type: "lock-codes-observed",
+    observations,
+    tracking: afterPoll(fresh, deps.now(), deps.lockPollMs ?? 60_000),
+  });
 }

@@ -27,7 +27,8 @@ export const PIN_ATTEMPT_LEASE_MS = 60_000;
 
 const LABEL_PREFIX = "frontdoor:";
 export const pinLabel = (sessionId: string) => `${LABEL_PREFIX}${sessionId}`;
-export const sessionIdFromLabel = (label: string) => (label.startsWith(LABEL_PREFIX) ? label.slice(LABEL_PREFIX.length) : null);
+export const sessionIdFromLabel = (label: string) =>
+  label.startsWith(LABEL_PREFIX) ? label.slice(LABEL_PREFIX.length) : null;
 
 /** The PIN run was taken over (staff set a code by hand, or the session ended) while we awaited the vendor. */
 const superseded = (state: CheckinState) => state.pin.status !== "creating" || state.pin.manual;
@@ -47,16 +48,24 @@ export async function runPinAttempt(deps: PinTaskDeps): Promise<void> {
   ];
 
   try {
-    const code = await codeEveryLockAccepts(deps, targets.map((t) => t.lockId));
+    const code = await codeEveryLockAccepts(
+      deps,
+      targets.map((t) => t.lockId),
+    );
     if (code === null) return;
     for (const { lockId, field } of targets) {
       if (deps.current().pin[field]) continue;
       const found = mayHavePins ? await deps.provider.findPins(lockId, label) : [];
       // Ours by label; one with other digits (the code changed before it was confirmed) is not reusable.
-      const reusable = found.filter((p) => (p.code === null || p.code === code) && p.state !== "removed" && p.state !== "failed");
-      const pin = reusable[0] ?? (await deps.provider.createPin({ lockId, code, label, startsAt: window.startsAt, endsAt: window.endsAt }));
+      const reusable = found.filter(
+        (p) => (p.code === null || p.code === code) && p.state !== "removed" && p.state !== "failed",
+      );
+      const pin =
+        reusable[0] ??
+        (await deps.provider.createPin({ lockId, code, label, startsAt: window.startsAt, endsAt: window.endsAt }));
       // A vendor that lost a response may hold more than one; keep one, remove the rest.
-      for (const extra of found.filter((p) => p.pinId !== pin.pinId)) await deps.provider.deletePin(lockId, extra.pinId);
+      for (const extra of found.filter((p) => p.pinId !== pin.pinId))
+        await deps.provider.deletePin(lockId, extra.pinId);
       if (superseded(deps.current())) {
         await deps.provider.deletePin(lockId, pin.pinId);
         return;
@@ -91,7 +100,11 @@ async function codeEveryLockAccepts(deps: PinTaskDeps, lockIds: readonly string[
   // Once a PIN exists its digits are the stay's code; the other lock must take the same.
   if (current.frontDoorPinId || current.roomPinId) return current.code;
   const devices = await Promise.all(lockIds.map((id) => deps.provider.getDevice(id)));
-  const choice = chooseCommonCode(current.code, devices.map((d) => d.constraints), deps.randomUint32 ?? randomUint32);
+  const choice = chooseCommonCode(
+    current.code,
+    devices.map((d) => d.constraints),
+    deps.randomUint32 ?? randomUint32,
+  );
   if (!choice.ok) {
     await deps.dispatch({
       type: "pin-failed",
@@ -100,7 +113,8 @@ async function codeEveryLockAccepts(deps: PinTaskDeps, lockIds: readonly string[
     });
     return null;
   }
-  if (choice.code !== current.code && !(await deps.dispatch({ type: "pin-code-chosen", code: choice.code }))) return null;
+  if (choice.code !== current.code && !(await deps.dispatch({ type: "pin-code-chosen", code: choice.code })))
+    return null;
   return choice.code;
 }
 

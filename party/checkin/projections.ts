@@ -17,7 +17,9 @@ export function toBoardSession(state: CheckinState): BoardSession {
     pinAttempts: state.pin.attempts,
     // Staff need the technical reason to act on; guests get the plain one.
     pinError: state.pin.failureDetail ?? state.pin.error,
-    ...(state.lockCodes ? { locks: { frontDoor: state.lockCodes.frontDoor?.state ?? null, room: state.lockCodes.room?.state ?? null } } : {}),
+    ...(state.lockCodes
+      ? { locks: { frontDoor: state.lockCodes.frontDoor?.state ?? null, room: state.lockCodes.room?.state ?? null } }
+      : {}),
     startedAt: state.startedAt,
     updatedAt: state.updatedAt,
     completedAt: state.completedAt,

@@ -120,7 +120,11 @@ export default class CheckinRoom implements Party.Server {
       return;
     }
     if (!this.state) {
-      this.sendTo(connection, { type: "error", code: "not_found", message: "This check-in session does not exist. Start again with your booking reference." });
+      this.sendTo(connection, {
+        type: "error",
+        code: "not_found",
+        message: "This check-in session does not exist. Start again with your booking reference.",
+      });
       connection.close(4404, "unknown session");
       return;
     }
@@ -141,14 +145,23 @@ export default class CheckinRoom implements Party.Server {
     }
     const frame = parseFrame(raw, clientMessage);
     if (!frame.ok) return this.sendTo(sender, { type: "error", code: frame.code, message: frame.message });
-    if (!this.state) return this.sendTo(sender, { type: "error", code: "not_found", message: "This check-in session does not exist." });
+    if (!this.state)
+      return this.sendTo(sender, {
+        type: "error",
+        code: "not_found",
+        message: "This check-in session does not exist.",
+      });
     const msg = frame.message;
     const event: FlowEvent =
-      msg.type === "details" ? { type: "details", details: msg.details }
-      : msg.type === "parking" ? { type: "parking", parking: msg.parking }
-      : msg.type === "edit" ? { type: "edit", step: msg.step }
-      : msg.type === "language" ? { type: "language", language: msg.language }
-      : { type: "confirm" };
+      msg.type === "details"
+        ? { type: "details", details: msg.details }
+        : msg.type === "parking"
+          ? { type: "parking", parking: msg.parking }
+          : msg.type === "edit"
+            ? { type: "edit", step: msg.step }
+            : msg.type === "language"
+              ? { type: "language", language: msg.language }
+              : { type: "confirm" };
     await this.dispatch(event, sender);
   }
 
@@ -159,7 +172,9 @@ export default class CheckinRoom implements Party.Server {
     if (request.method !== "POST") return apiErrorResponse(405, "method_not_allowed", "Method not allowed");
     if (!isInternal(request, this.env.INTERNAL_SECRET)) return apiErrorResponse(403, "forbidden", "Not allowed");
     if (new URL(request.url).pathname.endsWith(LOCK_EVENT_PATH)) {
-      return this.state ? applyLockEvent(request, this.pinTaskDeps()) : apiErrorResponse(404, "not_found", "No such session");
+      return this.state
+        ? applyLockEvent(request, this.pinTaskDeps())
+        : apiErrorResponse(404, "not_found", "No such session");
     }
 
     const body = await readJsonBody(request, checkinCommand);
@@ -180,7 +195,11 @@ export default class CheckinRoom implements Party.Server {
     }
 
     if (!this.state) return apiErrorResponse(404, "not_found", "No such session");
-    const outcome = await this.dispatch(command.type === "retry-pins" ? { type: "retry-pins", now: Date.now() } : { type: "manual-pin", pin: command.pin });
+    const outcome = await this.dispatch(
+      command.type === "retry-pins"
+        ? { type: "retry-pins", now: Date.now() }
+        : { type: "manual-pin", pin: command.pin },
+    );
     if (!outcome.ok) return apiErrorResponse(409, outcome.code, outcome.message);
     return json(toPublicState(this.state));
   }
@@ -200,7 +219,11 @@ export default class CheckinRoom implements Party.Server {
       if (isExpired(this.state, this.expiryMs, now)) {
         await this.dispatch({ type: "expired" });
         if (this.state.pinsToDelete.length > 0) await deleteQueuedPins(this.pinTaskDeps());
-      } else if (this.state.pin.status === "creating" && (this.state.pin.nextAttemptAt ?? Infinity) <= now && !this.pinAttemptRunning) {
+      } else if (
+        this.state.pin.status === "creating" &&
+        (this.state.pin.nextAttemptAt ?? Infinity) <= now &&
+        !this.pinAttemptRunning
+      ) {
         this.pinAttemptRunning = true;
         try {
           await runPinAttempt(this.pinTaskDeps());
@@ -231,7 +254,11 @@ export default class CheckinRoom implements Party.Server {
   }
 
   private retryPolicy() {
-    return { maxAttempts: this.env.PIN_MAX_ATTEMPTS, baseDelayMs: this.env.PIN_RETRY_BASE_MS, maxDelayMs: this.env.PIN_RETRY_MAX_MS };
+    return {
+      maxAttempts: this.env.PIN_MAX_ATTEMPTS,
+      baseDelayMs: this.env.PIN_RETRY_BASE_MS,
+      maxDelayMs: this.env.PIN_RETRY_MAX_MS,
+    };
   }
 
   /** Sets the alarm to the domain's next wake-up, whatever it was set to before. */
@@ -270,7 +297,13 @@ export default class CheckinRoom implements Party.Server {
     const before = this.state!;
     const result = applyEvent(before, event, Date.now());
     if (!result.ok) {
-      if (sender) this.sendTo(sender, { type: "error", code: result.code, message: result.message, ...(result.fields ? { fields: result.fields } : {}) });
+      if (sender)
+        this.sendTo(sender, {
+          type: "error",
+          code: result.code,
+          message: result.message,
+          ...(result.fields ? { fields: result.fields } : {}),
+        });
       return result;
     }
     this.state = result.state;
@@ -320,7 +353,8 @@ export default class CheckinRoom implements Party.Server {
     } else {
       await this.dispatch({
         type: "lost-race",
-        reason: "This booking has just been checked in on another device. Enter your booking reference again to open your stay.",
+        reason:
+          "This booking has just been checked in on another device. Enter your booking reference again to open your stay.",
       });
     }
   }
@@ -361,7 +395,12 @@ export default class CheckinRoom implements Party.Server {
  * Clean-up bookkeeping changes nothing staff can see, and an attempt starting only bumps
  * a counter that the attempt's outcome shows a moment later: one hop fewer per check-in.
  */
-const BOARD_SILENT: ReadonlySet<FlowEvent["type"]> = new Set(["pin-deleted", "pin-cleanup-failed", "pin-progress", "pin-attempt-started"]);
+const BOARD_SILENT: ReadonlySet<FlowEvent["type"]> = new Set([
+  "pin-deleted",
+  "pin-cleanup-failed",
+  "pin-progress",
+  "pin-attempt-started",
+]);
 
 function isBoardVisible(event: FlowEvent): boolean {
   return !BOARD_SILENT.has(event.type);

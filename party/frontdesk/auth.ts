@@ -14,8 +14,17 @@ export interface DeskSocketStaff {
   expiresAt: number;
 }
 
-export async function authorizeDeskSocket(req: Request, env: RuntimeEnv, propertyId: string): Promise<DeskSocketStaff | null> {
-  const staff = await principalFromCookieHeader(database(env), req.headers.get("cookie"), env.SESSION_SECRET, Date.now());
+export async function authorizeDeskSocket(
+  req: Request,
+  env: RuntimeEnv,
+  propertyId: string,
+): Promise<DeskSocketStaff | null> {
+  const staff = await principalFromCookieHeader(
+    database(env),
+    req.headers.get("cookie"),
+    env.SESSION_SECRET,
+    Date.now(),
+  );
   if (!staff) return null;
   const claims = { staffId: staff.staffId, role: staff.role, propertyId: staff.homePropertyId };
   return canAccessProperty(claims, propertyId) ? { ...claims, expiresAt: staff.expiresAt } : null;

@@ -70,7 +70,10 @@ export default class FrontdeskRoom implements Party.Server {
     }
     const staff = await authorizeDeskSocket(req as unknown as Request, env, lobby.id);
     if (!staff) return new Response("Sign in to the front desk first", { status: 401 });
-    const stamped = stampStaffSession(req as unknown as Request, { staffId: staff.staffId, expiresAt: staff.expiresAt });
+    const stamped = stampStaffSession(req as unknown as Request, {
+      staffId: staff.staffId,
+      expiresAt: staff.expiresAt,
+    });
     return stamped as unknown as Party.Request;
   }
 
@@ -155,7 +158,11 @@ export default class FrontdeskRoom implements Party.Server {
   async onMessage(raw: string | ArrayBuffer | ArrayBufferView, sender: Party.Connection) {
     if (!this.feeds.has(sender.id)) {
       // Dashboards act through the staff HTTP API, which audits; the socket is read-only.
-      this.send(sender, { type: "error", code: "invalid_message", message: "The board is read-only; use the desk API to act." });
+      this.send(sender, {
+        type: "error",
+        code: "invalid_message",
+        message: "The board is read-only; use the desk API to act.",
+      });
       return;
     }
     const frame = parseFrame(raw, boardFeedMessage);
@@ -174,7 +181,8 @@ export default class FrontdeskRoom implements Party.Server {
 
   async onRequest(req: Party.Request): Promise<Response> {
     const request = req as unknown as Request;
-    if (!isInternal(request, runtimeEnv(this.room.env).INTERNAL_SECRET)) return apiErrorResponse(403, "forbidden", "Not allowed");
+    if (!isInternal(request, runtimeEnv(this.room.env).INTERNAL_SECRET))
+      return apiErrorResponse(403, "forbidden", "Not allowed");
     if (request.method === "GET") return json({ sessions: [...this.sessions.values()] });
     if (request.method !== "POST") return apiErrorResponse(405, "method_not_allowed", "Method not allowed");
     if (new URL(request.url).pathname.endsWith(END_STAFF_SESSIONS_PATH)) {

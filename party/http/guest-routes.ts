@@ -23,17 +23,26 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
 /** Two limits: per client (a guessing script) and per reference (a distributed one aimed at a booking). */
-export async function limited(c: Context<AppEnv>, scope: string, ref: string | null, perRefPerHour: number): Promise<Response | null> {
+export async function limited(
+  c: Context<AppEnv>,
+  scope: string,
+  ref: string | null,
+  perRefPerHour: number,
+): Promise<Response | null> {
   const env = c.get("env");
   const parties = c.env.lobby.parties;
   const ip = clientIp(c.req.raw, env);
-  const checks = [takeRateLimit(env, parties, `${scope}:ip:${ip}`, { limit: env.LOOKUP_LIMIT_PER_MINUTE, windowMs: MINUTE })];
+  const checks = [
+    takeRateLimit(env, parties, `${scope}:ip:${ip}`, { limit: env.LOOKUP_LIMIT_PER_MINUTE, windowMs: MINUTE }),
+  ];
   if (ref) checks.push(takeRateLimit(env, parties, `${scope}:ref:${ref}`, { limit: perRefPerHour, windowMs: HOUR }));
   const results = await Promise.all(checks);
   const refused = results.filter((r) => !r.allowed);
   if (refused.length === 0) return null;
   const retryAfterSeconds = Math.max(1, ...refused.map((r) => r.retryAfterSeconds));
-  const res = apiErrorResponse(429, "rate_limited", `Too many attempts. Try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds });
+  const res = apiErrorResponse(429, "rate_limited", `Too many attempts. Try again in ${retryAfterSeconds} seconds.`, {
+    retryAfterSeconds,
+  });
   res.headers.set("Retry-After", String(retryAfterSeconds));
   return res;
 }
@@ -70,7 +79,12 @@ guestRoutes.post("/stay-access", async (c) => {
 guestRoutes.get("/stay/:token", async (c) => {
   const token = stayTokenSchema.safeParse(c.req.param("token"));
   const stay = token.success ? await findStayByToken(c.get("db"), token.data) : null;
-  if (!stay) return apiErrorResponse(404, "not_found", "We couldn't find that stay. Enter your booking reference to find it again.");
+  if (!stay)
+    return apiErrorResponse(
+      404,
+      "not_found",
+      "We couldn't find that stay. Enter your booking reference to find it again.",
+    );
   const { guest, room, property } = stay;
   const window = pinWindow({
     checkInDate: guest.checkInDate,

@@ -47,8 +47,17 @@ seamWebhookRoutes.post("/seam", async (c) => {
   if (!state || !event.access_code_id) return json({ ignored: event.event_type });
   const sessionId = await sessionOwning(c, event.access_code_id);
   if (!sessionId) return json({ ignored: "unknown code" });
-  const lockEvent: LockEventBody = { accessCodeId: event.access_code_id, state, occurredAt: Date.parse(event.occurred_at) };
-  const res = await callParty(env, c.env.lobby.parties, { party: "checkin", roomId: sessionId, path: LOCK_EVENT_PATH }, { method: "POST", body: lockEvent });
+  const lockEvent: LockEventBody = {
+    accessCodeId: event.access_code_id,
+    state,
+    occurredAt: Date.parse(event.occurred_at),
+  };
+  const res = await callParty(
+    env,
+    c.env.lobby.parties,
+    { party: "checkin", roomId: sessionId, path: LOCK_EVENT_PATH },
+    { method: "POST", body: lockEvent },
+  );
   // A failure here is ours: answering 5xx makes Svix deliver the event again later.
   if (res.status >= 500) return apiErrorResponse(503, "unavailable", "Try again later");
   return json({ delivered: res.ok });
@@ -66,7 +75,9 @@ async function sessionOwning(c: Context<AppEnv>, accessCodeId: string): Promise<
     .where(or(eq(guest.frontDoorPinId, accessCodeId), eq(guest.roomPinId, accessCodeId)))
     .limit(1);
   if (row?.sessionId) return row.sessionId;
-  const [pin] = await lockProvider(c.get("env")).getPins([accessCodeId]).catch(() => []);
+  const [pin] = await lockProvider(c.get("env"))
+    .getPins([accessCodeId])
+    .catch(() => []);
   const sessionId = pin ? sessionIdFromLabel(pin.label) : null;
   return sessionId !== null && sessionIdSchema.safeParse(sessionId).success ? sessionId : null;
 }

@@ -14,7 +14,11 @@ useEnglishZodMessages();
 
 export const limiterRequest = z.object({
   limit: z.number().int().min(1).max(1_000_000),
-  windowMs: z.number().int().min(1000).max(24 * 3600_000),
+  windowMs: z
+    .number()
+    .int()
+    .min(1000)
+    .max(24 * 3600_000),
 });
 export type LimiterRequest = z.infer<typeof limiterRequest>;
 export type LimiterResponse = { allowed: boolean; retryAfterSeconds: number };
@@ -62,7 +66,10 @@ export default class LimiterRoom implements Party.Server {
     const result = takeToken(this.bucket, body.value.limit, body.value.windowMs, Date.now());
     this.bucket = result.bucket;
     await this.room.storage.put("bucket", result.bucket);
-    const answer: LimiterResponse = { allowed: result.allowed, retryAfterSeconds: Math.ceil(result.retryAfterMs / 1000) };
+    const answer: LimiterResponse = {
+      allowed: result.allowed,
+      retryAfterSeconds: Math.ceil(result.retryAfterMs / 1000),
+    };
     return json(answer);
   }
 

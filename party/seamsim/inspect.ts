@@ -32,8 +32,15 @@ export async function seamSimCall(baseUrl: string, apiKey: string, route: string
 }
 
 /** Codes the simulated workspace holds on a lock: all, or one label's (`name` in Seam's terms). */
-export async function seamSimCodes(baseUrl: string, apiKey: string, lockId: string, label?: string): Promise<SimListedCode[]> {
-  const { access_codes } = (await seamSimCall(baseUrl, apiKey, "access_codes/list", { device_id: lockId })) as { access_codes: SimListedCode[] };
+export async function seamSimCodes(
+  baseUrl: string,
+  apiKey: string,
+  lockId: string,
+  label?: string,
+): Promise<SimListedCode[]> {
+  const { access_codes } = (await seamSimCall(baseUrl, apiKey, "access_codes/list", { device_id: lockId })) as {
+    access_codes: SimListedCode[];
+  };
   return label === undefined ? access_codes : access_codes.filter((c) => c.name === label);
 }
 
@@ -47,7 +54,12 @@ export interface SimDeviceChange {
   drop_webhooks?: boolean;
 }
 
-export async function configureSimDevice(baseUrl: string, apiKey: string, lockId: string, change: SimDeviceChange): Promise<void> {
+export async function configureSimDevice(
+  baseUrl: string,
+  apiKey: string,
+  lockId: string,
+  change: SimDeviceChange,
+): Promise<void> {
   await seamSimCall(baseUrl, apiKey, "_simulator/devices/configure", { device_id: lockId, ...change });
 }
 

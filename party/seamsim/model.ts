@@ -77,9 +77,16 @@ export function settle(code: SimCode, device: SimDevice, now: number): { code: S
   if (!device.online) return { code: { ...code, due_at: null }, events: [] };
   switch (device.code_outcome) {
     case "set":
-      return { code: { ...code, status: "set", due_at: null }, events: [{ event_type: "access_code.set_on_device", ...ids }] };
+      return {
+        code: { ...code, status: "set", due_at: null },
+        events: [{ event_type: "access_code.set_on_device", ...ids }],
+      };
     case "stuck": {
-      const warning = { warning_code: "delay_in_setting_on_device", message: "Delay in setting code on device.", created_at: at };
+      const warning = {
+        warning_code: "delay_in_setting_on_device",
+        message: "Delay in setting code on device.",
+        created_at: at,
+      };
       return {
         code: { ...code, warnings: [...code.warnings, warning], due_at: null },
         events: [{ event_type: "access_code.delay_in_setting_on_device", ...ids }],
@@ -114,8 +121,16 @@ export function publicCode(code: SimCode, workspaceId: string) {
 export function publicDevice(device: SimDevice, workspaceId: string) {
   const errors = device.online
     ? []
-    : [{ error_code: "device_offline", message: "Device is offline", is_device_error: true, created_at: new Date().toISOString() }];
-  const warnings = device.battery_level < 0.2 ? [{ warning_code: "device_has_low_battery", message: "Low battery" }] : [];
+    : [
+        {
+          error_code: "device_offline",
+          message: "Device is offline",
+          is_device_error: true,
+          created_at: new Date().toISOString(),
+        },
+      ];
+  const warnings =
+    device.battery_level < 0.2 ? [{ warning_code: "device_has_low_battery", message: "Low battery" }] : [];
   return {
     device_id: device.device_id,
     device_type: "august_lock",

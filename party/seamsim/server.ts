@@ -13,7 +13,16 @@ import { runtimeEnv, type RuntimeEnv } from "../env";
 import { json } from "../http-json";
 import { randomUint32 } from "../random";
 import { signSvix } from "../locks/seam/svix";
-import { dueAt, newDevice, publicCode, publicDevice, settle, type SimCode, type SimDevice, type SimEvent } from "./model";
+import {
+  dueAt,
+  newDevice,
+  publicCode,
+  publicDevice,
+  settle,
+  type SimCode,
+  type SimDevice,
+  type SimEvent,
+} from "./model";
 
 const MAX_BODY_BYTES = 16 * 1024;
 const WEBHOOK_ATTEMPTS = 5;
@@ -23,7 +32,10 @@ const iso = z.string().datetime({ offset: true });
 const createBody = z.object({
   device_id: z.string().min(1).max(200),
   name: z.string().max(200).optional(),
-  code: z.string().regex(/^\d{4,12}$/).optional(),
+  code: z
+    .string()
+    .regex(/^\d{4,12}$/)
+    .optional(),
   common_code_key: z.string().max(200).optional(),
   starts_at: iso.optional(),
   ends_at: iso.optional(),
@@ -35,7 +47,11 @@ const listBody = z.object({
   limit: z.number().optional(),
 });
 const codeIdBody = z.object({ access_code_id: z.string().max(200), device_id: z.string().max(200).optional() });
-const updateBody = codeIdBody.extend({ name: z.string().max(200).optional(), starts_at: iso.optional(), ends_at: iso.optional() });
+const updateBody = codeIdBody.extend({
+  name: z.string().max(200).optional(),
+  starts_at: iso.optional(),
+  ends_at: iso.optional(),
+});
 const deviceIdBody = z.object({ device_id: z.string().min(1).max(200) });
 const configureBody = deviceIdBody.extend({
   online: z.boolean().optional(),
@@ -85,7 +101,8 @@ export default class SeamSimRoom implements Party.Server {
     }
     if (request.method !== "POST") return seamError(405, "method_not_allowed", "Seam routes are POST");
     const text = await request.text();
-    if (new TextEncoder().encode(text).byteLength > MAX_BODY_BYTES) return seamError(413, "payload_too_large", "Body too large");
+    if (new TextEncoder().encode(text).byteLength > MAX_BODY_BYTES)
+      return seamError(413, "payload_too_large", "Body too large");
     let body: unknown;
     try {
       body = text ? JSON.parse(text) : {};
@@ -119,13 +136,24 @@ export default class SeamSimRoom implements Party.Server {
   private async route(route: string, body: unknown, workspace: string): Promise<Response> {
     switch (route) {
       case "access_codes/create":
-        return json({ access_code: publicCode(await this.createCode(parse(createBody, body)), workspace), action_attempt: attempt("CREATE_ACCESS_CODE"), ok: true });
+        return json({
+          access_code: publicCode(await this.createCode(parse(createBody, body)), workspace),
+          action_attempt: attempt("CREATE_ACCESS_CODE"),
+          ok: true,
+        });
       case "access_codes/list": {
         const codes = await this.listCodes(parse(listBody, body));
-        return json({ access_codes: codes.map((c) => publicCode(c, workspace)), pagination: { has_next_page: false, next_page_cursor: null }, ok: true });
+        return json({
+          access_codes: codes.map((c) => publicCode(c, workspace)),
+          pagination: { has_next_page: false, next_page_cursor: null },
+          ok: true,
+        });
       }
       case "access_codes/get":
-        return json({ access_code: publicCode(await this.codeById(parse(codeIdBody, body).access_code_id), workspace), ok: true });
+        return json({
+          access_code: publicCode(await this.codeById(parse(codeIdBody, body).access_code_id), workspace),
+          ok: true,
+        });
       case "access_codes/update":
         await this.updateCode(parse(updateBody, body));
         return json({ action_attempt: attempt("UPDATE_ACCESS_CODE"), ok: true });
@@ -133,10 +161,17 @@ export default class SeamSimRoom implements Party.Server {
         await this.deleteCode(parse(codeIdBody, body).access_code_id, "access_code.deleted");
         return json({ action_attempt: attempt("DELETE_ACCESS_CODE"), ok: true });
       case "devices/get":
-        return json({ device: publicDevice(await this.device(parse(deviceIdBody, body).device_id), workspace), ok: true });
+        return json({
+          device: publicDevice(await this.device(parse(deviceIdBody, body).device_id), workspace),
+          ok: true,
+        });
       case "devices/list": {
         const devices = [...(await this.room.storage.list<SimDevice>({ prefix: "dev:" })).values()];
-        return json({ devices: devices.map((d) => publicDevice(d, workspace)), pagination: { has_next_page: false, next_page_cursor: null }, ok: true });
+        return json({
+          devices: devices.map((d) => publicDevice(d, workspace)),
+          pagination: { has_next_page: false, next_page_cursor: null },
+          ok: true,
+        });
       }
       case "devices/simulate/disconnect":
         await this.configure({ device_id: parse(deviceIdBody, body).device_id, online: false });
@@ -167,21 +202,34 @@ export default class SeamSimRoom implements Party.Server {
 
   private async configure(change: z.infer<typeof configureBody>): Promise<SimDevice> {
     const before = await this.device(change.device_id);
-    const device: SimDevice = { ...before, ...Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) };
+    const device: SimDevice = {
+      ...before,
+      ...Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)),
+    };
     await this.room.storage.put(`dev:${device.device_id}`, device);
     const events: SimEvent[] = [];
-    if (before.online && !device.online) events.push({ event_type: "device.disconnected", device_id: device.device_id });
+    if (before.online && !device.online)
+      events.push({ event_type: "device.disconnected", device_id: device.device_id });
     if (!before.online && device.online) {
       events.push({ event_type: "device.connected", device_id: device.device_id });
       // Codes waiting for the lock go on once it is back.
       for (const code of await this.codesOf(device.device_id)) {
-        if (code.status === "setting" && code.due_at === null && code.errors.length === 0 && code.warnings.length === 0) {
+        if (
+          code.status === "setting" &&
+          code.due_at === null &&
+          code.errors.length === 0 &&
+          code.warnings.length === 0
+        ) {
           await this.putCode({ ...code, due_at: dueAt(device, Date.now(), between(this.env.SIM_LOCK_SET_DELAY_MS)) });
         }
       }
     }
     if (before.battery_level >= 0.2 && device.battery_level < 0.2) {
-      events.push({ event_type: "device.low_battery", device_id: device.device_id, battery_level: device.battery_level });
+      events.push({
+        event_type: "device.low_battery",
+        device_id: device.device_id,
+        battery_level: device.battery_level,
+      });
     }
     await this.enqueue(events, device);
     return device;
@@ -194,7 +242,10 @@ export default class SeamSimRoom implements Party.Server {
   }
 
   private async putCode(code: SimCode) {
-    await this.room.storage.put({ [`code:${code.device_id}:${code.access_code_id}`]: code, [`codeidx:${code.access_code_id}`]: code.device_id });
+    await this.room.storage.put({
+      [`code:${code.device_id}:${code.access_code_id}`]: code,
+      [`codeidx:${code.access_code_id}`]: code.device_id,
+    });
   }
 
   private async codeById(accessCodeId: string): Promise<SimCode> {
@@ -221,12 +272,19 @@ export default class SeamSimRoom implements Party.Server {
       rules: device.code_constraints.map((c) => c.constraint_type).filter(isCodeRule),
       unsupported: [],
     };
-    const shared = body.common_code_key ? await this.room.storage.get<string>(`common:${body.common_code_key}`) : undefined;
+    const shared = body.common_code_key
+      ? await this.room.storage.get<string>(`common:${body.common_code_key}`)
+      : undefined;
     if (shared !== undefined && body.code !== undefined && body.code !== shared) {
-      throw new SeamError(400, "invalid_input", "code differs from the code of other access codes with this common_code_key");
+      throw new SeamError(
+        400,
+        "invalid_input",
+        "code differs from the code of other access codes with this common_code_key",
+      );
     }
     const code = body.code ?? shared ?? generatePin(randomUint32);
-    if (!lockAccepts(code, constraints)) throw new SeamError(400, "invalid_input", "code does not satisfy the device's code constraints");
+    if (!lockAccepts(code, constraints))
+      throw new SeamError(400, "invalid_input", "code does not satisfy the device's code constraints");
     if (body.starts_at && body.ends_at && Date.parse(body.ends_at) <= Date.parse(body.starts_at)) {
       throw new SeamError(400, "invalid_input", "ends_at must be after starts_at");
     }
@@ -248,7 +306,10 @@ export default class SeamSimRoom implements Party.Server {
     };
     await this.putCode(record);
     if (body.common_code_key) await this.room.storage.put(`common:${body.common_code_key}`, code);
-    await this.enqueue([{ event_type: "access_code.created", device_id: record.device_id, access_code_id: record.access_code_id }], device);
+    await this.enqueue(
+      [{ event_type: "access_code.created", device_id: record.device_id, access_code_id: record.access_code_id }],
+      device,
+    );
     return record;
   }
 
@@ -263,21 +324,35 @@ export default class SeamSimRoom implements Party.Server {
 
   private async updateCode(body: z.infer<typeof updateBody>) {
     const code = await this.codeById(body.access_code_id);
-    const updated = { ...code, name: body.name ?? code.name, starts_at: body.starts_at ?? code.starts_at, ends_at: body.ends_at ?? code.ends_at };
+    const updated = {
+      ...code,
+      name: body.name ?? code.name,
+      starts_at: body.starts_at ?? code.starts_at,
+      ends_at: body.ends_at ?? code.ends_at,
+    };
     if (updated.starts_at && updated.ends_at && Date.parse(updated.ends_at) <= Date.parse(updated.starts_at)) {
       throw new SeamError(400, "invalid_input", "ends_at must be after starts_at");
     }
     await this.putCode({ ...updated, type: updated.starts_at || updated.ends_at ? "time_bound" : "ongoing" });
-    await this.enqueue([{ event_type: "access_code.changed", device_id: code.device_id, access_code_id: code.access_code_id }], await this.device(code.device_id));
+    await this.enqueue(
+      [{ event_type: "access_code.changed", device_id: code.device_id, access_code_id: code.access_code_id }],
+      await this.device(code.device_id),
+    );
   }
 
   private async deleteCode(accessCodeId: string, eventType: string) {
     const code = await this.codeById(accessCodeId);
     await this.room.storage.delete([`code:${code.device_id}:${code.access_code_id}`, `codeidx:${code.access_code_id}`]);
     const device = await this.device(code.device_id);
-    const events: SimEvent[] = [{ event_type: eventType, device_id: code.device_id, access_code_id: code.access_code_id }];
+    const events: SimEvent[] = [
+      { event_type: eventType, device_id: code.device_id, access_code_id: code.access_code_id },
+    ];
     if (eventType === "access_code.removed_from_device") {
-      events.push({ event_type: "access_code.deleted_external_to_seam", device_id: code.device_id, access_code_id: code.access_code_id });
+      events.push({
+        event_type: "access_code.deleted_external_to_seam",
+        device_id: code.device_id,
+        access_code_id: code.access_code_id,
+      });
     }
     await this.enqueue(events, device);
   }
@@ -291,7 +366,14 @@ export default class SeamSimRoom implements Party.Server {
     const entries: Record<string, OutboxEntry> = {};
     for (const e of events) {
       const at = new Date(now).toISOString();
-      const event = { event_id: uuid(), workspace_id: workspaceId, connected_account_id: "00000000-0000-4000-8000-00000000a11c", created_at: at, occurred_at: at, ...e };
+      const event = {
+        event_id: uuid(),
+        workspace_id: workspaceId,
+        connected_account_id: "00000000-0000-4000-8000-00000000a11c",
+        created_at: at,
+        occurred_at: at,
+        ...e,
+      };
       entries[`outbox:${now}:${event.event_id}`] = { event, attempts: 0, nextAt: now };
     }
     await this.room.storage.put(entries);
@@ -316,21 +398,35 @@ export default class SeamSimRoom implements Party.Server {
         continue;
       }
       const body = JSON.stringify(entry.event);
-      const headers = await signSvix(secret, `msg_${String(entry.event.event_id)}`, Math.floor(Date.now() / 1000), body);
+      const headers = await signSvix(
+        secret,
+        `msg_${String(entry.event.event_id)}`,
+        Math.floor(Date.now() / 1000),
+        body,
+      );
       const delivered = await fetch(`${this.env.SELF_URL}/api/webhooks/seam`, {
         method: "POST",
         headers: { "content-type": "application/json", ...headers },
         body,
         signal: AbortSignal.timeout(10_000),
-      }).then((r) => r.ok, () => false);
+      }).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (delivered || entry.attempts + 1 >= WEBHOOK_ATTEMPTS) await this.room.storage.delete(key);
-      else await this.room.storage.put(key, { ...entry, attempts: entry.attempts + 1, nextAt: now + 1_000 * 2 ** entry.attempts });
+      else
+        await this.room.storage.put(key, {
+          ...entry,
+          attempts: entry.attempts + 1,
+          nextAt: now + 1_000 * 2 ** entry.attempts,
+        });
     }
   }
 
   private async armAlarm() {
     const times: number[] = [];
-    for (const [, code] of await this.room.storage.list<SimCode>({ prefix: "code:" })) if (code.due_at !== null) times.push(code.due_at);
+    for (const [, code] of await this.room.storage.list<SimCode>({ prefix: "code:" }))
+      if (code.due_at !== null) times.push(code.due_at);
     for (const [, entry] of await this.room.storage.list<OutboxEntry>({ prefix: "outbox:" })) times.push(entry.nextAt);
     if (times.length === 0) return;
     const at = Math.min(...times);
@@ -341,7 +437,12 @@ export default class SeamSimRoom implements Party.Server {
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new SeamError(400, "invalid_input", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+  if (!parsed.success)
+    throw new SeamError(
+      400,
+      "invalid_input",
+      parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+    );
   return parsed.data;
 }
 

@@ -87,9 +87,11 @@ export type DeskArrivalsResponse = z.infer<typeof deskArrivalsResponse>;
 const isoDate = z.iso.date("Use a date like 2026-01-31");
 
 /** Local dates in the property's time zone, both ends included; default the last 30 days. */
-export const deskAnalyticsQuery = z.object({ from: z.optional(isoDate), to: z.optional(isoDate) }).check(
-  z.refine((q) => !(q.from && q.to) || q.from <= q.to, { message: "`from` must not be after `to`", path: ["from"] }),
-);
+export const deskAnalyticsQuery = z
+  .object({ from: z.optional(isoDate), to: z.optional(isoDate) })
+  .check(
+    z.refine((q) => !(q.from && q.to) || q.from <= q.to, { message: "`from` must not be after `to`", path: ["from"] }),
+  );
 export type DeskAnalyticsQuery = z.infer<typeof deskAnalyticsQuery>;
 
 const funnelStageKey = z.enum(["lookup", "details", "parking", "confirm", "completed"]);

@@ -99,14 +99,13 @@ it("shows a guest's check-in live, and Retry PINs then Set PIN manually rescue i
   const before = Number(await r.getAttribute("data-version"));
   await r.getByRole("button", { name: "Retry PINs for FD1008" }).click();
   await deskPage.getByTestId("desk-notice").filter({ hasText: "Retrying door PINs for FD1008." }).waitFor();
-  expect(await auditEntries(stack.db, { sessionId, action: "pin.retry" })).toMatchObject([{ bookingRef: "FD1008", detail: "accepted" }]);
-  await deskPage.waitForFunction(
-    (v) => {
-      const el = document.querySelector('tr[data-ref="FD1008"]');
-      return el?.getAttribute("data-pin") === "failed" && Number(el.getAttribute("data-version")) > v;
-    },
-    before,
-  );
+  expect(await auditEntries(stack.db, { sessionId, action: "pin.retry" })).toMatchObject([
+    { bookingRef: "FD1008", detail: "accepted" },
+  ]);
+  await deskPage.waitForFunction((v) => {
+    const el = document.querySelector('tr[data-ref="FD1008"]');
+    return el?.getAttribute("data-pin") === "failed" && Number(el.getAttribute("data-version")) > v;
+  }, before);
 
   // A manager types a code on the keypad and records it: the guest's page moves on by itself.
   await r.getByRole("button", { name: "Set PIN manually for FD1008" }).click();

@@ -154,8 +154,7 @@ function englishPhrases(): string[] {
     if (typeof value === "string") add(value);
     else if (typeof value === "function") {
       add(String((value as (...a: string[]) => string)("\u0000", "\u0000", "\u0000")));
-    }
-    else for (const s of Object.values(value as Record<string, string>)) add(s);
+    } else for (const s of Object.values(value as Record<string, string>)) add(s);
   }
   return [...phrases];
 }

@@ -68,7 +68,12 @@ describe("guest happy path", () => {
     const stay = await fetch(`${stack.url}/api/stay/${done.stayToken}`);
     expect(stay.headers.get("cache-control")).toBe("no-store");
     const body = stayResponse.parse(await stay.json());
-    expect(body).toMatchObject({ bookingRef: "FD1001", pin: row!.frontDoorPin, guestName: "Grace Hopper", propertyName: "Harbour House" });
+    expect(body).toMatchObject({
+      bookingRef: "FD1001",
+      pin: row!.frontDoorPin,
+      guestName: "Grace Hopper",
+      propertyName: "Harbour House",
+    });
     await client.close();
   });
 
@@ -122,21 +127,35 @@ describe("exactly one guest", () => {
   it("two separate sessions racing for one booking: one guest, the other told what to do", async () => {
     const [first, second] = [await startSession(stack.url, "FD1005"), await startSession(stack.url, "FD1005")];
     const [a, b] = await Promise.all([walkToConfirm(stack.url, first), walkToConfirm(stack.url, second)]);
-    await Promise.all([waitForState(a, (s) => s.pin.status === "ready"), waitForState(b, (s) => s.pin.status === "ready")]);
+    await Promise.all([
+      waitForState(a, (s) => s.pin.status === "ready"),
+      waitForState(b, (s) => s.pin.status === "ready"),
+    ]);
     a.send({ type: "confirm" });
     b.send({ type: "confirm" });
     const outcomes = await Promise.all(
       [a, b].map((c) => waitForState(c, (s) => s.step === "completed" || s.step === "error")),
     );
     expect(outcomes.map((s) => s.step).sort()).toEqual(["completed", "error"]);
-    expect(outcomes.find((s) => s.step === "error")).toMatchObject({ errorCode: "checked_in_elsewhere", error: expect.stringMatching(/another device/) });
-    const rows = await stack.db.select().from(guest).where(and(eq(guest.reservationId, "res-FD1005"), eq(guest.archived, false)));
+    expect(outcomes.find((s) => s.step === "error")).toMatchObject({
+      errorCode: "checked_in_elsewhere",
+      error: expect.stringMatching(/another device/),
+    });
+    const rows = await stack.db
+      .select()
+      .from(guest)
+      .where(and(eq(guest.reservationId, "res-FD1005"), eq(guest.archived, false)));
     expect(rows).toHaveLength(1);
 
     // The loser's PINs are removed from the locks; only the winner's stay live.
     const loser = outcomes.find((s) => s.step === "error")!.sessionId;
     const winner = outcomes.find((s) => s.step === "completed")!.sessionId;
-    await expect.poll(async () => (await pinsOnLock(stack.url, seamSimKey(stack.vars), "lock-front-harbour", pinLabel(loser))).length, { timeout: 20_000 }).toBe(0);
+    await expect
+      .poll(
+        async () => (await pinsOnLock(stack.url, seamSimKey(stack.vars), "lock-front-harbour", pinLabel(loser))).length,
+        { timeout: 20_000 },
+      )
+      .toBe(0);
     expect(await pinsOnLock(stack.url, seamSimKey(stack.vars), "lock-front-harbour", pinLabel(winner))).toHaveLength(1);
     await Promise.all([a.close(), b.close()]);
   });
@@ -226,7 +245,11 @@ describe("bad input", () => {
 
   it("rejects bad HTTP bodies with a clear error", async () => {
     const post = (body: string) =>
-      fetch(`${stack.url}/api/lookup`, { method: "POST", headers: { "content-type": "application/json", "cf-connecting-ip": uniqueIp() }, body });
+      fetch(`${stack.url}/api/lookup`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "cf-connecting-ip": uniqueIp() },
+        body,
+      });
     const invalid = await post("{");
     expect(invalid.status).toBe(400);
     expect(apiError.parse(await invalid.json()).error.code).toBe("invalid_json");
@@ -240,7 +263,10 @@ describe("bad input", () => {
     const raw = await connectRaw(toWsUrl(stack.url, "/parties/checkin/AAAAAAAAAAAAAAAAAAAAAA"));
     const closed = await raw.closed;
     expect(closed.code).toBe(4404);
-    const forged = await fetch(`${stack.url}/parties/checkin/AAAAAAAAAAAAAAAAAAAAAA`, { method: "POST", body: JSON.stringify({ type: "retry-pins" }) });
+    const forged = await fetch(`${stack.url}/parties/checkin/AAAAAAAAAAAAAAAAAAAAAA`, {
+      method: "POST",
+      body: JSON.stringify({ type: "retry-pins" }),
+    });
     expect(forged.status).toBe(403);
     const vendor = await fetch(`${seamSimulatorUrl(stack.url)}/access_codes/list`, {
       method: "POST",

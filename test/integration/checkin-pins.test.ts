@@ -41,7 +41,12 @@ describe("a slow lock vendor", () => {
 
     const again = await connectCheckin(stack.url, sessionId);
     const first = await again.nextOfType("state");
-    expect(first.state).toMatchObject({ sessionId, step: "confirm", confirmPending: true, details: { fullName: "Grace Hopper" } });
+    expect(first.state).toMatchObject({
+      sessionId,
+      step: "confirm",
+      confirmPending: true,
+      details: { fullName: "Grace Hopper" },
+    });
     // Nothing is sent by the guest: the re-armed alarm finishes the PINs and the check-in.
     const done = await again.nextOfType("completed");
     const rows = await stack.db.select().from(guest).where(eq(guest.reservationId, "res-FD1008"));
@@ -58,7 +63,13 @@ describe("a slow lock vendor", () => {
 describe("a lock vendor that is down", () => {
   let stack: TestStack;
   beforeAll(async () => {
-    stack = await startTestStack({ SIM_LOCK_LATENCY_MS: "5", SIM_LOCK_FAILURE_RATE: "1", SIM_LOCK_LOST_RESPONSE_SHARE: "0", PIN_MAX_ATTEMPTS: "3", PIN_RETRY_BASE_MS: "50" });
+    stack = await startTestStack({
+      SIM_LOCK_LATENCY_MS: "5",
+      SIM_LOCK_FAILURE_RATE: "1",
+      SIM_LOCK_LOST_RESPONSE_SHARE: "0",
+      PIN_MAX_ATTEMPTS: "3",
+      PIN_RETRY_BASE_MS: "50",
+    });
   });
   afterAll(async () => stack?.stop());
 
@@ -70,9 +81,14 @@ describe("a lock vendor that is down", () => {
     expect(failed.pin).toMatchObject({ error: expect.stringMatching(/door code/) });
     client.send({ type: "confirm" });
     const state = await waitForState(client, (s) => s.step === "error");
-    expect(state).toMatchObject({ errorCode: "pin_failed", error: expect.stringMatching(/door code/), pin: { status: "failed", attempts: 3 } });
+    expect(state).toMatchObject({
+      errorCode: "pin_failed",
+      error: expect.stringMatching(/door code/),
+      pin: { status: "failed", attempts: 3 },
+    });
     // The funnel row follows the announcement (analytics never hold up a guest), so it is read until it catches up.
-    const funnel = async () => (await stack.db.select().from(checkinAnalytics).where(eq(checkinAnalytics.sessionId, sessionId)))[0];
+    const funnel = async () =>
+      (await stack.db.select().from(checkinAnalytics).where(eq(checkinAnalytics.sessionId, sessionId)))[0];
     await expect.poll(funnel, { timeout: 10_000 }).toMatchObject({ completed: false, stepReached: 4 });
     await client.close();
   });

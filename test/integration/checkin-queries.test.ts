@@ -56,7 +56,12 @@ describe("funnel row writes", () => {
     await syncFunnelRow(stack.db, row);
     await syncFunnelRow(stack.db, { ...row, stepReached: 2, completed: false, completedAt: null });
     await syncFunnelRow(stack.db, { ...row, stepReached: 4, completedAt: 9_000 });
-    expect(await funnelRow("q-order")).toMatchObject({ stepReached: 4, completed: true, completedAt: 5_000, deviceType: "desktop" });
+    expect(await funnelRow("q-order")).toMatchObject({
+      stepReached: 4,
+      completed: true,
+      completedAt: 5_000,
+      deviceType: "desktop",
+    });
   });
 
   it("are completed by the guest write even before the session wrote the row", async () => {

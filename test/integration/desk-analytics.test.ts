@@ -27,7 +27,7 @@ const rows: Row[] = [];
 /** Deterministic pseudo-random numbers, so a failure reproduces. */
 function lcg(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 function generate() {
@@ -52,8 +52,20 @@ function generate() {
     });
   }
   // Right on local midnights either side of the clock change (BST 23:00Z, then GMT 00:00Z).
-  for (const t of [Date.UTC(2026, 9, 19, 23), Date.UTC(2026, 9, 19, 22, 59, 59, 999), Date.UTC(2026, 9, 26, 0), Date.UTC(2026, 9, 25, 23, 59, 59, 999)]) {
-    push({ propertyId: PROPERTY, stepReached: 4, completed: true, deviceType: "tablet", startedAt: t, completedAt: t + 60_000 });
+  for (const t of [
+    Date.UTC(2026, 9, 19, 23),
+    Date.UTC(2026, 9, 19, 22, 59, 59, 999),
+    Date.UTC(2026, 9, 26, 0),
+    Date.UTC(2026, 9, 25, 23, 59, 59, 999),
+  ]) {
+    push({
+      propertyId: PROPERTY,
+      stepReached: 4,
+      completed: true,
+      deviceType: "tablet",
+      startedAt: t,
+      completedAt: t + 60_000,
+    });
   }
 }
 
@@ -76,7 +88,8 @@ function expected(from: string, to: string) {
     .map((r) => r.completedAt! - r.startedAt)
     .sort((a, b) => a - b);
   const n = durations.length;
-  const median = n === 0 ? null : n % 2 ? durations[(n - 1) / 2]! : Math.round((durations[n / 2 - 1]! + durations[n / 2]!) / 2);
+  const median =
+    n === 0 ? null : n % 2 ? durations[(n - 1) / 2]! : Math.round((durations[n / 2 - 1]! + durations[n / 2]!) / 2);
   const reached = [totals.started, totals.step2, totals.step3, totals.step4, totals.completed];
   const keys = ["lookup", "details", "parking", "confirm", "completed"];
   let worst = { to: "", lost: 0 };
@@ -171,7 +184,12 @@ describe("funnel numbers", () => {
   });
 
   it("reject bad ranges with field errors", async () => {
-    for (const q of ["?from=2026-13-01", "?from=2026-11-02&to=2026-11-01", "?from=2024-01-01&to=2026-01-01", "?to=yesterday"]) {
+    for (const q of [
+      "?from=2026-13-01",
+      "?from=2026-11-02&to=2026-11-01",
+      "?from=2024-01-01&to=2026-01-01",
+      "?to=yesterday",
+    ]) {
       const r = await desk(stack.url, `/analytics${q}`, cookie);
       expect(r.status, q).toBe(400);
       expect(r.body.error.code).toBe("validation");
@@ -186,7 +204,9 @@ describe("CSV export", () => {
     const r = await desk(stack.url, "/analytics.csv?from=2026-10-19&to=2026-11-06", cookie);
     expect(r.status).toBe(200);
     expect(r.headers.get("content-type")).toMatch(/^text\/csv/);
-    expect(r.headers.get("content-disposition")).toMatch(/attachment; filename="frontdoor-funnel-prop-harbour-2026-10-19-to-2026-11-06\.csv"/);
+    expect(r.headers.get("content-disposition")).toMatch(
+      /attachment; filename="frontdoor-funnel-prop-harbour-2026-10-19-to-2026-11-06\.csv"/,
+    );
     const cells = r.text
       .trim()
       .split("\r\n")

@@ -64,7 +64,12 @@ describe("sign-in", () => {
 
     const me = await desk(stack.url, "/me", r.cookie);
     expect(me.status).toBe(200);
-    expect(deskMe.parse(me.body)).toMatchObject({ email: ADMIN.email, role: "manager", propertyId: PROPERTY, propertyName: "Harbour House" });
+    expect(deskMe.parse(me.body)).toMatchObject({
+      email: ADMIN.email,
+      role: "manager",
+      propertyId: PROPERTY,
+      propertyName: "Harbour House",
+    });
     expect(me.headers.get("cache-control")).toBe("no-store");
   });
 
@@ -142,7 +147,11 @@ describe("every staff surface refuses a bad session before answering", () => {
   const ROUTES: { method: string; path: string; body?: unknown }[] = [
     { method: "GET", path: "/me" },
     { method: "POST", path: "/logout" },
-    { method: "POST", path: "/staff", body: { email: "new@frontdoor.test", displayName: "New", password: "long-enough-password" } },
+    {
+      method: "POST",
+      path: "/staff",
+      body: { email: "new@frontdoor.test", displayName: "New", password: "long-enough-password" },
+    },
     { method: "GET", path: "/arrivals" },
     { method: "GET", path: "/analytics" },
     { method: "GET", path: "/analytics.csv" },
@@ -156,7 +165,10 @@ describe("every staff surface refuses a bad session before answering", () => {
 
   beforeAll(async () => {
     sessionId = await startSession(stack.url, "FD1001");
-    const [seeded] = await stack.db.select({ token: guest.secureToken }).from(guest).where(eq(guest.bookingRef, "FD2001"));
+    const [seeded] = await stack.db
+      .select({ token: guest.secureToken })
+      .from(guest)
+      .where(eq(guest.bookingRef, "FD2001"));
     const secret = stack.vars.SESSION_SECRET!;
     const admin = { staffId: adminId, role: "manager" as const, propertyId: PROPERTY };
     const valid = await tokenCookie({ ...admin, role: "staff" }, secret);
@@ -174,7 +186,10 @@ describe("every staff surface refuses a bad session before answering", () => {
 
   it.each(ROUTES)("$method $path", async (route) => {
     for (const [name, cookie] of Object.entries(badCookies)) {
-      const r = await desk(stack.url, route.path.replace("SESSION", sessionId), cookie, { method: route.method, body: route.body });
+      const r = await desk(stack.url, route.path.replace("SESSION", sessionId), cookie, {
+        method: route.method,
+        body: route.body,
+      });
       expect(r.status, `${name}: ${r.text.slice(0, 200)}`).toBe(401);
       expect(apiError.parse(r.body).error.code, name).toBe("unauthorized");
     }
@@ -190,7 +205,9 @@ describe("every staff surface refuses a bad session before answering", () => {
 
   it("the checkin rooms' feed into the board: only with the internal secret, and never shown the board", async () => {
     const feedUrl = `${stack.url.replace(/^http/, "ws")}/parties/frontdesk/${PROPERTY}`;
-    const forged = await connectRaw(feedUrl, { [INTERNAL_AUTH_HEADER]: "x".repeat(stack.vars.INTERNAL_SECRET!.length) }).then(
+    const forged = await connectRaw(feedUrl, {
+      [INTERNAL_AUTH_HEADER]: "x".repeat(stack.vars.INTERNAL_SECRET!.length),
+    }).then(
       (c) => (void c.close(), null),
       (e: unknown) => e,
     );
@@ -221,14 +238,30 @@ describe("roles and properties", () => {
 
   beforeAll(async () => {
     await addProperty(stack.db, "prop-other");
-    await addStaff(stack.db, { id: "staff-desk", email: "desk@frontdoor.test", role: "staff", propertyId: PROPERTY, password: "desk-password-1" });
-    await addStaff(stack.db, { id: "staff-other", email: "other@frontdoor.test", role: "staff", propertyId: "prop-other", password: "other-password-1" });
+    await addStaff(stack.db, {
+      id: "staff-desk",
+      email: "desk@frontdoor.test",
+      role: "staff",
+      propertyId: PROPERTY,
+      password: "desk-password-1",
+    });
+    await addStaff(stack.db, {
+      id: "staff-other",
+      email: "other@frontdoor.test",
+      role: "staff",
+      propertyId: "prop-other",
+      password: "other-password-1",
+    });
     staffCookie = await signIn(stack.url, "desk@frontdoor.test", "desk-password-1");
     otherCookie = await signIn(stack.url, "other@frontdoor.test", "other-password-1");
   });
 
   it("lets only managers add staff, and the new account can sign in", async () => {
-    const body = { email: "Night.Porter@frontdoor.test", displayName: "Night porter", password: "night-porter-password" };
+    const body = {
+      email: "Night.Porter@frontdoor.test",
+      displayName: "Night porter",
+      password: "night-porter-password",
+    };
     expect((await desk(stack.url, "/staff", staffCookie, { method: "POST", body })).status).toBe(403);
 
     const admin = await signIn(stack.url);
@@ -236,7 +269,10 @@ describe("roles and properties", () => {
     expect(created.status, created.text).toBe(201);
     expect(created.body).toMatchObject({ email: "night.porter@frontdoor.test", role: "staff", propertyId: PROPERTY });
     expect((await desk(stack.url, "/staff", admin, { method: "POST", body })).status).toBe(409);
-    expect((await desk(stack.url, "/staff", admin, { method: "POST", body: { ...body, email: "x@y.z", password: "short" } })).status).toBe(400);
+    expect(
+      (await desk(stack.url, "/staff", admin, { method: "POST", body: { ...body, email: "x@y.z", password: "short" } }))
+        .status,
+    ).toBe(400);
 
     const porter = await signIn(stack.url, "night.porter@frontdoor.test", "night-porter-password");
     expect(deskMe.parse((await desk(stack.url, "/me", porter)).body).role).toBe("staff");
@@ -259,7 +295,10 @@ describe("roles and properties", () => {
 
   it("allows manual PINs only for managers", async () => {
     const sessionId = await startSession(stack.url, "FD1003");
-    const r = await desk(stack.url, `/sessions/${sessionId}/manual-pin`, staffCookie, { method: "POST", body: { pin: "1234" } });
+    const r = await desk(stack.url, `/sessions/${sessionId}/manual-pin`, staffCookie, {
+      method: "POST",
+      body: { pin: "1234" },
+    });
     expect(r.status).toBe(403);
   });
 });

@@ -18,7 +18,12 @@ let stack: TestStack;
 let admin: string;
 
 beforeAll(async () => {
-  stack = await startTestStack({ SIM_LOCK_LATENCY_MS: "5", SIM_LOCK_FAILURE_RATE: "1", PIN_MAX_ATTEMPTS: "2", PIN_RETRY_BASE_MS: "50" });
+  stack = await startTestStack({
+    SIM_LOCK_LATENCY_MS: "5",
+    SIM_LOCK_FAILURE_RATE: "1",
+    PIN_MAX_ATTEMPTS: "2",
+    PIN_RETRY_BASE_MS: "50",
+  });
   admin = await signIn(stack.url);
 });
 
@@ -33,7 +38,14 @@ describe("the live board", () => {
 
     const sessionId = await startSession(stack.url, "FD1004");
     const started = await nextBoardSession(board, sessionId);
-    expect(started).toMatchObject({ bookingRef: "FD1004", step: "details", guestName: null, pinStatus: "idle", deviceType: "mobile", completedAt: null });
+    expect(started).toMatchObject({
+      bookingRef: "FD1004",
+      step: "details",
+      guestName: null,
+      pinStatus: "idle",
+      deviceType: "mobile",
+      completedAt: null,
+    });
 
     const guest = await connectCheckin(stack.url, sessionId);
     await waitForState(guest, (s) => s.step === "details");
@@ -47,9 +59,16 @@ describe("the live board", () => {
     // A dashboard opened now gets the same picture at once.
     const late = await openBoardSocket(stack.url, PROPERTY, await signIn(stack.url));
     const snapshot = await boardSnapshot(late);
-    expect(snapshot.find((s) => s.sessionId === sessionId)).toMatchObject({ pinStatus: "failed", step: "parking", guestName: GUEST.fullName });
+    expect(snapshot.find((s) => s.sessionId === sessionId)).toMatchObject({
+      pinStatus: "failed",
+      step: "parking",
+      guestName: GUEST.fullName,
+    });
 
-    const manual = await desk(stack.url, `/sessions/${sessionId}/manual-pin`, admin, { method: "POST", body: { pin: "7391" } });
+    const manual = await desk(stack.url, `/sessions/${sessionId}/manual-pin`, admin, {
+      method: "POST",
+      body: { pin: "7391" },
+    });
     expect(manual.status, manual.text).toBe(200);
     expect(deskSessionActionResponse.parse(manual.body).state.pin.status).toBe("ready");
     // Both dashboards and the guest's page move on live.
@@ -116,6 +135,8 @@ describe("the live board", () => {
     const r = await desk(stack.url, `/sessions/${sessionId}/reveal-pin`, admin, { method: "POST" });
     expect(r.status).toBe(404);
     expect(r.body.error.code).toBe("no_pin");
-    expect((await desk(stack.url, `/sessions/not-a-session-id-at-all-xx/retry-pins`, admin, { method: "POST" })).status).toBe(404);
+    expect(
+      (await desk(stack.url, `/sessions/not-a-session-id-at-all-xx/retry-pins`, admin, { method: "POST" })).status,
+    ).toBe(404);
   });
 });

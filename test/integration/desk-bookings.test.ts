@@ -414,15 +414,13 @@ describe("property settings and rooms", () => {
 describe("two properties", () => {
   it("keeps each property's bookings, rooms and imports to its own staff", async () => {
     await addProperty(stack.db, "prop-other");
-    await stack.db
-      .insert(room)
-      .values({
-        id: "room-other-1",
-        propertyId: "prop-other",
-        name: "Room 101",
-        frontDoorLockId: "of",
-        roomLockId: "or",
-      });
+    await stack.db.insert(room).values({
+      id: "room-other-1",
+      propertyId: "prop-other",
+      name: "Room 101",
+      frontDoorLockId: "of",
+      roomLockId: "or",
+    });
     await addStaff(stack.db, {
       id: "staff-other",
       email: "manager@other.test",

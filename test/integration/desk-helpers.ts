@@ -42,7 +42,11 @@ export async function login(baseUrl: string, email: string, password: string, ip
   };
 }
 
-export async function signIn(baseUrl: string, email: string = ADMIN.email, password: string = ADMIN.password): Promise<string> {
+export async function signIn(
+  baseUrl: string,
+  email: string = ADMIN.email,
+  password: string = ADMIN.password,
+): Promise<string> {
   const r = await login(baseUrl, email, password);
   expect(r.status, JSON.stringify(r.body)).toBe(200);
   expect(r.cookie).toBeTruthy();
@@ -105,7 +109,10 @@ export async function addStaff(
 }
 
 export async function addProperty(db: Database, id: string, timeZone = "Europe/London"): Promise<void> {
-  await db.insert(property).values({ id, name: `Property ${id}`, timeZone, phone: "+441632960999" }).onConflictDoNothing();
+  await db
+    .insert(property)
+    .values({ id, name: `Property ${id}`, timeZone, phone: "+441632960999" })
+    .onConflictDoNothing();
 }
 
 /**

@@ -32,7 +32,11 @@ it("Retry PINs completes a stuck session once the lock vendor answers", async ()
     const guest = await connectCheckin(stack.url, sessionId);
     await waitForState(guest, (s) => s.step === "details");
     guest.send({ type: "details", details: GUEST });
-    const outcome = await nextBoardSession(board, sessionId, (s) => s.pinStatus === "ready" || s.pinStatus === "failed");
+    const outcome = await nextBoardSession(
+      board,
+      sessionId,
+      (s) => s.pinStatus === "ready" || s.pinStatus === "failed",
+    );
     if (outcome.pinStatus === "failed") {
       stuck = { sessionId, guest, ref };
       break;

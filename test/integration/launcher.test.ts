@@ -39,7 +39,10 @@ async function waitFor(what: string, check: () => boolean | Promise<boolean>, ti
   }
 }
 
-const workerdPids = () => processTree(npmPid).filter((p) => p.args[0]?.endsWith("workerd")).map((p) => p.pid);
+const workerdPids = () =>
+  processTree(npmPid)
+    .filter((p) => p.args[0]?.endsWith("workerd"))
+    .map((p) => p.pid);
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "frontdoor-launcher-"));

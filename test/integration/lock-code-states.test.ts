@@ -46,7 +46,11 @@ async function checkIn(ref: string) {
 
 async function postWebhook(event: object, secret = SECRET, body = JSON.stringify(event)) {
   const headers = await signSvix(secret, `msg_${randomBytes(8).toString("hex")}`, Math.floor(Date.now() / 1000), body);
-  return fetch(`${stack.url}/api/webhooks/seam`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+  return fetch(`${stack.url}/api/webhooks/seam`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body,
+  });
 }
 
 describe("codes confirmed on the lock", () => {
@@ -61,7 +65,11 @@ describe("codes confirmed on the lock", () => {
   it("a code that fails on the room lock is reported failed there, confirmed on the front door", async () => {
     await configureSimDevice(stack.url, key, roomLock("FD1002"), { code_outcome: "fail_later", fail_after_ms: 500 });
     const { client } = await checkIn("FD1002");
-    const s = await waitForState(client, (st) => locksOf(st)?.room === "failed" && locksOf(st)?.frontDoor === "set", 20_000);
+    const s = await waitForState(
+      client,
+      (st) => locksOf(st)?.room === "failed" && locksOf(st)?.frontDoor === "set",
+      20_000,
+    );
     expect(s.step).toBe("completed");
     await client.close();
   });
@@ -105,7 +113,11 @@ describe("codes confirmed on the lock", () => {
     const unsigned = await fetch(`${stack.url}/api/webhooks/seam`, { method: "POST", body: JSON.stringify(event) });
     expect(unsigned.status).toBe(401);
     const old = await signSvix(SECRET, "msg_old", Math.floor(Date.now() / 1000) - 600, JSON.stringify(event));
-    const replayedLate = await fetch(`${stack.url}/api/webhooks/seam`, { method: "POST", headers: { ...old }, body: JSON.stringify(event) });
+    const replayedLate = await fetch(`${stack.url}/api/webhooks/seam`, {
+      method: "POST",
+      headers: { ...old },
+      body: JSON.stringify(event),
+    });
     expect(replayedLate.status).toBe(401);
 
     // Correctly signed, but older than the failure the room knows: out of order, no change.

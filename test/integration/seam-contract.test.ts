@@ -37,7 +37,9 @@ describe("the seam adapter against the Seam simulator", () => {
 
     const later = window();
     await seam.updatePinWindow(pin.pinId, later.startsAt, later.endsAt + 2 * HOUR);
-    const listed = (await seamSimCall(stack.url, key, "access_codes/get", { access_code_id: pin.pinId })) as { access_code: { ends_at: string } };
+    const listed = (await seamSimCall(stack.url, key, "access_codes/get", { access_code_id: pin.pinId })) as {
+      access_code: { ends_at: string };
+    };
     expect(Date.parse(listed.access_code.ends_at)).toBe(later.endsAt + 2 * HOUR);
 
     await seam.deletePin(lockId, pin.pinId);
@@ -48,7 +50,9 @@ describe("the seam adapter against the Seam simulator", () => {
   it("keeps one code for one common_code_key and refuses other digits under it", async () => {
     const [a, b] = [freshLock(), freshLock()];
     await seam.createPin({ lockId: a, code: "975318", label: "frontdoor:contract-common", ...window() });
-    const err = await seam.createPin({ lockId: b, code: "864213", label: "frontdoor:contract-common", ...window() }).catch((e: unknown) => e);
+    const err = await seam
+      .createPin({ lockId: b, code: "864213", label: "frontdoor:contract-common", ...window() })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LockProviderError);
     expect((err as LockProviderError).transient).toBe(false);
   });
@@ -61,7 +65,9 @@ describe("the seam adapter against the Seam simulator", () => {
     });
     const device = await seam.getDevice(lockId);
     expect(device.constraints).toEqual({ lengths: [6], rules: ["no_zeros", "cannot_start_with_12"], unsupported: [] });
-    const err = (await seam.createPin({ lockId, code: "120567", label: "x", ...window() }).catch((e: unknown) => e)) as LockProviderError;
+    const err = (await seam
+      .createPin({ lockId, code: "120567", label: "x", ...window() })
+      .catch((e: unknown) => e)) as LockProviderError;
     expect(err.transient).toBe(false);
     expect(err.message).toMatch(/^Seam refused the request \(HTTP 400, invalid_input\)/);
     expect(err.message).not.toContain("120567");

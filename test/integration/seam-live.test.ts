@@ -7,7 +7,8 @@ import { SEAM_API_URL, seamProvider } from "../../party/locks/seam/provider";
 const apiKey = process.env.SEAM_API_KEY;
 const deviceId = process.env.SEAM_LIVE_DEVICE_ID;
 const live = Boolean(apiKey && deviceId);
-if (!live) console.info("[seam-live] skipped: set SEAM_API_KEY (a sandbox workspace) and SEAM_LIVE_DEVICE_ID to run it");
+if (!live)
+  console.info("[seam-live] skipped: set SEAM_API_KEY (a sandbox workspace) and SEAM_LIVE_DEVICE_ID to run it");
 
 describe.skipIf(!live)("the seam adapter against a live Seam sandbox", () => {
   const seam = seamProvider({ baseUrl: process.env.SEAM_API_URL ?? SEAM_API_URL, apiKey: apiKey ?? "" });

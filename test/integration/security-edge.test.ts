@@ -29,7 +29,10 @@ function post(path: string, body: string, headers: Record<string, string>) {
 async function lookupStatuses(headersFor: (i: number) => Record<string, string>, count: number): Promise<number[]> {
   const statuses: number[] = [];
   for (let i = 0; i < count; i++) {
-    const res = await post("/api/lookup", JSON.stringify({ bookingRef: "NOPE01" }), { "content-type": "application/json", ...headersFor(i) });
+    const res = await post("/api/lookup", JSON.stringify({ bookingRef: "NOPE01" }), {
+      "content-type": "application/json",
+      ...headersFor(i),
+    });
     await res.body?.cancel();
     statuses.push(res.status);
   }
@@ -60,7 +63,10 @@ describe("client address (issue 10, item 4)", () => {
     const distinct = await lookupStatuses((i) => ({ [PROXY_HEADER]: `2001:db8::${i + 1}` }), LIMIT + 2);
     expect(distinct.every((s) => s === 404)).toBe(true);
     // One address, spelled two ways, is one bucket.
-    const spelled = await lookupStatuses((i) => ({ [PROXY_HEADER]: i % 2 ? "2001:db8:0:0:0:0:0:ff" : "2001:DB8::FF" }), LIMIT + 1);
+    const spelled = await lookupStatuses(
+      (i) => ({ [PROXY_HEADER]: i % 2 ? "2001:db8:0:0:0:0:0:ff" : "2001:DB8::FF" }),
+      LIMIT + 1,
+    );
     expect(spelled.at(-1)).toBe(429);
     // Garbage (8 KB of it, or a name) falls back to the connection, which is already over its limit.
     const garbage = await lookupStatuses((i) => ({ [PROXY_HEADER]: i ? `client-${i}` : "x".repeat(8192) }), 2);
@@ -69,7 +75,9 @@ describe("client address (issue 10, item 4)", () => {
 
   it("never lets an outsider reach (or name) a limiter room", async () => {
     for (const id of ["lookup:ip:direct", "x".repeat(4000)]) {
-      const res = await post(`/parties/limiter/${id}`, JSON.stringify({ limit: 1_000_000, windowMs: 1000 }), { "content-type": "application/json" });
+      const res = await post(`/parties/limiter/${id}`, JSON.stringify({ limit: 1_000_000, windowMs: 1000 }), {
+        "content-type": "application/json",
+      });
       expect(res.status).toBe(404);
       await res.body?.cancel();
     }
@@ -102,7 +110,10 @@ describe("content type and origin (issue 10, item 7)", () => {
     const evil = await post("/api/desk/logout", "", { ...json, "content-type": "", origin: "https://evil.example" });
     expect(evil.status).toBe(403);
     expect(((await evil.json()) as any).error.code).toBe("cross_origin");
-    const crossSite = await post("/api/lookup", JSON.stringify({ bookingRef: "FD1001" }), { ...json, "sec-fetch-site": "cross-site" });
+    const crossSite = await post("/api/lookup", JSON.stringify({ bookingRef: "FD1001" }), {
+      ...json,
+      "sec-fetch-site": "cross-site",
+    });
     expect(crossSite.status).toBe(403);
     await crossSite.body?.cancel();
     const own = await post("/api/lookup", JSON.stringify({ bookingRef: "NOPE02" }), {
@@ -138,7 +149,16 @@ describe("content type and origin (issue 10, item 7)", () => {
 });
 
 describe("page headers (issue 10, item 7)", () => {
-  const pages = ["/", "/checkin/", "/checkin/details/?session=abc", "/stay/abc", "/desk/", "/desk/login", "/desk/analytics", "/nowhere"];
+  const pages = [
+    "/",
+    "/checkin/",
+    "/checkin/details/?session=abc",
+    "/stay/abc",
+    "/desk/",
+    "/desk/login",
+    "/desk/analytics",
+    "/nowhere",
+  ];
 
   it.each(pages)("%s is the app shell with a strict policy and no framing", async (path) => {
     const res = await fetch(`${stack.url}${path}`, { headers: { "sec-fetch-mode": "navigate", accept: "text/html" } });

@@ -73,7 +73,12 @@ describe("message budget and connection cap (issue 10, item 8)", () => {
     for (let i = 0; i < 4; i++) {
       const raw = await openRaw(sessionId);
       await firstState(raw);
-      answered.push(...(await sendAndCollect(raw, Array.from({ length: PER_CONNECTION }, () => "{}"))));
+      answered.push(
+        ...(await sendAndCollect(
+          raw,
+          Array.from({ length: PER_CONNECTION }, () => "{}"),
+        )),
+      );
       await raw.close();
     }
     const heard = answered.filter((code) => code !== "rate_limited").length;
@@ -114,7 +119,9 @@ describe(`fuzz: ${FRAMES} malformed frames`, () => {
       batches.push(Array.from({ length: Math.min(PER_CONNECTION, FRAMES - sent) }, () => malformedFrame(random)));
     }
     const perSession = PER_ROOM / PER_CONNECTION;
-    const work = Array.from({ length: Math.ceil(batches.length / perSession) }, (_, i) => batches.slice(i * perSession, (i + 1) * perSession));
+    const work = Array.from({ length: Math.ceil(batches.length / perSession) }, (_, i) =>
+      batches.slice(i * perSession, (i + 1) * perSession),
+    );
     // A few sessions at a time: each one stays inside its room's budget, so every frame is parsed.
     const worker = async () => {
       for (let mine = work.shift(); mine; mine = work.shift()) {
@@ -151,6 +158,8 @@ describe(`fuzz: ${FRAMES} malformed frames`, () => {
     guest.send({ type: "details", details: GUEST });
     expect((await waitForState(guest, (s) => s.step === "parking")).step).toBe("parking");
     await guest.close();
-    console.log(`fuzz: ${FRAMES} frames over ${sessions.length} sessions: ${JSON.stringify(Object.fromEntries(codes))}`);
+    console.log(
+      `fuzz: ${FRAMES} frames over ${sessions.length} sessions: ${JSON.stringify(Object.fromEntries(codes))}`,
+    );
   }, 600_000);
 });

@@ -7,10 +7,25 @@ import { deskMe } from "../../shared/protocol/desk-http";
 import { setPasswordLinkResponse, signInFailuresResponse, staffListResponse } from "../../shared/staff-protocol";
 import { startTestStack, type TestStack } from "../support/stack";
 import type { RawClient } from "../support/ws-client";
-import { addProperty, addStaff, ADMIN, desk, login, openBoardSocket, PROPERTY, signIn, tokenCookie } from "./desk-helpers";
+import {
+  addProperty,
+  addStaff,
+  ADMIN,
+  desk,
+  login,
+  openBoardSocket,
+  PROPERTY,
+  signIn,
+  tokenCookie,
+} from "./desk-helpers";
 
 const OTHER_PROPERTY = "prop-other";
-const OTHER_MANAGER = { id: "staff-other-mgr", email: "manager@other.test", password: "other-manager-password", role: "manager" as const };
+const OTHER_MANAGER = {
+  id: "staff-other-mgr",
+  email: "manager@other.test",
+  password: "other-manager-password",
+  role: "manager" as const,
+};
 const PASSWORD = "correct-horse-battery";
 let stack: TestStack;
 let adminId: string;
@@ -43,7 +58,10 @@ async function openBoard(cookie: string, propertyId = PROPERTY): Promise<RawClie
 }
 
 async function invite(cookie: string, email: string, role: "staff" | "manager" = "staff") {
-  const r = await desk(stack.url, "/staff/invite", cookie, { method: "POST", body: { email, displayName: `Name ${email}`, role } });
+  const r = await desk(stack.url, "/staff/invite", cookie, {
+    method: "POST",
+    body: { email, displayName: `Name ${email}`, role },
+  });
   expect(r.status, r.text).toBe(201);
   return setPasswordLinkResponse.parse(r.body);
 }
@@ -74,7 +92,12 @@ describe("board sockets end with the staff session (issue 10, item 6)", () => {
   it("an expiring session's board closes when it expires", async () => {
     const ttlMs = 4_000;
     const issuedAt = Date.now();
-    const cookie = await tokenCookie({ staffId: adminId, role: "manager", propertyId: PROPERTY }, stack.vars.SESSION_SECRET!, issuedAt, ttlMs);
+    const cookie = await tokenCookie(
+      { staffId: adminId, role: "manager", propertyId: PROPERTY },
+      stack.vars.SESSION_SECRET!,
+      issuedAt,
+      ttlMs,
+    );
     const board = await openBoard(cookie);
     const closed = await closedWithin(board, issuedAt + ttlMs);
     expect(closed.code).toBe(4401);
@@ -85,7 +108,13 @@ describe("board sockets end with the staff session (issue 10, item 6)", () => {
 
 describe("sign-in guessing (issue 10, item 5)", () => {
   it("20 wrong passwords from rotating addresses meet a growing per-account wait, and managers see them", async () => {
-    await addStaff(stack.db, { id: "staff-target", email: "target@frontdoor.test", role: "staff", propertyId: PROPERTY, password: PASSWORD });
+    await addStaff(stack.db, {
+      id: "staff-target",
+      email: "target@frontdoor.test",
+      role: "staff",
+      propertyId: PROPERTY,
+      password: PASSWORD,
+    });
     const statuses: number[] = [];
     const waits: number[] = [];
     for (let i = 0; i < 20; i++) {
@@ -107,7 +136,11 @@ describe("sign-in guessing (issue 10, item 5)", () => {
     expect(listed.length).toBeGreaterThanOrEqual(5);
     expect(listed[0]).toMatchObject({ email: "target@frontdoor.test" });
     // Another property's manager sees none of them.
-    const elsewhere = await desk(stack.url, "/sign-in-failures", await signIn(stack.url, OTHER_MANAGER.email, OTHER_MANAGER.password));
+    const elsewhere = await desk(
+      stack.url,
+      "/sign-in-failures",
+      await signIn(stack.url, OTHER_MANAGER.email, OTHER_MANAGER.password),
+    );
     expect(signInFailuresResponse.parse(elsewhere.body).failures).toEqual([]);
   });
 });
@@ -132,7 +165,10 @@ describe("staff management (issue 9, section 1)", () => {
     expect((await setPassword(token, "another-long-password")).status).toBe(410);
 
     const cookie = await signIn(stack.url, "new.colleague@frontdoor.test", PASSWORD);
-    expect(deskMe.parse((await desk(stack.url, "/me", cookie)).body)).toMatchObject({ role: "staff", propertyId: PROPERTY });
+    expect(deskMe.parse((await desk(stack.url, "/me", cookie)).body)).toMatchObject({
+      role: "staff",
+      propertyId: PROPERTY,
+    });
     // Staff cannot manage staff.
     expect((await desk(stack.url, "/staff", cookie)).status).toBe(403);
 
@@ -161,7 +197,9 @@ describe("staff management (issue 9, section 1)", () => {
     const second = await signIn(stack.url, "leaving@frontdoor.test", PASSWORD);
     const boards = [await openBoard(first), await openBoard(second)];
     const start = Date.now();
-    expect((await desk(stack.url, `/staff/${invited.member.staffId}/deactivate`, admin, { method: "POST" })).status).toBe(200);
+    expect(
+      (await desk(stack.url, `/staff/${invited.member.staffId}/deactivate`, admin, { method: "POST" })).status,
+    ).toBe(200);
     for (const board of boards) {
       const closed = await closedWithin(board, start);
       expect(closed.code).toBe(4401);
@@ -184,7 +222,9 @@ describe("staff management (issue 9, section 1)", () => {
     expect(harbourList.some((s) => s.email.endsWith("@other.test"))).toBe(false);
     for (const action of ["reset-password", "deactivate"]) {
       expect((await desk(stack.url, `/staff/${adminId}/${action}`, other, { method: "POST" })).status).toBe(404);
-      expect((await desk(stack.url, `/staff/${mine.member.staffId}/${action}`, admin, { method: "POST" })).status).toBe(404);
+      expect((await desk(stack.url, `/staff/${mine.member.staffId}/${action}`, admin, { method: "POST" })).status).toBe(
+        404,
+      );
     }
     expect((await desk(stack.url, "/me", admin)).status).toBe(200);
   });

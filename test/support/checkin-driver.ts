@@ -11,10 +11,18 @@ let ipCounter = 0;
 /** A fresh client address per caller, so rate limits of one test don't spill into another. */
 export const uniqueIp = () => `198.51.100.${++ipCounter}`;
 
-export async function lookup(baseUrl: string, bookingRef: string, ip = uniqueIp()): Promise<{ status: number; body: LookupResponse | unknown; headers: Headers }> {
+export async function lookup(
+  baseUrl: string,
+  bookingRef: string,
+  ip = uniqueIp(),
+): Promise<{ status: number; body: LookupResponse | unknown; headers: Headers }> {
   const res = await fetch(`${baseUrl}/api/lookup`, {
     method: "POST",
-    headers: { "content-type": "application/json", "cf-connecting-ip": ip, "user-agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148" },
+    headers: {
+      "content-type": "application/json",
+      "cf-connecting-ip": ip,
+      "user-agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148",
+    },
     body: JSON.stringify({ bookingRef }),
   });
   const json = await res.json();
@@ -39,7 +47,11 @@ export function waitForState(client: CheckinClient, predicate: (s: PublicSession
 }
 
 /** Opens the session's socket and walks it to the confirm step. */
-export async function walkToConfirm(baseUrl: string, sessionId: string, parking = { hasCar: true, registration: "ab12 cde" }) {
+export async function walkToConfirm(
+  baseUrl: string,
+  sessionId: string,
+  parking = { hasCar: true, registration: "ab12 cde" },
+) {
   const client = await connectCheckin(baseUrl, sessionId);
   await waitForState(client, (s) => s.step === "details");
   client.send({ type: "details", details: GUEST });
@@ -50,6 +62,11 @@ export async function walkToConfirm(baseUrl: string, sessionId: string, parking 
 }
 
 /** What the Seam simulator holds for a lock, as its API reports it. */
-export async function pinsOnLock(baseUrl: string, apiKey: string, lockId: string, label?: string): Promise<SimListedCode[]> {
+export async function pinsOnLock(
+  baseUrl: string,
+  apiKey: string,
+  lockId: string,
+  label?: string,
+): Promise<SimListedCode[]> {
   return seamSimCodes(baseUrl, apiKey, lockId, label);
 }

@@ -18,7 +18,18 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const JUNK = ["\u0000", "\u202E", "\uFFFF", "\uD800", "😀", "'; drop table guest; --", "<script>alert(1)</script>", "%00", "\\", '"'];
+const JUNK = [
+  "\u0000",
+  "\u202E",
+  "\uFFFF",
+  "\uD800",
+  "😀",
+  "'; drop table guest; --",
+  "<script>alert(1)</script>",
+  "%00",
+  "\\",
+  '"',
+];
 
 export function malformedFrame(random: () => number): Frame {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
@@ -33,7 +44,8 @@ export function malformedFrame(random: () => number): Frame {
     () => text.slice(0, Math.floor(random() * (text.length - 1))),
     () => text.replace(pick([":", ",", "{", "}", '"']), ""),
     () => JSON.stringify({ ...valid, type: pick(["Details", "confirm ", "", "__proto__", "constructor", junk()]) }),
-    () => JSON.stringify({ type: "details", details: { fullName: pick([null, 42, [], {}, true]), phone: "07700 900123" } }),
+    () =>
+      JSON.stringify({ type: "details", details: { fullName: pick([null, 42, [], {}, true]), phone: "07700 900123" } }),
     () => JSON.stringify({ type: "details", details: { fullName: "x".repeat(201), phone: "1" } }),
     () => JSON.stringify({ type: "parking", parking: { hasCar: pick(["yes", 1, null]), registration: junk() } }),
     () => JSON.stringify({ type: "edit", step: pick(["confirm", "completed", "lookup", junk()]) }),
@@ -46,7 +58,8 @@ export function malformedFrame(random: () => number): Frame {
     () => JSON.stringify({ type: pick([1, null, [], {}]) }),
     () => `{"type":"details","details":{"fullName":"${"9".repeat(400)}","phone":${"9".repeat(400)}}}`,
     () => "x".repeat(MAX_MESSAGE_BYTES + 1 + Math.floor(random() * 1000)),
-    () => JSON.stringify({ type: "details", details: { fullName: "é".repeat(MAX_MESSAGE_BYTES / 2 + 10), phone: "1" } }),
+    () =>
+      JSON.stringify({ type: "details", details: { fullName: "é".repeat(MAX_MESSAGE_BYTES / 2 + 10), phone: "1" } }),
     () => Buffer.from(Array.from({ length: 1 + Math.floor(random() * 256) }, () => Math.floor(random() * 256))),
     () => Buffer.from(text),
     () => junk(),

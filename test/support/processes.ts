@@ -53,8 +53,16 @@ function decodeAddress(hex: string): string {
   } else {
     // Four little-endian 32-bit words.
     const words: string[] = [];
-    for (let i = 0; i < 16; i += 4) words.push(Buffer.from(bytes.subarray(i, i + 4)).reverse().toString("hex"));
-    const groups = words.join("").match(/.{4}/g)!.map((g) => g.replace(/^0+(?=.)/, ""));
+    for (let i = 0; i < 16; i += 4)
+      words.push(
+        Buffer.from(bytes.subarray(i, i + 4))
+          .reverse()
+          .toString("hex"),
+      );
+    const groups = words
+      .join("")
+      .match(/.{4}/g)!
+      .map((g) => g.replace(/^0+(?=.)/, ""));
     host = `[${groups.join(":")}]`;
   }
   return `${host}:${parseInt(port, 16)}`;

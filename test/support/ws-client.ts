@@ -186,7 +186,10 @@ export async function connectCheckin(baseUrl: string, sessionId: string): Promis
   const accept = (m: RawMessage) => {
     const parsed = serverMessage.safeParse(m.json);
     if (parsed.success) inbox.push(parsed.data);
-    else inbox.fail(new Error(`server sent a message outside the protocol: ${m.text.slice(0, 500)}\n${parsed.error.message}`));
+    else
+      inbox.fail(
+        new Error(`server sent a message outside the protocol: ${m.text.slice(0, 500)}\n${parsed.error.message}`),
+      );
   };
   // Frames that arrived between `open` and now are already in raw.messages.
   raw.messages.forEach(accept);

@@ -20,7 +20,12 @@ function fakeSocket() {
     close() {},
   };
   const emit = (type: string, data?: unknown) => (listeners.get(type) ?? []).forEach((fn) => fn({ data }));
-  return { socket: socket as unknown as WebSocket, sent, answer: (seq: number, ok = true) => emit("message", JSON.stringify({ type: "stored", seq, ok })), drop: () => emit("close") };
+  return {
+    socket: socket as unknown as WebSocket,
+    sent,
+    answer: (seq: number, ok = true) => emit("message", JSON.stringify({ type: "stored", seq, ok })),
+    drop: () => emit("close"),
+  };
 }
 
 const session = (version: number) => boardSession("s".repeat(22), version);

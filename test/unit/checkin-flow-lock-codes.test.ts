@@ -6,7 +6,12 @@ import { details, run, start, T0 } from "../support/flow-fixture";
 
 const creating = () => run(start(), { type: "details", details });
 const confirmed = () => run(creating(), { type: "parking", parking: { hasCar: false } }, { type: "confirm" });
-const sent = () => run(confirmed(), { type: "pin-progress", frontDoorPinId: "p1", roomPinId: "p2" }, { type: "pin-ready", pollMs: 1_000 });
+const sent = () =>
+  run(
+    confirmed(),
+    { type: "pin-progress", frontDoorPinId: "p1", roomPinId: "p2" },
+    { type: "pin-ready", pollMs: 1_000 },
+  );
 
 describe("door codes in the session", () => {
   it("takes a new code for the locks' rules only before any PIN exists", () => {
@@ -25,7 +30,10 @@ describe("door codes in the session", () => {
   it("still takes a lock's confirmation after the check-in completed", () => {
     const done = run(sent(), { type: "completed", stayToken: "t".repeat(43) });
     const later = done.lockCodes!.since + 5;
-    const onLock = run(done, { type: "lock-codes-observed", observations: [{ side: "room", state: "set", at: later }] });
+    const onLock = run(done, {
+      type: "lock-codes-observed",
+      observations: [{ side: "room", state: "set", at: later }],
+    });
     expect(toPublicState(onLock).pin.locks).toEqual({ frontDoor: "setting", room: "set" });
   });
 

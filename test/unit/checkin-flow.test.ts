@@ -15,7 +15,11 @@ describe("check-in flow", () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.state.step).toBe("parking");
-    expect(r.state.details).toEqual({ fullName: "Grace Hopper", phoneE164: "+447700900123", email: "grace@example.com" });
+    expect(r.state.details).toEqual({
+      fullName: "Grace Hopper",
+      phoneE164: "+447700900123",
+      email: "grace@example.com",
+    });
     expect(r.state.pin.status).toBe("creating");
     expect(r.effects).toEqual([]);
     expect(r.state.pin.nextAttemptAt).toBe(T0 + 5);
@@ -33,20 +37,31 @@ describe("check-in flow", () => {
   });
 
   it("refuses to skip steps", () => {
-    expect(applyEvent(start(), { type: "parking", parking: { hasCar: false } }, T0)).toMatchObject({ ok: false, code: "out_of_order" });
+    expect(applyEvent(start(), { type: "parking", parking: { hasCar: false } }, T0)).toMatchObject({
+      ok: false,
+      code: "out_of_order",
+    });
     expect(applyEvent(start(), { type: "confirm" }, T0)).toMatchObject({ ok: false, code: "out_of_order" });
   });
 
   it("requires and normalises a registration when the guest has a car", () => {
     const s = run(start(), { type: "details", details });
-    expect(applyEvent(s, { type: "parking", parking: { hasCar: true } }, T0)).toMatchObject({ ok: false, fields: { registration: expect.any(String) } });
+    expect(applyEvent(s, { type: "parking", parking: { hasCar: true } }, T0)).toMatchObject({
+      ok: false,
+      fields: { registration: expect.any(String) },
+    });
     const done = run(s, { type: "parking", parking: { hasCar: true, registration: "ab12 cde" } });
     expect(done.parking).toEqual({ hasCar: true, registration: "AB12CDE" });
     expect(done.step).toBe("confirm");
   });
 
   it("lets the guest go back and edit, returning to the summary", () => {
-    const s = run(start(), { type: "details", details }, { type: "parking", parking: { hasCar: false } }, { type: "edit", step: "details" });
+    const s = run(
+      start(),
+      { type: "details", details },
+      { type: "parking", parking: { hasCar: false } },
+      { type: "edit", step: "details" },
+    );
     expect(s.step).toBe("details");
     const back = run(s, { type: "details", details: { ...details, fullName: "Grace B. Hopper" } });
     expect(back.step).toBe("confirm");
@@ -56,13 +71,25 @@ describe("check-in flow", () => {
   });
 
   it("completes at once when PINs are ready at confirm", () => {
-    const s = run(start(), { type: "details", details }, { type: "parking", parking: { hasCar: false } }, { type: "pin-attempt-started", leaseUntil: T0 + 60_000 }, { type: "pin-ready" });
+    const s = run(
+      start(),
+      { type: "details", details },
+      { type: "parking", parking: { hasCar: false } },
+      { type: "pin-attempt-started", leaseUntil: T0 + 60_000 },
+      { type: "pin-ready" },
+    );
     const r = applyEvent(s, { type: "confirm" }, T0);
     expect(r).toMatchObject({ ok: true, effects: [{ kind: "complete" }] });
   });
 
   it("waits for PINs when confirm comes first, then completes on the PIN push", () => {
-    const pending = run(start(), { type: "details", details }, { type: "parking", parking: { hasCar: false } }, { type: "pin-attempt-started", leaseUntil: T0 + 60_000 }, { type: "confirm" });
+    const pending = run(
+      start(),
+      { type: "details", details },
+      { type: "parking", parking: { hasCar: false } },
+      { type: "pin-attempt-started", leaseUntil: T0 + 60_000 },
+      { type: "confirm" },
+    );
     expect(pending.confirmPending).toBe(true);
     expect(pending.step).toBe("confirm");
     const again = applyEvent(pending, { type: "confirm" }, T0);
@@ -77,7 +104,12 @@ describe("check-in flow", () => {
   });
 
   it("lets the guest carry on after a PIN failure and shows the error at confirm", () => {
-    const failed = run(start(), { type: "details", details }, { type: "pin-attempt-started", leaseUntil: T0 + 60_000 }, { type: "pin-failed", reason: "lock down", detail: "vendor 503" });
+    const failed = run(
+      start(),
+      { type: "details", details },
+      { type: "pin-attempt-started", leaseUntil: T0 + 60_000 },
+      { type: "pin-failed", reason: "lock down", detail: "vendor 503" },
+    );
     expect(failed).toMatchObject({ step: "parking", pin: { status: "failed" } });
     const confirmed = run(failed, { type: "parking", parking: { hasCar: false } }, { type: "confirm" });
     expect(confirmed).toMatchObject({ step: "error", error: "lock down", confirmPending: true, stepReached: 4 });
@@ -86,17 +118,38 @@ describe("check-in flow", () => {
   });
 
   it("goes to error on final PIN failure and back when staff retry or type a PIN", () => {
-    const failed = run(start(), { type: "details", details }, { type: "parking", parking: { hasCar: false } }, { type: "pin-attempt-started", leaseUntil: T0 + 60_000 }, { type: "confirm" }, { type: "pin-failed", reason: "lock down", detail: "vendor 503" });
+    const failed = run(
+      start(),
+      { type: "details", details },
+      { type: "parking", parking: { hasCar: false } },
+      { type: "pin-attempt-started", leaseUntil: T0 + 60_000 },
+      { type: "confirm" },
+      { type: "pin-failed", reason: "lock down", detail: "vendor 503" },
+    );
     expect(failed.step).toBe("error");
     expect(failed.error).toBe("lock down");
     const retried = run(failed, { type: "retry-pins", now: T0 + 99 });
-    expect(retried).toMatchObject({ step: "confirm", confirmPending: true, pin: { status: "creating", attempts: 0, nextAttemptAt: T0 + 99 } });
+    expect(retried).toMatchObject({
+      step: "confirm",
+      confirmPending: true,
+      pin: { status: "creating", attempts: 0, nextAttemptAt: T0 + 99 },
+    });
     const manual = applyEvent(failed, { type: "manual-pin", pin: "271828" }, T0);
-    expect(manual).toMatchObject({ ok: true, effects: [{ kind: "complete" }], state: { step: "confirm", pin: { status: "ready", code: "271828", manual: true } } });
+    expect(manual).toMatchObject({
+      ok: true,
+      effects: [{ kind: "complete" }],
+      state: { step: "confirm", pin: { status: "ready", code: "271828", manual: true } },
+    });
   });
 
   it("queues provider PINs for deletion when the session expires or loses the race", () => {
-    const s = run(start(), { type: "details", details }, { type: "pin-attempt-started", leaseUntil: T0 + 60_000 }, { type: "pin-progress", frontDoorPinId: "p1", roomPinId: "p2" }, { type: "pin-ready" });
+    const s = run(
+      start(),
+      { type: "details", details },
+      { type: "pin-attempt-started", leaseUntil: T0 + 60_000 },
+      { type: "pin-progress", frontDoorPinId: "p1", roomPinId: "p2" },
+      { type: "pin-ready" },
+    );
     const expired = run(s, { type: "expired" });
     expect(expired.step).toBe("expired");
     expect(expired.pinsToDelete).toEqual([
@@ -109,7 +162,11 @@ describe("check-in flow", () => {
   });
 
   it("retries at once after a restart interrupted an attempt, and not before its lease otherwise", () => {
-    const inFlight = run(start(), { type: "details", details }, { type: "pin-attempt-started", leaseUntil: T0 + 60_000 });
+    const inFlight = run(
+      start(),
+      { type: "details", details },
+      { type: "pin-attempt-started", leaseUntil: T0 + 60_000 },
+    );
     expect(nextWakeUp(inFlight, 3_600_000, T0)).toBe(T0 + 60_000);
     const resumed = run(inFlight, { type: "resumed", now: T0 + 5 });
     expect(resumed.pin.nextAttemptAt).toBe(T0 + 5);
@@ -117,7 +174,12 @@ describe("check-in flow", () => {
   });
 
   it("schedules the alarm for the earliest of PIN retry, clean-up and expiry", () => {
-    const s = run(start(), { type: "details", details }, { type: "pin-attempt-started", leaseUntil: T0 + 60_000 }, { type: "pin-attempt-failed", retryAt: T0 + 1_000 });
+    const s = run(
+      start(),
+      { type: "details", details },
+      { type: "pin-attempt-started", leaseUntil: T0 + 60_000 },
+      { type: "pin-attempt-failed", retryAt: T0 + 1_000 },
+    );
     expect(nextWakeUp(s, 3_600_000, T0)).toBe(T0 + 1_000);
     const idle = start();
     expect(nextWakeUp(idle, 60_000, T0)).toBe(T0 + 60_000);

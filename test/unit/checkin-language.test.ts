@@ -28,7 +28,10 @@ describe("the session's language", () => {
     const done = { ...d.state, step: "completed" as const };
     expect(applyEvent(done, { type: "language", language: "ja" }, T0 + 2)).toMatchObject({ ok: true });
     const expired = { ...d.state, step: "expired" as const };
-    expect(applyEvent(expired, { type: "language", language: "ja" }, T0 + 2)).toMatchObject({ ok: false, code: "out_of_order" });
+    expect(applyEvent(expired, { type: "language", language: "ja" }, T0 + 2)).toMatchObject({
+      ok: false,
+      code: "out_of_order",
+    });
   });
 
   it("crosses the wire only as one of the languages we have", () => {

@@ -20,8 +20,15 @@ describe("migrateStoredState", () => {
     const migrated = migrateStoredState(storedV1());
     expect(migrated.format).toBe(2);
     expect(migrated.pin.vendorContacted).toBe(true);
-    const { format: _f, pin: { vendorContacted: _v, ...pin }, ...rest } = migrated;
-    const { pin: { vendorContacted: _v1, ...pinV1 }, ...restV1 } = storedV1();
+    const {
+      format: _f,
+      pin: { vendorContacted: _v, ...pin },
+      ...rest
+    } = migrated;
+    const {
+      pin: { vendorContacted: _v1, ...pinV1 },
+      ...restV1
+    } = storedV1();
     expect({ ...rest, pin }).toEqual({ ...restV1, pin: pinV1 });
   });
 

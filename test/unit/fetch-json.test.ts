@@ -5,11 +5,12 @@ import { fetchJson } from "../../client/fetch-json";
 const answer = z.object({ ok: z.literal(true) });
 
 function respondWith(status: number, body: unknown, headers: Record<string, string> = {}) {
-  const fetchMock = vi.fn(async () =>
-    new Response(body === undefined ? "" : JSON.stringify(body), {
-      status,
-      headers: { "content-type": "application/json", ...headers },
-    }),
+  const fetchMock = vi.fn(
+    async () =>
+      new Response(body === undefined ? "" : JSON.stringify(body), {
+        status,
+        headers: { "content-type": "application/json", ...headers },
+      }),
   );
   vi.stubGlobal("fetch", fetchMock);
   return fetchMock;
@@ -64,7 +65,10 @@ describe("fetchJson", () => {
   });
 
   it("reports a network failure as such", async () => {
-    vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("offline"))));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => Promise.reject(new TypeError("offline"))),
+    );
     expect(await fetchJson("/api/x", answer)).toEqual({ ok: false, failure: { kind: "network" } });
   });
 });

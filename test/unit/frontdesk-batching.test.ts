@@ -60,7 +60,8 @@ function fakeRoom() {
     storage,
     // One stand-in dashboard: what it is sent is what every dashboard would be.
     *getConnections(tag?: string) {
-      if (tag === "dashboard") yield { send: (text: string) => log.push({ broadcast: boardMessage.parse(JSON.parse(text)) }) };
+      if (tag === "dashboard")
+        yield { send: (text: string) => log.push({ broadcast: boardMessage.parse(JSON.parse(text)) }) };
     },
   };
   return {
@@ -118,7 +119,10 @@ describe("frontdesk room batching", () => {
     const [message] = broadcasts(log);
     expect(message).toEqual({
       type: "sessions",
-      sessions: [session("a", 3, { step: "parking" }), session("b", 2, { pinStatus: "creating" }), session("c", 1)].map((s) => expect.objectContaining({ sessionId: s.sessionId, version: s.version, step: s.step, pinStatus: s.pinStatus })),
+      sessions: [session("a", 3, { step: "parking" }), session("b", 2, { pinStatus: "creating" }), session("c", 1)].map(
+        (s) =>
+          expect.objectContaining({ sessionId: s.sessionId, version: s.version, step: s.step, pinStatus: s.pinStatus }),
+      ),
     });
     expect((stored.get("session:a") as BoardSession).version).toBe(3);
   });
@@ -199,7 +203,9 @@ describe("frontdesk room batching", () => {
     expect((await post(server, { type: "session", session: tooBig })).status).toBe(413);
     expect((await post(server, { type: "sessions", sessions: [session("a", 1)] })).status).toBe(400);
     expect((await post(server, { type: "session", sessions: session("a", 1) })).status).toBe(400);
-    expect((await post(server, { type: "session", session: session("a", 1) }, "x".repeat(SECRET.length))).status).toBe(403);
+    expect((await post(server, { type: "session", session: session("a", 1) }, "x".repeat(SECRET.length))).status).toBe(
+      403,
+    );
     expect(log).toEqual([]);
   });
 

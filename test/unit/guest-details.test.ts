@@ -29,8 +29,14 @@ describe("guest details", () => {
   });
 
   it("parking: no car needs no registration; a car needs a plausible one", () => {
-    expect(validateParking({ hasCar: false, registration: "ignored" })).toEqual({ ok: true, value: { hasCar: false, registration: null } });
-    expect(validateParking({ hasCar: true, registration: " lv-70 abc " })).toEqual({ ok: true, value: { hasCar: true, registration: "LV70ABC" } });
+    expect(validateParking({ hasCar: false, registration: "ignored" })).toEqual({
+      ok: true,
+      value: { hasCar: false, registration: null },
+    });
+    expect(validateParking({ hasCar: true, registration: " lv-70 abc " })).toEqual({
+      ok: true,
+      value: { hasCar: true, registration: "LV70ABC" },
+    });
     expect(validateParking({ hasCar: true, registration: "X" }).ok).toBe(false);
     expect(validateParking({ hasCar: true, registration: "ABCDEFGHIJK" }).ok).toBe(false);
   });

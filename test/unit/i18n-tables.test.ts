@@ -35,7 +35,9 @@ function sentences(t: Strings): Map<string, string> {
 
 describe("string tables", () => {
   it("exist for exactly the languages the session accepts, each named in itself", () => {
-    const files = readdirSync(DIR).filter((f) => /^[a-z]{2}\.ts$/.test(f)).map((f) => f.slice(0, 2));
+    const files = readdirSync(DIR)
+      .filter((f) => /^[a-z]{2}\.ts$/.test(f))
+      .map((f) => f.slice(0, 2));
     expect(files.sort()).toEqual([...LANGUAGES].sort());
     expect(Object.keys(LANGUAGE_NAMES).sort()).toEqual([...LANGUAGES].sort());
   });

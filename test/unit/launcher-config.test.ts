@@ -2,13 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  ConfigError,
-  DEFAULT_ADMIN,
-  loadConfig,
-  parseLauncherEnv,
-  validateRuntimeVars,
-} from "../../scripts/config";
+import { ConfigError, DEFAULT_ADMIN, loadConfig, parseLauncherEnv, validateRuntimeVars } from "../../scripts/config";
 
 function configError(run: () => unknown): ConfigError {
   try {
@@ -72,9 +66,7 @@ describe("parseLauncherEnv", () => {
       password: "correct horse",
       isDefault: false,
     });
-    expect(configError(() => parseLauncherEnv({ ADMIN_EMAIL: "boss@hotel.test" })).message).toContain(
-      "ADMIN_PASSWORD",
-    );
+    expect(configError(() => parseLauncherEnv({ ADMIN_EMAIL: "boss@hotel.test" })).message).toContain("ADMIN_PASSWORD");
   });
 
   it.each([
@@ -151,8 +143,6 @@ describe("validateRuntimeVars", () => {
   it("names what the worker would reject", () => {
     const { SESSION_SECRET: _, ...missing } = valid;
     expect(configError(() => validateRuntimeVars(missing)).message).toContain("SESSION_SECRET");
-    expect(configError(() => validateRuntimeVars({ ...valid, LIBSQL_URL: "sqld" })).message).toContain(
-      "LIBSQL_URL",
-    );
+    expect(configError(() => validateRuntimeVars({ ...valid, LIBSQL_URL: "sqld" })).message).toContain("LIBSQL_URL");
   });
 });

@@ -7,7 +7,13 @@ const POLL = 1_000;
 describe("lock code tracking", () => {
   it("starts both locks at `sent to the lock` with a poll due", () => {
     const t = startTracking(["frontDoor", "room"], T0, POLL);
-    expect(t).toEqual({ frontDoor: { state: "setting", at: T0 }, room: { state: "setting", at: T0 }, since: T0, polls: 0, nextPollAt: T0 + POLL });
+    expect(t).toEqual({
+      frontDoor: { state: "setting", at: T0 },
+      room: { state: "setting", at: T0 },
+      since: T0,
+      polls: 0,
+      nextPollAt: T0 + POLL,
+    });
     expect(lockCodeWords(t.frontDoor)).toBe("Sent to the lock");
   });
 

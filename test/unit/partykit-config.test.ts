@@ -24,7 +24,9 @@ describe("writePartykitConfig", () => {
   });
 
   it("adds a stack's own parties (the bench's echo) without putting them in partykit.json", () => {
-    const plain = JSON.parse(readFileSync(writePartykitConfig({ repoRoot: REPO_ROOT, dataDir, clientDir: "/c" }), "utf8"));
+    const plain = JSON.parse(
+      readFileSync(writePartykitConfig({ repoRoot: REPO_ROOT, dataDir, clientDir: "/c" }), "utf8"),
+    );
     expect(plain.parties.echo).toBeUndefined();
     const extraParties = { echo: "party/echo/server.ts" };
     const path = writePartykitConfig({ repoRoot: REPO_ROOT, dataDir, clientDir: "/c", extraParties });

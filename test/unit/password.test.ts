@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { constantTimeEqual, DECOY_PASSWORD_HASH, hashPassword, PBKDF2_ITERATIONS, verifyPassword } from "../../domain/password";
+import {
+  constantTimeEqual,
+  DECOY_PASSWORD_HASH,
+  hashPassword,
+  PBKDF2_ITERATIONS,
+  verifyPassword,
+} from "../../domain/password";
 
 describe("password hashing", () => {
   it("stores pbkdf2-sha256 with the Workers-maximum iteration count, a salt and a 32-byte hash", async () => {

@@ -31,14 +31,23 @@ function memoryVendor(
     async createPin(request: PinRequest) {
       const outcome = step("create");
       if (outcome === "fail-before") throw lost();
-      const pin: LockPin = { pinId: `pin-${nextId++}`, lockId: request.lockId, label: request.label, code: request.code, state: "setting" };
+      const pin: LockPin = {
+        pinId: `pin-${nextId++}`,
+        lockId: request.lockId,
+        label: request.label,
+        code: request.code,
+        state: "setting",
+      };
       pins.set(request.lockId, [...(pins.get(request.lockId) ?? []), pin]);
       if (outcome === "fail-after") throw lost();
       return pin;
     },
     async deletePin(lockId, pinId) {
       if (step("delete") !== "ok") throw lost();
-      pins.set(lockId, (pins.get(lockId) ?? []).filter((p) => p.pinId !== pinId));
+      pins.set(
+        lockId,
+        (pins.get(lockId) ?? []).filter((p) => p.pinId !== pinId),
+      );
     },
     async getDevice(lockId) {
       const rules = constraints[lockId] ?? { lengths: [], rules: [], unsupported: [] };
@@ -134,7 +143,9 @@ describe("one PIN attempt", () => {
 
   it("removes an expired session's PINs, and after a failure tries again no later than the retry policy allows", async () => {
     let failNextDelete = true;
-    const vendor = memoryVendor((call) => (call === "delete" && failNextDelete ? ((failNextDelete = false), "fail-before") : "ok"));
+    const vendor = memoryVendor((call) =>
+      call === "delete" && failNextDelete ? ((failNextDelete = false), "fail-before") : "ok",
+    );
     const s = session(vendor.provider, creatingPins());
     await s.attempt();
     const expired = session(vendor.provider, run(s.state, { type: "expired" }));
@@ -151,7 +162,10 @@ describe("one PIN attempt", () => {
     const noZeros: CodeConstraints = { lengths: [4, 6], rules: ["no_zeros", "cannot_start_with_12"], unsupported: [] };
     const fourOnly: CodeConstraints = { lengths: [4], rules: [], unsupported: [] };
     const start = creatingPins();
-    const vendor = memoryVendor(undefined, { [start.locks.frontDoorLockId]: noZeros, [start.locks.roomLockId]: fourOnly });
+    const vendor = memoryVendor(undefined, {
+      [start.locks.frontDoorLockId]: noZeros,
+      [start.locks.roomLockId]: fourOnly,
+    });
     const s = session(vendor.provider, start);
     await s.attempt();
     const code = s.state.pin.code!;
@@ -164,7 +178,9 @@ describe("one PIN attempt", () => {
 
   it("keeps the session's code when every lock accepts it", async () => {
     const start = creatingPins();
-    const vendor = memoryVendor(undefined, { [start.locks.frontDoorLockId]: { lengths: [6], rules: [], unsupported: [] } });
+    const vendor = memoryVendor(undefined, {
+      [start.locks.frontDoorLockId]: { lengths: [6], rules: [], unsupported: [] },
+    });
     const before = start.pin.code;
     const s = session(vendor.provider, start);
     await s.attempt();
@@ -180,7 +196,10 @@ describe("one PIN attempt", () => {
     const s = session(vendor.provider, start);
     await s.attempt();
     expect(vendor.calls).toEqual([]);
-    expect(s.state.pin).toMatchObject({ status: "failed", failureDetail: "The locks of this room accept no code length in common" });
+    expect(s.state.pin).toMatchObject({
+      status: "failed",
+      failureDetail: "The locks of this room accept no code length in common",
+    });
   });
 
   it("replaces a PIN of ours that carries other digits instead of reusing it", async () => {
@@ -188,7 +207,13 @@ describe("one PIN attempt", () => {
     const start = creatingPins();
     start.pin.vendorContacted = true;
     const label = `frontdoor:${start.sessionId}`;
-    const stale: LockPin = { pinId: "stale", lockId: start.locks.frontDoorLockId, label, code: "975318", state: "setting" };
+    const stale: LockPin = {
+      pinId: "stale",
+      lockId: start.locks.frontDoorLockId,
+      label,
+      code: "975318",
+      state: "setting",
+    };
     vendor.pins.set(start.locks.frontDoorLockId, [stale]);
     const s = session(vendor.provider, start);
     await s.attempt();

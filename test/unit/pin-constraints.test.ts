@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { chooseCommonCode, codeFits, commonLengths, lockAccepts, type CodeConstraints } from "../../domain/pin-constraints";
+import {
+  chooseCommonCode,
+  codeFits,
+  commonLengths,
+  lockAccepts,
+  type CodeConstraints,
+} from "../../domain/pin-constraints";
 
-const lock = (lengths: number[], rules: CodeConstraints["rules"] = [], unsupported: CodeConstraints["unsupported"] = []): CodeConstraints => ({
+const lock = (
+  lengths: number[],
+  rules: CodeConstraints["rules"] = [],
+  unsupported: CodeConstraints["unsupported"] = [],
+): CodeConstraints => ({
   lengths,
   rules,
   unsupported,

@@ -16,7 +16,10 @@ describe("PIN retry policy", () => {
 
   it("gives up after the last attempt or on a permanent failure", () => {
     expect(decideRetry(policy, 4, { transient: true, message: "503" }, 0)).toMatchObject({ retry: false });
-    expect(decideRetry(policy, 1, { transient: false, message: "lock offline" }, 0)).toEqual({ retry: false, reason: "lock offline" });
+    expect(decideRetry(policy, 1, { transient: false, message: "lock offline" }, 0)).toEqual({
+      retry: false,
+      reason: "lock offline",
+    });
   });
 });
 
@@ -46,10 +49,24 @@ describe("PIN window", () => {
   });
 
   it("uses early check-in and late checkout when booked", () => {
-    const base = { checkInDate: "2026-11-26", checkOutDate: "2026-11-28", standardCheckInTime: "15:00", standardCheckoutTime: "11:00", timeZone: "Europe/London" };
+    const base = {
+      checkInDate: "2026-11-26",
+      checkOutDate: "2026-11-28",
+      standardCheckInTime: "15:00",
+      standardCheckoutTime: "11:00",
+      timeZone: "Europe/London",
+    };
     const standard = pinWindow({ ...base, earlyCheckInTime: null, lateCheckoutTime: null });
-    expect(standard).toMatchObject({ startsAt: Date.UTC(2026, 10, 26, 15), endsAt: Date.UTC(2026, 10, 28, 11), localStart: "2026-11-26 15:00" });
+    expect(standard).toMatchObject({
+      startsAt: Date.UTC(2026, 10, 26, 15),
+      endsAt: Date.UTC(2026, 10, 28, 11),
+      localStart: "2026-11-26 15:00",
+    });
     const flexible = pinWindow({ ...base, earlyCheckInTime: "12:00", lateCheckoutTime: "13:00" });
-    expect(flexible).toMatchObject({ startsAt: Date.UTC(2026, 10, 26, 12), endsAt: Date.UTC(2026, 10, 28, 13), localEnd: "2026-11-28 13:00" });
+    expect(flexible).toMatchObject({
+      startsAt: Date.UTC(2026, 10, 26, 12),
+      endsAt: Date.UTC(2026, 10, 28, 13),
+      localEnd: "2026-11-28 13:00",
+    });
   });
 });

@@ -25,9 +25,17 @@ interface Recorded {
 function answerWith(...answers: { status: number; body: unknown }[]) {
   const calls: Recorded[] = [];
   vi.stubGlobal("fetch", async (url: string, init: RequestInit) => {
-    calls.push({ url, method: init.method ?? "GET", headers: init.headers as Record<string, string>, body: JSON.parse(String(init.body)) });
+    calls.push({
+      url,
+      method: init.method ?? "GET",
+      headers: init.headers as Record<string, string>,
+      body: JSON.parse(String(init.body)),
+    });
     const next = answers.shift() ?? { status: 500, body: {} };
-    return new Response(JSON.stringify(next.body), { status: next.status, headers: { "content-type": "application/json" } });
+    return new Response(JSON.stringify(next.body), {
+      status: next.status,
+      headers: { "content-type": "application/json" },
+    });
   });
   return calls;
 }
@@ -94,10 +102,23 @@ describe("the Seam adapter, against Seam's documented examples", () => {
   });
 
   it("reads code states by id; a code Seam no longer lists is removed", async () => {
-    const calls = answerWith({ status: 200, body: { access_codes: [createTimeBoundResponse.access_code, failedAccessCode] } });
-    const states = await provider().pinStates(["e9cf6dd6-89aa-477f-a701-c08f3de13c1f", failedAccessCode.access_code_id, "gone"]);
-    expect(calls[0]!.body).toEqual({ access_code_ids: ["e9cf6dd6-89aa-477f-a701-c08f3de13c1f", failedAccessCode.access_code_id, "gone"] });
-    expect(Object.fromEntries(states)).toEqual({ "e9cf6dd6-89aa-477f-a701-c08f3de13c1f": "set", [failedAccessCode.access_code_id]: "failed", gone: "removed" });
+    const calls = answerWith({
+      status: 200,
+      body: { access_codes: [createTimeBoundResponse.access_code, failedAccessCode] },
+    });
+    const states = await provider().pinStates([
+      "e9cf6dd6-89aa-477f-a701-c08f3de13c1f",
+      failedAccessCode.access_code_id,
+      "gone",
+    ]);
+    expect(calls[0]!.body).toEqual({
+      access_code_ids: ["e9cf6dd6-89aa-477f-a701-c08f3de13c1f", failedAccessCode.access_code_id, "gone"],
+    });
+    expect(Object.fromEntries(states)).toEqual({
+      "e9cf6dd6-89aa-477f-a701-c08f3de13c1f": "set",
+      [failedAccessCode.access_code_id]: "failed",
+      gone: "removed",
+    });
   });
 
   it("updates a code's window and deletes codes, an already deleted one counting as done", async () => {
@@ -115,14 +136,23 @@ describe("the Seam adapter, against Seam's documented examples", () => {
       "/access_codes/delete",
       "/access_codes/delete",
     ]);
-    expect(calls[0]!.body).toEqual({ access_code_id: "e9cf6dd6", starts_at: "2025-06-20T06:49:21.000Z", ends_at: "2025-06-23T11:00:00.000Z" });
+    expect(calls[0]!.body).toEqual({
+      access_code_id: "e9cf6dd6",
+      starts_at: "2025-06-20T06:49:21.000Z",
+      ends_at: "2025-06-23T11:00:00.000Z",
+    });
   });
 
   it.each([
     [400, invalidInputError, false, /^Seam refused the request \(HTTP 400, invalid_input\)/],
     [400, deviceOfflineError, true, /^The lock is offline/],
     [401, { error: { type: "unauthorized", message: "Unauthorized" } }, false, /check SEAM_API_KEY/],
-    [404, { error: { type: "device_not_found", message: "Device not found" } }, false, /check the room's Seam device id/],
+    [
+      404,
+      { error: { type: "device_not_found", message: "Device not found" } },
+      false,
+      /check the room's Seam device id/,
+    ],
     [429, { error: { type: "rate_limited", message: "Too many requests" } }, true, /not answering properly/],
     [503, "<html>busy</html>", true, /HTTP 503/],
   ])("maps HTTP %i %j to transient=%s in plain words", async (status, body, transient, words) => {
@@ -147,7 +177,9 @@ describe("the Seam adapter, against Seam's documented examples", () => {
     vi.stubGlobal("fetch", async () => {
       throw new TypeError("fetch failed");
     });
-    const err = (await provider().findPins("d", "l").catch((e: unknown) => e)) as LockProviderError;
+    const err = (await provider()
+      .findPins("d", "l")
+      .catch((e: unknown) => e)) as LockProviderError;
     expect(err.transient).toBe(true);
   });
 });
@@ -185,8 +217,13 @@ describe("Svix webhook signatures", () => {
   it("refuses a changed body, another secret, an old timestamp and missing headers", async () => {
     const h = await signSvix(secret, "msg_1", now / 1000, body);
     expect((await verifySvix(secret, new Headers({ ...h }), body.replace("a", "b"), now)).ok).toBe(false);
-    expect((await verifySvix("whsec_b3RoZXItc2VjcmV0LW90aGVyLXNlY3JldA==", new Headers({ ...h }), body, now)).ok).toBe(false);
-    expect(await verifySvix(secret, new Headers({ ...h }), body, now + 301_000)).toEqual({ ok: false, reason: "timestamp outside the tolerance" });
+    expect((await verifySvix("whsec_b3RoZXItc2VjcmV0LW90aGVyLXNlY3JldA==", new Headers({ ...h }), body, now)).ok).toBe(
+      false,
+    );
+    expect(await verifySvix(secret, new Headers({ ...h }), body, now + 301_000)).toEqual({
+      ok: false,
+      reason: "timestamp outside the tolerance",
+    });
     expect((await verifySvix(secret, new Headers(), body, now)).ok).toBe(false);
   });
 

@@ -3,7 +3,13 @@
 import { describe, expect, it } from "vitest";
 import { validateDetails, validateParking } from "../../domain/guest-details";
 import { addressFromProxyHeader, canonicalIp } from "../../domain/ip-address";
-import { backoffAfter, FREE_FAILURES, MAX_BACKOFF_MS, recordFailure, waitBeforeAttempt } from "../../domain/login-backoff";
+import {
+  backoffAfter,
+  FREE_FAILURES,
+  MAX_BACKOFF_MS,
+  recordFailure,
+  waitBeforeAttempt,
+} from "../../domain/login-backoff";
 import { stripInvisible } from "../../domain/plain-text";
 
 describe("canonicalIp", () => {
@@ -14,7 +20,18 @@ describe("canonicalIp", () => {
   });
 
   it("refuses anything that is not an address", () => {
-    for (const bad of ["", "local", "256.1.1.1", "1.2.3", "01.2.3.4", "1.2.3.4:80", "x".repeat(8192), "[::1]", "::1%eth0", "1:2"]) {
+    for (const bad of [
+      "",
+      "local",
+      "256.1.1.1",
+      "1.2.3",
+      "01.2.3.4",
+      "1.2.3.4:80",
+      "x".repeat(8192),
+      "[::1]",
+      "::1%eth0",
+      "1:2",
+    ]) {
       expect(canonicalIp(bad), bad).toBeNull();
     }
   });

@@ -50,7 +50,16 @@ describe("staff session tokens", () => {
   });
 
   it("rejects garbage without throwing", async () => {
-    for (const t of [undefined, null, "", "a.b.c", "a.b.c.d.e", "x".repeat(600), "s.staff.p.123.!!!!", "s.boss.p.123.AAAA"]) {
+    for (const t of [
+      undefined,
+      null,
+      "",
+      "a.b.c",
+      "a.b.c.d.e",
+      "x".repeat(600),
+      "s.staff.p.123.!!!!",
+      "s.boss.p.123.AAAA",
+    ]) {
       expect(await verifyStaffSession(t, SECRET, NOW)).toBeNull();
     }
   });

@@ -22,10 +22,14 @@ async function report(c: Context<DeskEnv>): Promise<DeskAnalyticsResponse | Resp
   const to = parsed.data.to ?? localDate(Date.now(), property.timeZone);
   const from = parsed.data.from ?? addDays(to, -(DEFAULT_RANGE_DAYS - 1));
   if (from > to) {
-    return apiErrorResponse(400, "validation", "Check the date range.", { fields: { from: "`from` must not be after `to`" } });
+    return apiErrorResponse(400, "validation", "Check the date range.", {
+      fields: { from: "`from` must not be after `to`" },
+    });
   }
   if (daysInclusive(from, to) > MAX_RANGE_DAYS) {
-    return apiErrorResponse(400, "validation", `Choose at most ${MAX_RANGE_DAYS} days.`, { fields: { from: `At most ${MAX_RANGE_DAYS} days` } });
+    return apiErrorResponse(400, "validation", `Choose at most ${MAX_RANGE_DAYS} days.`, {
+      fields: { from: `At most ${MAX_RANGE_DAYS} days` },
+    });
   }
   return analyticsReport(c.get("db"), { propertyId: property.id, timeZone: property.timeZone, from, to });
 }

@@ -32,9 +32,14 @@ setPasswordRoutes.post("/set-password", async (c) => {
   const ip = clientIp(c.req.raw, env);
   const limit = await takeRateLimit(env, c.env.lobby.parties, `set-password:ip:${ip}`, SET_PASSWORD_LIMIT_PER_IP);
   if (!limit.allowed) {
-    const res = apiErrorResponse(429, "rate_limited", `Too many attempts. Try again in ${limit.retryAfterSeconds} seconds.`, {
-      retryAfterSeconds: limit.retryAfterSeconds,
-    });
+    const res = apiErrorResponse(
+      429,
+      "rate_limited",
+      `Too many attempts. Try again in ${limit.retryAfterSeconds} seconds.`,
+      {
+        retryAfterSeconds: limit.retryAfterSeconds,
+      },
+    );
     res.headers.set("retry-after", String(limit.retryAfterSeconds));
     return res;
   }
@@ -70,9 +75,14 @@ accountRoutes.post("/account/password", async (c) => {
   const accountKey = `desk-login-account:${await sha256Hex(me.email)}`;
   const attempt = await loginBackoff(env, c.env.lobby.parties, accountKey, "attempt");
   if (!attempt.allowed) {
-    const res = apiErrorResponse(429, "rate_limited", `Too many attempts. Try again in ${attempt.retryAfterSeconds} seconds.`, {
-      retryAfterSeconds: attempt.retryAfterSeconds,
-    });
+    const res = apiErrorResponse(
+      429,
+      "rate_limited",
+      `Too many attempts. Try again in ${attempt.retryAfterSeconds} seconds.`,
+      {
+        retryAfterSeconds: attempt.retryAfterSeconds,
+      },
+    );
     res.headers.set("retry-after", String(attempt.retryAfterSeconds));
     return res;
   }

@@ -32,15 +32,31 @@ async function sessionInScope(c: Context<DeskEnv>): Promise<DeskSession | Respon
   const session = await findDeskSession(c.get("db"), id.data);
   const staff = c.get("staff");
   // Another property's session answers exactly like a missing one: no probing across hotels.
-  if (!session || !canAccessProperty({ staffId: staff.staffId, role: staff.role, propertyId: staff.homePropertyId }, session.propertyId)) {
+  if (
+    !session ||
+    !canAccessProperty(
+      { staffId: staff.staffId, role: staff.role, propertyId: staff.homePropertyId },
+      session.propertyId,
+    )
+  ) {
     return apiErrorResponse(404, "not_found", "No such check-in session.");
   }
   return session;
 }
 
-async function forward(c: Context<DeskEnv>, action: AuditAction, command: CheckinCommand, session: DeskSession): Promise<Response> {
+async function forward(
+  c: Context<DeskEnv>,
+  action: AuditAction,
+  command: CheckinCommand,
+  session: DeskSession,
+): Promise<Response> {
   const env = c.get("env");
-  const res = await callParty(env, c.env.lobby.parties, { party: "checkin", roomId: session.sessionId }, { method: "POST", body: command });
+  const res = await callParty(
+    env,
+    c.env.lobby.parties,
+    { party: "checkin", roomId: session.sessionId },
+    { method: "POST", body: command },
+  );
   const text = await res.text();
   const error = decodeJson(text, apiError);
   await recordAudit(c.get("db"), {
@@ -87,7 +103,12 @@ pinRoutes.post("/sessions/:sessionId/reveal-pin", async (c) => {
     detail: pin ? "shown" : "no PIN stored yet",
     at: Date.now(),
   });
-  if (!pin) return apiErrorResponse(404, "no_pin", "There is no PIN for this booking yet; it is stored when the check-in completes.");
+  if (!pin)
+    return apiErrorResponse(
+      404,
+      "no_pin",
+      "There is no PIN for this booking yet; it is stored when the check-in completes.",
+    );
   const answer: DeskRevealPinResponse = { sessionId: session.sessionId, bookingRef: session.bookingRef, pin };
   c.header("cache-control", "no-store");
   return c.json(answer);

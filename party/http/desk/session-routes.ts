@@ -51,9 +51,14 @@ loginRoutes.post("/login", async (c) => {
   const refused = [perAccount, perIp].filter((r) => !r.allowed);
   if (refused.length > 0) {
     const retryAfterSeconds = Math.max(1, ...refused.map((r) => r.retryAfterSeconds));
-    const res = apiErrorResponse(429, "rate_limited", `Too many sign-in attempts. Try again in ${retryAfterSeconds} seconds.`, {
-      retryAfterSeconds,
-    });
+    const res = apiErrorResponse(
+      429,
+      "rate_limited",
+      `Too many sign-in attempts. Try again in ${retryAfterSeconds} seconds.`,
+      {
+        retryAfterSeconds,
+      },
+    );
     res.headers.set("retry-after", String(retryAfterSeconds));
     return res;
   }

@@ -41,7 +41,12 @@ function scope(c: Context<DeskEnv>): string | null {
   return manager.homePropertyId ?? manager.property?.id ?? null;
 }
 
-function listEntry(row: { id: string; email: string; displayName: string; role: StaffListEntry["role"] }): StaffListEntry {
+function listEntry(row: {
+  id: string;
+  email: string;
+  displayName: string;
+  role: StaffListEntry["role"];
+}): StaffListEntry {
   return { staffId: row.id, email: row.email, displayName: row.displayName, role: row.role, active: true };
 }
 

@@ -19,7 +19,8 @@ staffRoutes.post("/staff", requireManager, async (c) => {
   const req = body.value;
 
   // Omitted: the manager's own desk property. Explicit null: every property (managers only).
-  let propertyId: string | null = req.propertyId === undefined ? (manager.homePropertyId ?? manager.property?.id ?? null) : req.propertyId;
+  const propertyId: string | null =
+    req.propertyId === undefined ? (manager.homePropertyId ?? manager.property?.id ?? null) : req.propertyId;
   if (propertyId === null) {
     if (req.role !== "manager" || manager.homePropertyId !== null) {
       return apiErrorResponse(400, "validation", "Choose the property this person works at.", {
@@ -27,7 +28,12 @@ staffRoutes.post("/staff", requireManager, async (c) => {
       });
     }
   } else {
-    if (!canAccessProperty({ staffId: manager.staffId, role: manager.role, propertyId: manager.homePropertyId }, propertyId)) {
+    if (
+      !canAccessProperty(
+        { staffId: manager.staffId, role: manager.role, propertyId: manager.homePropertyId },
+        propertyId,
+      )
+    ) {
       return apiErrorResponse(403, "forbidden", "You can only add staff to your own property.");
     }
     if (!(await findProperty(db, propertyId))) {

@@ -20,7 +20,8 @@ export function seamHttpError(status: number, type: string | null, message: stri
   if (status === 401) return new LockProviderError("Seam refused the API key (check SEAM_API_KEY)", false);
   if (status === 403) return new LockProviderError("The Seam API key may not do this (check its workspace)", false);
   const transient = status >= 500 || status === 429 || status === 408 || (type !== null && TRANSIENT_TYPES.has(type));
-  const words = (type && PLAIN_WORDS[type]) ?? (transient ? "Seam is not answering properly" : "Seam refused the request");
+  const words =
+    (type && PLAIN_WORDS[type]) ?? (transient ? "Seam is not answering properly" : "Seam refused the request");
   // A message may echo the code it refused; digits long enough to be one never leave here.
   const detail = message ? `: ${message.replace(/\d{4,}/g, "[digits]").slice(0, 160)}` : "";
   return new LockProviderError(`${words} (HTTP ${status}${type ? `, ${type}` : ""})${detail}`, transient);

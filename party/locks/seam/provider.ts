@@ -3,7 +3,14 @@
 // `Authorization: Bearer <key>`; the base URL is Seam's or the local simulator's.
 import { z } from "zod";
 import { isCodeRule, isUnsupportedRule, type CodeConstraints } from "../../../domain/pin-constraints";
-import { LockProviderError, type LockCodeState, type LockDevice, type LockPin, type LockProvider, type PinRequest } from "../provider";
+import {
+  LockProviderError,
+  type LockCodeState,
+  type LockDevice,
+  type LockPin,
+  type LockProvider,
+  type PinRequest,
+} from "../provider";
 import { codeStateOf } from "./code-state";
 import { seamHttpError, seamUnreachable } from "./errors";
 import {
@@ -47,7 +54,11 @@ export function seamProvider(options: SeamOptions): LockProvider {
     const data: unknown = await res.json().catch(() => null);
     if (!res.ok) {
       const error = seamErrorBody.safeParse(data);
-      throw seamHttpError(res.status, error.success ? error.data.error.type : null, error.success ? error.data.error.message : "");
+      throw seamHttpError(
+        res.status,
+        error.success ? error.data.error.type : null,
+        error.success ? error.data.error.message : "",
+      );
     }
     const parsed = schema.safeParse(data);
     if (!parsed.success) throw new LockProviderError(`Seam answered ${path} in an unexpected shape`, true);
@@ -58,7 +69,11 @@ export function seamProvider(options: SeamOptions): LockProvider {
     const codes: SeamAccessCode[] = [];
     let cursor: string | null | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const res = await call("/access_codes/list", { ...filter, ...(cursor ? { page_cursor: cursor } : {}) }, accessCodesResponse);
+      const res = await call(
+        "/access_codes/list",
+        { ...filter, ...(cursor ? { page_cursor: cursor } : {}) },
+        accessCodesResponse,
+      );
       codes.push(...res.access_codes);
       cursor = res.pagination?.has_next_page ? res.pagination.next_page_cursor : null;
       if (!cursor) break;
@@ -120,7 +135,8 @@ export function seamProvider(options: SeamOptions): LockProvider {
     async pinStates(pinIds: readonly string[]): Promise<Map<string, LockCodeState>> {
       const states = new Map<string, LockCodeState>(pinIds.map((id) => [id, "removed" as const]));
       if (pinIds.length === 0) return states;
-      for (const code of await listCodes({ access_code_ids: [...pinIds] })) states.set(code.access_code_id, codeStateOf(code));
+      for (const code of await listCodes({ access_code_ids: [...pinIds] }))
+        states.set(code.access_code_id, codeStateOf(code));
       return states;
     },
 
@@ -148,7 +164,13 @@ export function seamProvider(options: SeamOptions): LockProvider {
 const seamOk = z.unknown();
 
 function toLockPin(code: SeamAccessCode): LockPin {
-  return { pinId: code.access_code_id, lockId: code.device_id, label: code.name ?? "", code: code.code ?? null, state: codeStateOf(code) };
+  return {
+    pinId: code.access_code_id,
+    lockId: code.device_id,
+    label: code.name ?? "",
+    code: code.code ?? null,
+    state: codeStateOf(code),
+  };
 }
 
 export function toLockDevice(device: SeamDevice): LockDevice {

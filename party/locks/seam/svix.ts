@@ -18,14 +18,21 @@ function secretKeyBytes(secret: string): Uint8Array<ArrayBuffer> {
 }
 
 async function hmacBase64(secret: string, content: string): Promise<string> {
-  const key = await crypto.subtle.importKey("raw", secretKeyBytes(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const key = await crypto.subtle.importKey("raw", secretKeyBytes(secret), { name: "HMAC", hash: "SHA-256" }, false, [
+    "sign",
+  ]);
   const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(content)));
   let s = "";
   for (const b of mac) s += String.fromCharCode(b);
   return btoa(s);
 }
 
-export async function signSvix(secret: string, id: string, timestampSeconds: number, body: string): Promise<SvixHeaders> {
+export async function signSvix(
+  secret: string,
+  id: string,
+  timestampSeconds: number,
+  body: string,
+): Promise<SvixHeaders> {
   const signature = await hmacBase64(secret, `${id}.${timestampSeconds}.${body}`);
   return { "svix-id": id, "svix-timestamp": String(timestampSeconds), "svix-signature": `v1,${signature}` };
 }
