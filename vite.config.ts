@@ -14,7 +14,7 @@ function pageShell(): Plugin {
     enforce: "post",
     generateBundle(_options, bundle) {
       const html = bundle["index.html"];
-      if (!html || html.type !== "asset") this.error("index.html was not built");
+      if (html?.type !== "asset") this.error("index.html was not built");
       delete bundle["index.html"];
       const shell: PageShell = { html: String(html.source) };
       this.emitFile({ type: "asset", fileName: PAGE_SHELL_ASSET, source: JSON.stringify(shell) });

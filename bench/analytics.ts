@@ -200,11 +200,11 @@ async function main() {
     const out = join(REPO_ROOT, "bench/results/analytics.json");
     writeFileSync(
       out,
-      JSON.stringify(
+      `${JSON.stringify(
         { at: new Date(now).toISOString(), rows: n, loadMs: Math.round(loadMs), runs: RUNS, results },
         null,
         2,
-      ) + "\n",
+      )}\n`,
     );
     console.log(`\nwrote ${out}`);
   } finally {

@@ -41,11 +41,11 @@ try {
   mkdirSync(join(REPO_ROOT, "bench/results"), { recursive: true });
   writeFileSync(
     RESULTS,
-    JSON.stringify(
+    `${JSON.stringify(
       { measuredAt: new Date().toISOString(), compression: "gzip -9", totals: totals(rows), files: rows },
       null,
       2,
-    ) + "\n",
+    )}\n`,
   );
   console.log(`\nwrote ${RESULTS}`);
 } finally {

@@ -187,7 +187,7 @@ async function main() {
   writeScenario(outDir, report);
   const findings = join(REPO_ROOT, "bench/findings.md");
   writeSummary(outDir, existsSync(findings) ? readFileSync(findings, "utf8") : undefined);
-  for (const t of report.tables) console.log("\n" + markdownTable(t));
+  for (const t of report.tables) console.log(`\n${markdownTable(t)}`);
   console.log(`\nwrote ${join(outDir, "lighthouse.json")}`);
 }
 

@@ -104,7 +104,7 @@ async function withStack<T>(
     db.$client.close();
     await stack.stop();
     rmSync(dataDir, { recursive: true, force: true });
-    writeFileSync(join(opts.outDir, `runtime-${name}.log`), problems.join("\n") + "\n");
+    writeFileSync(join(opts.outDir, `runtime-${name}.log`), `${problems.join("\n")}\n`);
   }
 }
 
@@ -119,7 +119,7 @@ function floorFrom(probes: CostProbe[] | undefined, outDir: string) {
 function show(report: ScenarioReport) {
   console.log(`\n## ${report.title}\n`);
   for (const line of report.headline ?? []) console.log(`${line}\n`);
-  for (const t of report.tables) console.log(markdownTable(t) + "\n");
+  for (const t of report.tables) console.log(`${markdownTable(t)}\n`);
   if (report.failures.length) console.log(`FAILURES: ${report.failures.join("; ")}\n`);
 }
 
@@ -275,7 +275,7 @@ async function main() {
   const findingsFile = join(REPO_ROOT, "bench/findings.md");
   writeSummary(opts.outDir, !opts.quick && existsSync(findingsFile) ? readFileSync(findingsFile, "utf8") : undefined);
   const goals = reports.flatMap((r) => r.goals.map((g) => ({ ...g, goal: `${r.scenario}: ${g.goal}` })));
-  console.log("\n" + markdownTable(goalsTable(goals, "Goals vs measured")) + "\n");
+  console.log(`\n${markdownTable(goalsTable(goals, "Goals vs measured"))}\n`);
   const failures = [...crashes, ...reports.flatMap((r) => r.failures)];
   log(`finished; results in ${opts.outDir}`);
   if (failures.length) {

@@ -238,7 +238,7 @@ export function parseBookingCsv(text: string, opts: ParseOptions): ParsedCsv {
     return column ? (record[column] ?? "").trim() : "";
   };
 
-  parsed.data.forEach((record, index) => {
+  const readRow = (record: Record<string, string>, index: number) => {
     const line = index + 2;
     const rawRef = get(record, "bookingRef").replace(/\s+/g, "").toUpperCase();
     const fail = (reason: string) => invalid.push({ line, bookingRef: rawRef || null, reason });
@@ -310,7 +310,8 @@ export function parseBookingCsv(text: string, opts: ParseOptions): ParsedCsv {
       expectedGuestPhone: phone,
       status,
     });
-  });
+  };
+  for (const [index, record] of parsed.data.entries()) readRow(record, index);
   return { problems: [], ignoredColumns: mapping.ignored, rows, invalid };
 }
 

@@ -36,5 +36,5 @@ export function analyticsCsv(report: AnalyticsReport): string {
     push("daily", day.date, "started", day.started, null);
     push("daily", day.date, "completed", day.completed, day.started > 0 ? rate(day.completed / day.started) : null);
   }
-  return rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return `${rows.map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }

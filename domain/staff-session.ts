@@ -56,8 +56,8 @@ export async function signStaffSession(
   now: number,
   ttlMs: number = STAFF_SESSION_TTL_MS,
 ): Promise<{ token: string; expiresAt: number }> {
-  if (!ID.test(claims.staffId)) throw new Error("staffId must match " + ID);
-  if (claims.propertyId !== null && !ID.test(claims.propertyId)) throw new Error("propertyId must match " + ID);
+  if (!ID.test(claims.staffId)) throw new Error(`staffId must match ${ID}`);
+  if (claims.propertyId !== null && !ID.test(claims.propertyId)) throw new Error(`propertyId must match ${ID}`);
   const session: StaffSession = { ...claims, expiresAt: now + ttlMs };
   const text = signedText(session);
   const sig = await crypto.subtle.sign("HMAC", await hmacKey(secret, "sign"), encoder.encode(text));
@@ -79,7 +79,7 @@ export async function verifyStaffSession(
   if (propertyId !== "" && !ID.test(propertyId)) return null;
   if (!/^\d{1,16}$/.test(expires)) return null;
   const sig = fromBase64Url(sigText);
-  if (!sig || sig.length !== 32) return null;
+  if (sig?.length !== 32) return null;
   const session: StaffSession = {
     staffId,
     role,

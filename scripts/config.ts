@@ -185,7 +185,7 @@ export function loadOrCreateSecrets(dataDir: string, given: Partial<Secrets> = {
   };
   if (toStore.internalSecret !== stored.internalSecret || toStore.sessionSecret !== stored.sessionSecret) {
     mkdirSync(dataDir, { recursive: true });
-    writeFileSync(file, JSON.stringify(toStore, null, 2) + "\n", { mode: 0o600 });
+    writeFileSync(file, `${JSON.stringify(toStore, null, 2)}\n`, { mode: 0o600 });
   }
   return secrets;
 }

@@ -3,7 +3,6 @@
 // 200 with the wrong body is an error, not a fast sample.
 import { request as httpRequest } from "node:http";
 import { lookupResponse, stayResponse, type LookupResponse } from "../../shared/protocol/guest-http";
-import { INTERNAL_AUTH_HEADER } from "../../shared/protocol/internal";
 import { backoffMs, sleep } from "./pool";
 import { seamSimCodes } from "../../party/seamsim/inspect";
 

@@ -85,7 +85,7 @@ export function goalsTable(goals: Goal[], title = "Goals"): Table {
 
 export function writeScenario(outDir: string, report: ScenarioReport) {
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, `${report.scenario}.json`), JSON.stringify(report, null, 2) + "\n");
+  writeFileSync(join(outDir, `${report.scenario}.json`), `${JSON.stringify(report, null, 2)}\n`);
 }
 
 function readReports(outDir: string): ScenarioReport[] {

@@ -93,10 +93,10 @@ export async function runCheckins(env: BenchEnv, opts: CheckinRunOptions): Promi
     throughput: Math.round((completed / (wallMs / 1000)) * 10) / 10,
     cpu,
     steps,
-    pinAttempts: results.reduce<Record<string, number>>(
-      (h, r) => ((h[r.pinAttempts] = (h[r.pinAttempts] ?? 0) + 1), h),
-      {},
-    ),
+    pinAttempts: results.reduce<Record<string, number>>((h, r) => {
+      h[r.pinAttempts] = (h[r.pinAttempts] ?? 0) + 1;
+      return h;
+    }, {}),
     pinWait: summarize(results.flatMap((r) => (r.pinWaitMs === undefined ? [] : [r.pinWaitMs]))),
     pinPush: summarize(pinPush),
     results,

@@ -159,10 +159,10 @@ export async function runOpenLoopRate(env: BenchEnv, opts: OpenLoopOptions): Pro
     idleCpuMsPerSecond,
     maxStartLagMs: Math.round(maxStartLagMs),
     confirmedBeforePins: results.filter((r) => r.confirmedBeforePins).length,
-    pinAttempts: results.reduce<Record<string, number>>(
-      (h, r) => ((h[r.pinAttempts] = (h[r.pinAttempts] ?? 0) + 1), h),
-      {},
-    ),
+    pinAttempts: results.reduce<Record<string, number>>((h, r) => {
+      h[r.pinAttempts] = (h[r.pinAttempts] ?? 0) + 1;
+      return h;
+    }, {}),
     ledger: book,
     duplicates: ledgerDuplicates(book),
   };

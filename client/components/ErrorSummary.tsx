@@ -33,6 +33,7 @@ export function ErrorSummary(props: { errors: FieldErrors; order: readonly strin
   );
   return (
     <Show when={entries().length > 0}>
+      {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: the GOV.UK error summary names its focus target by its heading */}
       <div class="error-summary" ref={box} tabindex="-1" aria-labelledby="error-summary-title">
         <div role="alert">
           <h2 class="error-summary__title" id="error-summary-title">

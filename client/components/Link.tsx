@@ -1,3 +1,4 @@
+// biome-ignore-all lint/a11y/useValidAnchor: href arrives in the spread props, which the rule cannot see
 import { splitProps, type JSX } from "solid-js";
 import { followLink } from "../router";
 
@@ -5,6 +6,8 @@ import { followLink } from "../router";
 export function Link(props: JSX.AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
   const [own, rest] = splitProps(props, ["onClick"]);
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: a link's Enter key fires click itself
+    // biome-ignore lint/a11y/noStaticElementInteractions: it is an <a href>, an interactive element
     <a
       {...rest}
       onClick={(e) => {

@@ -25,9 +25,14 @@ export function ImportPanel(props: { onImported: (message: string) => void }) {
 
   const read = async (): Promise<string | null> => {
     const f = file();
-    if (!f) return (fail("Choose a CSV file to import"), null);
-    if (f.size > MAX_BYTES)
-      return (fail("The file is over 5 MB. Split it and import the parts one after the other."), null);
+    if (!f) {
+      fail("Choose a CSV file to import");
+      return null;
+    }
+    if (f.size > MAX_BYTES) {
+      fail("The file is over 5 MB. Split it and import the parts one after the other.");
+      return null;
+    }
     // TextDecoder (behind File.text) reads UTF-8 and drops a byte-order mark.
     return f.text();
   };

@@ -53,7 +53,13 @@ export default function LoginPage(props: { alreadySignedIn: DeskMe | null; onSig
         {(me) => (
           <p class="desk-note">
             You are signed in as {me().displayName}.{" "}
-            <a href="/desk/" onClick={(e) => (e.preventDefault(), navigate("/desk/"))}>
+            <a
+              href="/desk/"
+              onClick={(e) => {
+                e.preventDefault();
+                navigate("/desk/");
+              }}
+            >
               Go to the live board
             </a>
           </p>

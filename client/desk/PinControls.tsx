@@ -111,8 +111,9 @@ export function RevealPin(props: { sessionId: string; bookingRef: string }) {
         when={pin()}
         fallback={
           <>
-            <span class="pin-reveal__mask" aria-label="PIN hidden">
-              ••••••
+            <span class="pin-reveal__mask">
+              <span aria-hidden="true">••••••</span>
+              <span class="visually-hidden">PIN hidden</span>
             </span>
             <button
               type="button"
@@ -128,7 +129,8 @@ export function RevealPin(props: { sessionId: string; bookingRef: string }) {
       >
         {(value) => (
           <>
-            <span class="pin-reveal__code" aria-label={`PIN for ${props.bookingRef}`}>
+            <span class="pin-reveal__code">
+              <span class="visually-hidden">PIN for {props.bookingRef}: </span>
               {value()}
             </span>
             <button

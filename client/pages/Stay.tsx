@@ -10,7 +10,6 @@ import { Fill } from "../components/Fill";
 import { PhoneLink } from "../components/PhoneLink";
 import { formatDate, formatDateTime, timeOf } from "../format";
 import { text, type Words } from "../i18n";
-import { ltr } from "../i18n/bidi";
 import { WIZARD_PATHS } from "../session/routing";
 
 export default function Stay(props: { token: string }) {

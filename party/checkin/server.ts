@@ -336,10 +336,10 @@ export default class CheckinRoom implements Party.Server {
 
   private async writeGuest() {
     const s = this.state;
-    if (!s || !s.confirmPending || s.pin.status !== "ready") return;
+    if (!s?.confirmPending || s.pin.status !== "ready") return;
     const row = toGuestRow(s, { id: `guest_${randomId(12)}`, secureToken: newStayToken(), createdAt: Date.now() });
     if (!row) return;
-    let outcome;
+    let outcome: Awaited<ReturnType<typeof completeCheckin>>;
     try {
       outcome = await completeCheckin(database(this.env), row);
     } catch (err) {

@@ -12,7 +12,6 @@ import {
   type StayResponse,
 } from "../../shared/protocol/guest-http";
 import { apiErrorResponse, json, readJsonBody } from "../http-json";
-import { callParty } from "../party-client";
 import type { AppEnv } from "./app-env";
 import { startCheckin } from "./start-checkin";
 import { clientIp, takeRateLimit } from "./rate-limit";
@@ -68,7 +67,7 @@ guestRoutes.post("/stay-access", async (c) => {
   const tooMany = await limited(c, "stay-access", ref.success ? ref.data : null, 5);
   if (tooMany) return tooMany;
   const guest = ref.success ? await findLiveGuestByRef(c.get("db"), ref.data) : null;
-  if (!guest || !guest.phoneE164.endsWith(body.value.phoneLast4)) {
+  if (!guest?.phoneE164.endsWith(body.value.phoneLast4)) {
     return apiErrorResponse(403, "mismatch", "Those digits don't match the phone number given at check-in.", {
       fields: { phoneLast4: "Those digits don't match the phone number given at check-in" },
     });

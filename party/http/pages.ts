@@ -12,7 +12,7 @@ let shell: Promise<string | null> | undefined;
 
 async function loadShell(assets: { fetch(path: string): Promise<Response | null> }): Promise<string | null> {
   const res = await assets.fetch(`/${PAGE_SHELL_ASSET}`);
-  if (!res || !res.ok) return null;
+  if (!res?.ok) return null;
   return ((await res.json()) as PageShell).html;
 }
 

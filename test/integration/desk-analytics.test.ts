@@ -27,7 +27,10 @@ const rows: Row[] = [];
 /** Deterministic pseudo-random numbers, so a failure reproduces. */
 function lcg(seed: number) {
   let s = seed >>> 0;
-  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
 }
 
 function generate() {
@@ -71,7 +74,14 @@ function generate() {
 
 /** Each row's local day, worked out once. */
 const dayCache = new Map<Row, string>();
-const rowDay = (r: Row) => dayCache.get(r) ?? (dayCache.set(r, dayOf(r.startedAt)), dayCache.get(r)!);
+function rowDay(r: Row): string {
+  let day = dayCache.get(r);
+  if (day === undefined) {
+    day = dayOf(r.startedAt);
+    dayCache.set(r, day);
+  }
+  return day;
+}
 
 function expected(from: string, to: string) {
   const inRange = rows.filter((r) => r.propertyId === PROPERTY && rowDay(r) >= from && rowDay(r) <= to);

@@ -208,7 +208,10 @@ describe("every staff surface refuses a bad session before answering", () => {
     const forged = await connectRaw(feedUrl, {
       [INTERNAL_AUTH_HEADER]: "x".repeat(stack.vars.INTERNAL_SECRET!.length),
     }).then(
-      (c) => (void c.close(), null),
+      (c) => {
+        c.close();
+        return null;
+      },
       (e: unknown) => e,
     );
     expect((forged as ConnectError).status).toBe(401);

@@ -53,12 +53,20 @@ export async function signIn(
   return r.cookie!;
 }
 
+export interface DeskResponse {
+  status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: each test reads the body as the route it called answers
+  body: any;
+  headers: Headers;
+  text: string;
+}
+
 export async function desk(
   baseUrl: string,
   path: string,
   cookie: string | null,
   init: { method?: string; body?: unknown } = {},
-): Promise<{ status: number; body: any; headers: Headers; text: string }> {
+): Promise<DeskResponse> {
   const headers: Record<string, string> = {};
   if (cookie) headers.cookie = cookie;
   if (init.body !== undefined) headers["content-type"] = "application/json";

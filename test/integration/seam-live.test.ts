@@ -17,7 +17,7 @@ describe.skipIf(!live)("the seam adapter against a live Seam sandbox", () => {
     const device = await seam.getDevice(deviceId!);
     const label = `frontdoor:live-${Date.now()}`;
     const startsAt = Date.now() + 3_600_000;
-    const code = "4" + String(Math.floor(Math.random() * 90_000) + 10_000).replaceAll("0", "7");
+    const code = `4${String(Math.floor(Math.random() * 90_000) + 10_000).replaceAll("0", "7")}`;
     const pin = await seam.createPin({ lockId: device.lockId, code, label, startsAt, endsAt: startsAt + 86_400_000 });
     try {
       expect((await seam.findPins(device.lockId, label)).map((p) => p.pinId)).toEqual([pin.pinId]);

@@ -97,7 +97,7 @@ describe("content type and origin (issue 10, item 7)", () => {
     ] as const) {
       const res = await post(path, body, { "content-type": "text/plain;charset=UTF-8", ...ip, ...extra });
       expect(res.status, path).toBe(415);
-      expect(((await res.json()) as any).error.code).toBe("unsupported_media_type");
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe("unsupported_media_type");
     }
     // The cross-site text/plain sign-out did nothing: the session still works.
     const me = await fetch(`${stack.url}/api/desk/me`, { headers: { cookie } });
@@ -109,7 +109,7 @@ describe("content type and origin (issue 10, item 7)", () => {
     const json = { "content-type": "application/json", cookie, ...ip };
     const evil = await post("/api/desk/logout", "", { ...json, "content-type": "", origin: "https://evil.example" });
     expect(evil.status).toBe(403);
-    expect(((await evil.json()) as any).error.code).toBe("cross_origin");
+    expect(((await evil.json()) as { error: { code: string } }).error.code).toBe("cross_origin");
     const crossSite = await post("/api/lookup", JSON.stringify({ bookingRef: "FD1001" }), {
       ...json,
       "sec-fetch-site": "cross-site",

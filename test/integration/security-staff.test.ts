@@ -7,17 +7,7 @@ import { deskMe } from "../../shared/protocol/desk-http";
 import { setPasswordLinkResponse, signInFailuresResponse, staffListResponse } from "../../shared/staff-protocol";
 import { startTestStack, type TestStack } from "../support/stack";
 import type { RawClient } from "../support/ws-client";
-import {
-  addProperty,
-  addStaff,
-  ADMIN,
-  desk,
-  login,
-  openBoardSocket,
-  PROPERTY,
-  signIn,
-  tokenCookie,
-} from "./desk-helpers";
+import { addProperty, addStaff, desk, login, openBoardSocket, PROPERTY, signIn, tokenCookie } from "./desk-helpers";
 
 const OTHER_PROPERTY = "prop-other";
 const OTHER_MANAGER = {

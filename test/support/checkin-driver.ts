@@ -3,7 +3,6 @@
 import { expect } from "vitest";
 import type { PublicSessionState } from "../../domain/checkin-types";
 import { lookupResponse, type LookupResponse } from "../../shared/protocol/guest-http";
-import { INTERNAL_AUTH_HEADER } from "../../shared/protocol/internal";
 import { connectCheckin, type CheckinClient } from "./ws-client";
 import { seamSimCodes, type SimListedCode } from "../../party/seamsim/inspect";
 

@@ -19,7 +19,9 @@ function fakeSocket() {
     },
     close() {},
   };
-  const emit = (type: string, data?: unknown) => (listeners.get(type) ?? []).forEach((fn) => fn({ data }));
+  const emit = (type: string, data?: unknown) => {
+    for (const fn of listeners.get(type) ?? []) fn({ data });
+  };
   return {
     socket: socket as unknown as WebSocket,
     sent,

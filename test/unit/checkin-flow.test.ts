@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  applyEvent,
-  COMPLETION_RETRY_MS,
-  isExpired,
-  nextWakeUp,
-  toPublicState,
-  type CheckinState,
-} from "../../domain/checkin-flow";
+import { applyEvent, COMPLETION_RETRY_MS, isExpired, nextWakeUp, toPublicState } from "../../domain/checkin-flow";
 import { details, run, start, T0 } from "../support/flow-fixture";
 
 describe("check-in flow", () => {

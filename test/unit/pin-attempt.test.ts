@@ -143,9 +143,11 @@ describe("one PIN attempt", () => {
 
   it("removes an expired session's PINs, and after a failure tries again no later than the retry policy allows", async () => {
     let failNextDelete = true;
-    const vendor = memoryVendor((call) =>
-      call === "delete" && failNextDelete ? ((failNextDelete = false), "fail-before") : "ok",
-    );
+    const vendor = memoryVendor((call) => {
+      if (call !== "delete" || !failNextDelete) return "ok";
+      failNextDelete = false;
+      return "fail-before";
+    });
     const s = session(vendor.provider, creatingPins());
     await s.attempt();
     const expired = session(vendor.provider, run(s.state, { type: "expired" }));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mergeBoardSession } from "../../domain/board";
 import { deviceTypeFromUserAgent } from "../../domain/device-type";
-import { takeToken } from "../../domain/token-bucket";
+import { type Bucket, takeToken } from "../../domain/token-bucket";
 import type { BoardSession } from "../../domain/board";
 
 describe("device type", () => {
@@ -19,7 +19,7 @@ describe("device type", () => {
 
 describe("token bucket", () => {
   it("allows `limit` at once, then refuses with the wait until the next token", () => {
-    let bucket;
+    let bucket: Bucket | undefined;
     for (let i = 0; i < 10; i++) {
       const r = takeToken(bucket, 10, 60_000, 0);
       expect(r.allowed).toBe(true);

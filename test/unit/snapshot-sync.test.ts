@@ -8,7 +8,13 @@ function gatedSend(state: { value: number }) {
   const send = () =>
     new Promise<void>((resolve, reject) => {
       const value = state.value;
-      pending.push({ finish: (ok) => (ok ? (sent.push(value), resolve()) : reject(new Error("connection lost"))) });
+      pending.push({
+        finish: (ok) => {
+          if (!ok) return reject(new Error("connection lost"));
+          sent.push(value);
+          resolve();
+        },
+      });
     });
   const next = async (ok = true) => {
     await new Promise((r) => setTimeout(r, 0));
