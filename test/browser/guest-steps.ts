@@ -53,7 +53,7 @@ export interface GuestInput {
 
 export async function submitDetails(page: Page, guest: GuestInput): Promise<void> {
   await page.getByLabel("Full name").fill(guest.fullName);
-  await page.getByLabel("Phone number").fill(guest.phone);
+  await page.getByLabel("Phone number", { exact: true }).fill(guest.phone);
   if (guest.email) await page.getByLabel("Email (optional)").fill(guest.email);
   await page.getByRole("button", { name: "Continue" }).click();
 }
