@@ -9,6 +9,7 @@ import BoardPage from "./BoardPage";
 import BookingsPage from "./BookingsPage";
 import { DeskLayout } from "./DeskLayout";
 import LoginPage from "./LoginPage";
+import PropertyPage from "./PropertyPage";
 import type { DeskMe } from "../../shared/protocol/desk-http";
 import { useEnglishZodMessages } from "../../shared/zod-locale";
 import "./desk.css";
@@ -22,12 +23,14 @@ export const DESK_PATHS = {
   board: "/desk/",
   analytics: "/desk/analytics",
   bookings: "/desk/bookings",
+  property: "/desk/property",
 } as const;
-type DeskPage = "login" | "board" | "analytics" | "bookings";
+type DeskPage = "login" | "board" | "analytics" | "bookings" | "property";
 const PAGE_OF_PATH: Record<string, DeskPage> = {
   "/desk/login": "login",
   "/desk/analytics": "analytics",
   "/desk/bookings": "bookings",
+  "/desk/property": "property",
 };
 
 type MeState =
@@ -105,6 +108,9 @@ export default function DeskApp() {
                 </Match>
                 <Match when={page() === "bookings"}>
                   <BookingsPage me={who()} />
+                </Match>
+                <Match when={page() === "property"}>
+                  <PropertyPage me={who()} />
                 </Match>
               </Switch>
             </DeskLayout>

@@ -57,6 +57,8 @@ export function DeskInput(props: {
   type?: string;
   onInput: (value: string) => void;
   autocomplete?: string;
+  /** The id of a <datalist> of suggestions. */
+  list?: string;
 }) {
   const id = () => `${props.idPrefix}-${props.field}`;
   const describedBy = () =>
@@ -81,6 +83,7 @@ export function DeskInput(props: {
         type={props.type ?? "text"}
         value={props.value}
         autocomplete={props.autocomplete ?? "off"}
+        list={props.list}
         aria-invalid={props.error ? "true" : undefined}
         aria-describedby={describedBy()}
         onInput={(e) => props.onInput(e.currentTarget.value)}

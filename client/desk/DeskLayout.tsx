@@ -7,7 +7,7 @@ import { deskApi } from "./api";
 
 export function DeskLayout(props: {
   me: DeskMe;
-  current: "board" | "analytics" | "bookings";
+  current: "board" | "analytics" | "bookings" | "property";
   onSignedOut: () => void;
   children: JSX.Element;
 }) {
@@ -45,6 +45,13 @@ export function DeskLayout(props: {
             aria-current={props.current === "analytics" ? "page" : undefined}
           >
             Analytics
+          </a>
+          <a
+            href="/desk/property"
+            onClick={followLink}
+            aria-current={props.current === "property" ? "page" : undefined}
+          >
+            Property
           </a>
         </nav>
         <div class="desk-header__user">

@@ -30,6 +30,7 @@ const query = (f: BookingsFilter) => {
 };
 const ref = (r: string) => encodeURIComponent(r);
 const roomIdOnly = z.object({ roomId: z.string() });
+const deleted = z.object({ ok: z.literal(true) });
 
 export const bookingsApi = {
   list: (f: BookingsFilter) => call(`/bookings${query(f)}`, deskBookingsResponse),
@@ -47,6 +48,7 @@ export const bookingsApi = {
   addRoom: (body: DeskRoomInput) => call("/rooms", roomIdOnly, { method: "POST", body }),
   editRoom: (roomId: string, body: DeskRoomInput) => call(`/rooms/${ref(roomId)}`, roomIdOnly, { method: "PUT", body }),
   retireRoom: (roomId: string) => call(`/rooms/${ref(roomId)}/retire`, roomIdOnly, { method: "POST" }),
+  deleteRoom: (roomId: string) => call(`/rooms/${ref(roomId)}`, deleted, { method: "DELETE" }),
   property: () => call("/property", deskPropertySettings),
   saveProperty: (body: DeskPropertySettings) => call("/property", deskPropertySettings, { method: "PUT", body }),
 };

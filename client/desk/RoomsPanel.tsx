@@ -1,0 +1,123 @@
+// The property's rooms with their lock ids. Managers add, edit, retire and delete them;
+// the server refuses to retire or delete a room whose bookings are still to come, and its
+// reason is announced as it is worded.
+import { createResource, createSignal, For, Show } from "solid-js";
+import type { DeskRoom } from "../../shared/bookings-protocol";
+import { failureMessage } from "./api";
+import { bookingsApi } from "./bookings-api";
+import { RoomForm } from "./RoomForm";
+
+export function RoomsPanel(props: { canEdit: boolean; announce: (message: string) => void }) {
+  const [rooms, { refetch }] = createResource(async () => {
+    const result = await bookingsApi.rooms();
+    if (!result.ok) throw new Error(failureMessage(result.failure));
+    return result.value.rooms;
+  });
+  const [form, setForm] = createSignal<{ editing: DeskRoom | null } | null>(null);
+
+  const saved = (name: string, wasEditing: boolean) => {
+    setForm(null);
+    props.announce(wasEditing ? `${name} saved.` : `${name} added.`);
+    void refetch();
+  };
+
+  const act = async (r: DeskRoom, action: "retire" | "delete") => {
+    const question =
+      action === "retire"
+        ? `Retire ${r.name}? It will no longer be offered for new bookings.`
+        : `Delete ${r.name}? This cannot be undone.`;
+    if (!confirm(question)) return;
+    const result =
+      action === "retire" ? await bookingsApi.retireRoom(r.roomId) : await bookingsApi.deleteRoom(r.roomId);
+    if (!result.ok) return props.announce(failureMessage(result.failure));
+    props.announce(action === "retire" ? `${r.name} retired.` : `${r.name} deleted.`);
+    void refetch();
+  };
+
+  const small = "desk-button desk-button--small desk-button--secondary";
+  return (
+    <section class="rooms" aria-labelledby="rooms-title" aria-busy={rooms.loading ? "true" : undefined}>
+      <h2 id="rooms-title">Rooms</h2>
+      <Show when={props.canEdit}>
+        <p>
+          <button
+            class="desk-button desk-button--secondary"
+            type="button"
+            onClick={() => setForm({ editing: null })}
+            aria-expanded={form() !== null && form()!.editing === null}
+          >
+            Add a room
+          </button>
+        </p>
+      </Show>
+      <Show when={form()} keyed>
+        {(f) => (
+          <RoomForm
+            editing={f.editing}
+            onSaved={(name) => saved(name, f.editing !== null)}
+            onCancel={() => setForm(null)}
+          />
+        )}
+      </Show>
+      <Show when={rooms.error}>
+        <p class="desk-error" role="alert">
+          {(rooms.error as Error).message}
+        </p>
+      </Show>
+      <Show when={rooms.latest}>
+        {(list) => (
+          <Show when={list().length > 0} fallback={<p>No rooms yet.</p>}>
+            <div class="table-wrap">
+              <table class="desk-table" data-testid="rooms-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Room</th>
+                    <th scope="col">Front door lock id</th>
+                    <th scope="col">Room lock id</th>
+                    <th scope="col">Bookings to come</th>
+                    <th scope="col">Status</th>
+                    <Show when={props.canEdit}>
+                      <th scope="col">Actions</th>
+                    </Show>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={list()}>
+                    {(r) => (
+                      <tr data-room={r.roomId}>
+                        <th scope="row">{r.name}</th>
+                        <td class="rooms__lock">{r.frontDoorLockId}</td>
+                        <td class="rooms__lock">{r.roomLockId}</td>
+                        <td>{r.upcomingBookings}</td>
+                        <td>
+                          <span class={`badge badge--${r.retiredAt === null ? "checked-in" : "not-started"}`}>
+                            {r.retiredAt === null ? "In use" : "Retired"}
+                          </span>
+                        </td>
+                        <Show when={props.canEdit}>
+                          <td class="bookings__actions">
+                            <button type="button" class={small} onClick={() => setForm({ editing: r })}>
+                              Edit<span class="visually-hidden"> {r.name}</span>
+                            </button>
+                            <Show when={r.retiredAt === null}>
+                              <button type="button" class={small} onClick={() => act(r, "retire")}>
+                                Retire<span class="visually-hidden"> {r.name}</span>
+                              </button>
+                            </Show>
+                            <button type="button" class={small} onClick={() => act(r, "delete")}>
+                              Delete<span class="visually-hidden"> {r.name}</span>
+                            </button>
+                          </td>
+                        </Show>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </div>
+          </Show>
+        )}
+      </Show>
+    </section>
+  );
+}
