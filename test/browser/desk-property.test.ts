@@ -8,6 +8,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { property, room } from "../../db/schema";
 import { DEFAULT_ADMIN } from "../../scripts/config";
+import { addStaff, PROPERTY } from "../integration/desk-helpers";
 import { useBrowser } from "../support/browser";
 import { startTestStack, type TestStack } from "../support/stack";
 import { expectHeading, expectNoHorizontalScroll, ownAddress } from "./guest-steps";
@@ -35,13 +36,16 @@ async function expectNoAxeViolations(page: Page, what: string) {
   expect(violations.map((v) => `${what}: ${v.id} (${v.nodes.length}) ${v.help}: ${where(v)}`)).toEqual([]);
 }
 
-async function openPropertyPage(viewport = { width: 1100, height: 800 }): Promise<Page> {
+async function openPropertyPage(
+  viewport = { width: 1100, height: 800 },
+  who: { email: string; password: string } = DEFAULT_ADMIN,
+): Promise<Page> {
   const page = await browser.newPage({ viewport, ...ownAddress() });
   // Retire and delete ask first; the manager says yes.
   page.on("dialog", (dialog) => void dialog.accept());
   await page.goto(`${stack.url}/desk/login`);
-  await page.getByLabel("Email").fill(DEFAULT_ADMIN.email);
-  await page.getByLabel("Password").fill(DEFAULT_ADMIN.password);
+  await page.getByLabel("Email").fill(who.email);
+  await page.getByLabel("Password").fill(who.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expectHeading(page, "Live board");
   await page.getByRole("link", { name: "Property", exact: true }).click();
@@ -139,4 +143,17 @@ it("reads at 320 px without sideways scrolling", async () => {
   await desk.getByRole("button", { name: "Add a room" }).click();
   await expectNoHorizontalScroll(desk);
   await expectNoAxeViolations(desk, "add room at 320 px");
+}, 300_000);
+
+it("shows staff who are not managers the settings and rooms without controls", async () => {
+  const porter = { email: "porter@harbour.test", password: "porter-password-1" };
+  await addStaff(stack.db, { id: "staff-porter", role: "staff", propertyId: PROPERTY, ...porter });
+  const desk = await openPropertyPage(undefined, porter);
+  await desk.getByText("Only a manager can change these.").waitFor();
+  expect(await desk.getByRole("textbox").count()).toBe(0);
+  expect(await desk.getByRole("button", { name: /Save settings|Add a room|Edit|Retire|Delete/ }).count()).toBe(0);
+  expect(await desk.getByRole("columnheader", { name: "Actions" }).count()).toBe(0);
+  await desk.getByRole("definition").filter({ hasText: "Europe/London" }).waitFor();
+  await desk.getByTestId("rooms-table").getByRole("rowheader", { name: "Room 101" }).waitFor();
+  await expectNoAxeViolations(desk, "read-only property page");
 }, 300_000);
