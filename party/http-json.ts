@@ -18,6 +18,14 @@ export function apiErrorResponse(
   return json({ error: { code, message, ...extra } }, status);
 }
 
+/** A 429 whose body and Retry-After header agree, so the client can count down either way. */
+export function rateLimitedResponse(retryAfterSeconds: number, what = "attempts"): Response {
+  const message = `Too many ${what}. Try again in ${retryAfterSeconds} seconds.`;
+  const res = apiErrorResponse(429, "rate_limited", message, { retryAfterSeconds });
+  res.headers.set("retry-after", String(retryAfterSeconds));
+  return res;
+}
+
 export function issuesToFields(error: z.core.$ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {

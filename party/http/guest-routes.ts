@@ -11,7 +11,7 @@ import {
   type LookupResponse,
   type StayResponse,
 } from "../../shared/protocol/guest-http";
-import { apiErrorResponse, json, readJsonBody } from "../http-json";
+import { apiErrorResponse, json, rateLimitedResponse, readJsonBody } from "../http-json";
 import type { AppEnv } from "./app-env";
 import { startCheckin } from "./start-checkin";
 import { clientIp, takeRateLimit } from "./rate-limit";
@@ -39,11 +39,7 @@ export async function limited(
   const refused = results.filter((r) => !r.allowed);
   if (refused.length === 0) return null;
   const retryAfterSeconds = Math.max(1, ...refused.map((r) => r.retryAfterSeconds));
-  const res = apiErrorResponse(429, "rate_limited", `Too many attempts. Try again in ${retryAfterSeconds} seconds.`, {
-    retryAfterSeconds,
-  });
-  res.headers.set("Retry-After", String(retryAfterSeconds));
-  return res;
+  return rateLimitedResponse(retryAfterSeconds);
 }
 
 guestRoutes.post("/lookup", async (c) => {

@@ -8,7 +8,7 @@ import { findUsableToken, redeemPasswordToken, setPasswordHash } from "../../../
 import { hashPassword, verifyPassword } from "../../../domain/password";
 import { PASSWORD_PROBLEM_MESSAGES, passwordProblem } from "../../../domain/password-policy";
 import { changePasswordRequest, setPasswordRequest } from "../../../shared/staff-protocol";
-import { apiErrorResponse, readJsonBody } from "../../http-json";
+import { apiErrorResponse, rateLimitedResponse, readJsonBody } from "../../http-json";
 import { sha256Hex } from "../../sha256";
 import type { AppEnv } from "../app-env";
 import { clientIp, loginBackoff, takeRateLimit } from "../rate-limit";
@@ -31,18 +31,7 @@ setPasswordRoutes.post("/set-password", async (c) => {
   const db = c.get("db");
   const ip = clientIp(c.req.raw, env);
   const limit = await takeRateLimit(env, c.env.lobby.parties, `set-password:ip:${ip}`, SET_PASSWORD_LIMIT_PER_IP);
-  if (!limit.allowed) {
-    const res = apiErrorResponse(
-      429,
-      "rate_limited",
-      `Too many attempts. Try again in ${limit.retryAfterSeconds} seconds.`,
-      {
-        retryAfterSeconds: limit.retryAfterSeconds,
-      },
-    );
-    res.headers.set("retry-after", String(limit.retryAfterSeconds));
-    return res;
-  }
+  if (!limit.allowed) return rateLimitedResponse(limit.retryAfterSeconds);
   const body = await readJsonBody(c.req.raw, setPasswordRequest);
   if (!body.ok) return body.response;
   const tokenHash = await sha256Hex(body.value.token);
@@ -74,18 +63,7 @@ accountRoutes.post("/account/password", async (c) => {
   // A borrowed session guessing the current password meets the same backoff as the sign-in form.
   const accountKey = `desk-login-account:${await sha256Hex(me.email)}`;
   const attempt = await loginBackoff(env, c.env.lobby.parties, accountKey, "attempt");
-  if (!attempt.allowed) {
-    const res = apiErrorResponse(
-      429,
-      "rate_limited",
-      `Too many attempts. Try again in ${attempt.retryAfterSeconds} seconds.`,
-      {
-        retryAfterSeconds: attempt.retryAfterSeconds,
-      },
-    );
-    res.headers.set("retry-after", String(attempt.retryAfterSeconds));
-    return res;
-  }
+  if (!attempt.allowed) return rateLimitedResponse(attempt.retryAfterSeconds);
   const account = await findStaffById(db, me.staffId);
   if (!account || !(await verifyPassword(body.value.currentPassword, account.passwordHash))) {
     const detail = "current password on change";

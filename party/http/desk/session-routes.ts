@@ -5,7 +5,7 @@ import { findStaffByEmail, sessionDetail } from "../../../db/queries/staff";
 import { DECOY_PASSWORD_HASH, verifyPassword } from "../../../domain/password";
 import { signStaffSession } from "../../../domain/staff-session";
 import { deskLoginRequest, type DeskMe } from "../../../shared/protocol/desk-http";
-import { apiErrorResponse, readJsonBody } from "../../http-json";
+import { apiErrorResponse, rateLimitedResponse, readJsonBody } from "../../http-json";
 import { sha256Hex } from "../../sha256";
 import type { AppEnv } from "../app-env";
 import { clientIp, loginBackoff, takeRateLimit } from "../rate-limit";
@@ -51,16 +51,7 @@ loginRoutes.post("/login", async (c) => {
   const refused = [perAccount, perIp].filter((r) => !r.allowed);
   if (refused.length > 0) {
     const retryAfterSeconds = Math.max(1, ...refused.map((r) => r.retryAfterSeconds));
-    const res = apiErrorResponse(
-      429,
-      "rate_limited",
-      `Too many sign-in attempts. Try again in ${retryAfterSeconds} seconds.`,
-      {
-        retryAfterSeconds,
-      },
-    );
-    res.headers.set("retry-after", String(retryAfterSeconds));
-    return res;
+    return rateLimitedResponse(retryAfterSeconds, "sign-in attempts");
   }
 
   const staff = await findStaffByEmail(db, email);
