@@ -1,6 +1,6 @@
 // Property settings and rooms. Every staff member can read them (the Bookings page
 // needs the rooms); only managers change them, and only at their own property.
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { recordAudit } from "../../../db/queries/audit";
 import {
   deleteUnusedRoom,
@@ -80,14 +80,22 @@ propertyRoutes.put("/rooms/:roomId", requireManager, async (c) => {
   return c.json({ roomId });
 });
 
-propertyRoutes.post("/rooms/:roomId/retire", requireManager, async (c) => {
+/** The room named in the path, looked up only inside the signed-in person's property. */
+async function roomOfPath(c: Context<DeskEnv, "/rooms/:roomId">) {
   const staff = c.get("staff");
-  const p = staff.property;
-  if (!p) return noProperty();
+  const property = staff.property;
+  if (!property) return { refused: noProperty() } as const;
   const db = c.get("db");
   const roomId = c.req.param("roomId");
-  const room = await findRoom(db, p.id, roomId);
-  if (!room) return noRoom();
+  const room = await findRoom(db, property.id, roomId);
+  if (!room) return { refused: noRoom() } as const;
+  return { staff, property, db, roomId, room } as const;
+}
+
+propertyRoutes.post("/rooms/:roomId/retire", requireManager, async (c) => {
+  const found = await roomOfPath(c);
+  if ("refused" in found) return found.refused;
+  const { staff, property: p, db, roomId, room } = found;
   if (room.retiredAt !== null) return c.json({ roomId });
   if (!(await retireRoom(db, p.id, roomId, localDate(Date.now(), p.timeZone), Date.now()))) {
     return apiErrorResponse(
@@ -101,13 +109,9 @@ propertyRoutes.post("/rooms/:roomId/retire", requireManager, async (c) => {
 });
 
 propertyRoutes.delete("/rooms/:roomId", requireManager, async (c) => {
-  const staff = c.get("staff");
-  const p = staff.property;
-  if (!p) return noProperty();
-  const db = c.get("db");
-  const roomId = c.req.param("roomId");
-  const room = await findRoom(db, p.id, roomId);
-  if (!room) return noRoom();
+  const found = await roomOfPath(c);
+  if ("refused" in found) return found.refused;
+  const { staff, property: p, db, roomId, room } = found;
   if (!(await deleteUnusedRoom(db, p.id, roomId))) {
     return apiErrorResponse(
       409,
