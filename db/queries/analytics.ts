@@ -50,15 +50,19 @@ function scoped(propertyId: string, start: SQL | number, end: SQL | number): SQL
   return sql`${a.propertyId} = ${propertyId} and ${inDevices} and ${a.startedAt} >= ${start} and ${a.startedAt} < ${end}`;
 }
 
-export function deviceFunnelQuery(r: AnalyticsRange): SQL {
-  return sql`select ${a.deviceType} as deviceType,
-      count(*) as started,
+/** How far the range's sessions got, as the columns of FunnelCounts; callers add the grouping. */
+function funnelOverRange(r: AnalyticsRange): SQL {
+  return sql`count(*) as started,
       coalesce(sum(${a.stepReached} >= 2), 0) as step2,
       coalesce(sum(${a.stepReached} >= 3), 0) as step3,
       coalesce(sum(${a.stepReached} >= 4), 0) as step4,
       coalesce(sum(${a.completed}), 0) as completed
     from ${a} indexed by ${sql.identifier(DEVICE_INDEX)}
-    where ${scoped(r.propertyId, r.startMs, r.endMs)}
+    where ${scoped(r.propertyId, r.startMs, r.endMs)}`;
+}
+
+export function deviceFunnelQuery(r: AnalyticsRange): SQL {
+  return sql`select ${a.deviceType} as deviceType, ${funnelOverRange(r)}
     group by ${a.deviceType}`;
 }
 
@@ -112,14 +116,7 @@ export function medianQuery(r: AnalyticsRange, completedCount: number): SQL | nu
  * in it, so rows are read); at most a dozen groups come back.
  */
 export function languageFunnelQuery(r: AnalyticsRange): SQL {
-  return sql`select ${a.language} as language,
-      count(*) as started,
-      coalesce(sum(${a.stepReached} >= 2), 0) as step2,
-      coalesce(sum(${a.stepReached} >= 3), 0) as step3,
-      coalesce(sum(${a.stepReached} >= 4), 0) as step4,
-      coalesce(sum(${a.completed}), 0) as completed
-    from ${a} indexed by ${sql.identifier(DEVICE_INDEX)}
-    where ${scoped(r.propertyId, r.startMs, r.endMs)}
+  return sql`select ${a.language} as language, ${funnelOverRange(r)}
     group by ${a.language}
     order by started desc`;
 }
