@@ -3,7 +3,7 @@
 // Pure: the caller passes the file's text, the rooms and the existing bookings.
 import Papa from "papaparse";
 import { isIsoDate } from "./date-range";
-import { normaliseTime, stayProblems, surnameKey, type ReservationStatus } from "./booking";
+import { normaliseTime, stayProblems, surnameKey, type BookingDetails, type ReservationStatus } from "./booking";
 import { normalisePhone } from "./guest-details";
 
 export const CSV_MAX_ROWS = 20_000;
@@ -139,18 +139,9 @@ export interface CsvRoom {
 }
 
 /** A valid row as it would be stored. */
-export interface ImportedBooking {
+export interface ImportedBooking extends BookingDetails {
   line: number;
   bookingRef: string;
-  roomId: string;
-  checkInDate: string;
-  checkOutDate: string;
-  earlyCheckInTime: string | null;
-  lateCheckoutTime: string | null;
-  expectedGuestName: string | null;
-  expectedGuestSurname: string | null;
-  expectedGuestEmail: string | null;
-  expectedGuestPhone: string | null;
   status: "confirmed" | "cancelled";
 }
 

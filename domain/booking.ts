@@ -16,6 +16,15 @@ export interface StayInput {
   lateCheckoutTime: string | null;
 }
 
+/** What staff set on a booking, by hand or by CSV: its room, its stay and who is expected. */
+export interface BookingDetails extends StayInput {
+  roomId: string;
+  expectedGuestName: string | null;
+  expectedGuestSurname: string | null;
+  expectedGuestEmail: string | null;
+  expectedGuestPhone: string | null;
+}
+
 /** Per-field reasons a stay cannot be stored, in words staff can act on; empty when it is fine. */
 export function stayProblems(stay: StayInput): Record<string, string> {
   const problems: Record<string, string> = {};

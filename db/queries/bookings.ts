@@ -2,7 +2,7 @@
 // id and filters on it: staff of one property never read or change another's rows.
 import { and, asc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { ImportedBooking, ExistingBooking } from "../../domain/booking-csv";
-import type { ReservationStatus } from "../../domain/booking";
+import type { BookingDetails, ReservationStatus } from "../../domain/booking";
 import type { DeskBooking } from "../../shared/bookings-protocol";
 import type { Database } from "../client";
 import { guest, reservation, room } from "../schema";
@@ -96,17 +96,7 @@ export async function insertBooking(db: Database, row: NewBooking): Promise<Rese
   return inserted[0] ?? null;
 }
 
-export interface BookingChange {
-  roomId: string;
-  checkInDate: string;
-  checkOutDate: string;
-  earlyCheckInTime: string | null;
-  lateCheckoutTime: string | null;
-  expectedGuestName: string | null;
-  expectedGuestSurname: string | null;
-  expectedGuestEmail: string | null;
-  expectedGuestPhone: string | null;
-}
+export type BookingChange = BookingDetails;
 
 /**
  * Applies `change` only while the booking is still in one of `fromStatuses`, so an edit
