@@ -4,11 +4,14 @@
 import { createSignal, Match, onMount, Switch } from "solid-js";
 import { here, navigate } from "../router";
 import { deskApi, whenUnauthorized } from "./api";
+import AccountPage from "./AccountPage";
 import AnalyticsPage from "./AnalyticsPage";
 import BoardPage from "./BoardPage";
 import BookingsPage from "./BookingsPage";
 import { DeskLayout } from "./DeskLayout";
 import LoginPage from "./LoginPage";
+import SetPasswordPage from "./SetPasswordPage";
+import StaffPage from "./StaffPage";
 import type { DeskMe } from "../../shared/protocol/desk-http";
 import { useEnglishZodMessages } from "../../shared/zod-locale";
 import "./desk.css";
@@ -22,12 +25,20 @@ export const DESK_PATHS = {
   board: "/desk/",
   analytics: "/desk/analytics",
   bookings: "/desk/bookings",
+  staff: "/desk/staff",
+  account: "/desk/account",
+  setPassword: "/desk/set-password",
 } as const;
-type DeskPage = "login" | "board" | "analytics" | "bookings";
+type DeskPage = "login" | "set-password" | "board" | "analytics" | "bookings" | "staff" | "account";
+/** Pages a signed-out reader may stay on. */
+const OPEN_PAGES: readonly DeskPage[] = ["login", "set-password"];
 const PAGE_OF_PATH: Record<string, DeskPage> = {
   "/desk/login": "login",
   "/desk/analytics": "analytics",
   "/desk/bookings": "bookings",
+  "/desk/staff": "staff",
+  "/desk/account": "account",
+  "/desk/set-password": "set-password",
 };
 
 type MeState =
@@ -43,7 +54,7 @@ export default function DeskApp() {
 
   const goToLogin = () => {
     setMe({ status: "signed-out" });
-    if (page() !== "login") navigate(DESK_PATHS.login, { replace: true });
+    if (!OPEN_PAGES.includes(page())) navigate(DESK_PATHS.login, { replace: true });
   };
   whenUnauthorized(goToLogin);
 
@@ -79,6 +90,9 @@ export default function DeskApp() {
             }}
           />
         </Match>
+        <Match when={page() === "set-password"}>
+          <SetPasswordPage />
+        </Match>
         <Match when={me().status === "loading"}>
           <p class="desk-loading" role="status">
             Loading the front desk…
@@ -93,7 +107,7 @@ export default function DeskApp() {
           {(who) => (
             <DeskLayout
               me={who()}
-              current={page() as Exclude<DeskPage, "login">}
+              current={page() as Exclude<DeskPage, "login" | "set-password">}
               onSignedOut={() => {
                 setMe({ status: "signed-out" });
                 navigate(DESK_PATHS.login, { replace: true });
@@ -105,6 +119,12 @@ export default function DeskApp() {
                 </Match>
                 <Match when={page() === "bookings"}>
                   <BookingsPage me={who()} />
+                </Match>
+                <Match when={page() === "staff" && who().role === "manager"}>
+                  <StaffPage me={who()} />
+                </Match>
+                <Match when={page() === "account"}>
+                  <AccountPage me={who()} />
                 </Match>
               </Switch>
             </DeskLayout>
