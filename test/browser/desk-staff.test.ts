@@ -73,7 +73,7 @@ it("a manager invites a colleague, who sets a password through the link and sign
 
   await manager.getByLabel("Email").fill("grace.hopper@frontdoor.test");
   await manager.getByLabel("Name").fill("Grace Hopper");
-  await manager.getByLabel("Staff").check();
+  await manager.getByRole("radio", { name: /^Staff/ }).check();
   await manager.getByRole("button", { name: "Invite", exact: true }).click();
   const panel = manager.getByTestId("password-link");
   await panel.waitFor();
