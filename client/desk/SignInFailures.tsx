@@ -22,7 +22,8 @@ export function SignInFailures() {
       <Show when={failures.latest}>
         {(list) => (
           <Show when={list().length > 0} fallback={<p>None.</p>}>
-            <div class="table-wrap">
+            {/* Focusable so keyboard users can scroll it sideways on a narrow screen; it holds no controls. */}
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="failures-title">
               <table class="desk-table" data-testid="sign-in-failures">
                 <thead>
                   <tr>
