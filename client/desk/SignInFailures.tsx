@@ -23,7 +23,7 @@ export function SignInFailures() {
         {(list) => (
           <Show when={list().length > 0} fallback={<p>None.</p>}>
             {/* Focusable so keyboard users can scroll it sideways on a narrow screen; it holds no controls. */}
-            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="failures-title">
+            <section class="table-wrap" tabindex="0" aria-labelledby="failures-title">
               <table class="desk-table" data-testid="sign-in-failures">
                 <thead>
                   <tr>
@@ -46,7 +46,7 @@ export function SignInFailures() {
                   </For>
                 </tbody>
               </table>
-            </div>
+            </section>
           </Show>
         )}
       </Show>

@@ -110,7 +110,8 @@ export default function StaffPage(props: { me: DeskMe }) {
         {(list) => (
           <section aria-labelledby="staff-list-title">
             <h2 id="staff-list-title">People with a desk account</h2>
-            <div class="table-wrap">
+            {/* Focusable: on a narrow screen it scrolls sideways, and it may hold no buttons to tab to. */}
+            <section class="table-wrap" tabindex="0" aria-labelledby="staff-list-title">
               <table class="desk-table" data-testid="staff-table">
                 <thead>
                   <tr>
@@ -152,7 +153,7 @@ export default function StaffPage(props: { me: DeskMe }) {
                   </For>
                 </tbody>
               </table>
-            </div>
+            </section>
           </section>
         )}
       </Show>
