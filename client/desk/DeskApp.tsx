@@ -4,12 +4,15 @@
 import { createSignal, Match, onMount, Switch } from "solid-js";
 import { here, navigate } from "../router";
 import { deskApi, whenUnauthorized } from "./api";
+import AccountPage from "./AccountPage";
 import AnalyticsPage from "./AnalyticsPage";
 import BoardPage from "./BoardPage";
 import BookingsPage from "./BookingsPage";
 import { DeskLayout } from "./DeskLayout";
 import LoginPage from "./LoginPage";
 import PropertyPage from "./PropertyPage";
+import SetPasswordPage from "./SetPasswordPage";
+import StaffPage from "./StaffPage";
 import type { DeskMe } from "../../shared/protocol/desk-http";
 import { useEnglishZodMessages } from "../../shared/zod-locale";
 import "./desk.css";
@@ -24,13 +27,21 @@ export const DESK_PATHS = {
   analytics: "/desk/analytics",
   bookings: "/desk/bookings",
   property: "/desk/property",
+  staff: "/desk/staff",
+  account: "/desk/account",
+  setPassword: "/desk/set-password",
 } as const;
-type DeskPage = "login" | "board" | "analytics" | "bookings" | "property";
+type DeskPage = "login" | "set-password" | "board" | "analytics" | "bookings" | "property" | "staff" | "account";
+/** Pages a signed-out reader may stay on. */
+const OPEN_PAGES: readonly DeskPage[] = ["login", "set-password"];
 const PAGE_OF_PATH: Record<string, DeskPage> = {
   "/desk/login": "login",
   "/desk/analytics": "analytics",
   "/desk/bookings": "bookings",
   "/desk/property": "property",
+  "/desk/staff": "staff",
+  "/desk/account": "account",
+  "/desk/set-password": "set-password",
 };
 
 type MeState =
@@ -46,7 +57,7 @@ export default function DeskApp() {
 
   const goToLogin = () => {
     setMe({ status: "signed-out" });
-    if (page() !== "login") navigate(DESK_PATHS.login, { replace: true });
+    if (!OPEN_PAGES.includes(page())) navigate(DESK_PATHS.login, { replace: true });
   };
   whenUnauthorized(goToLogin);
 
@@ -82,6 +93,9 @@ export default function DeskApp() {
             }}
           />
         </Match>
+        <Match when={page() === "set-password"}>
+          <SetPasswordPage />
+        </Match>
         <Match when={me().status === "loading"}>
           <p class="desk-loading" role="status">
             Loading the front desk…
@@ -96,7 +110,7 @@ export default function DeskApp() {
           {(who) => (
             <DeskLayout
               me={who()}
-              current={page() as Exclude<DeskPage, "login">}
+              current={page() as Exclude<DeskPage, "login" | "set-password">}
               onSignedOut={() => {
                 setMe({ status: "signed-out" });
                 navigate(DESK_PATHS.login, { replace: true });
@@ -111,6 +125,12 @@ export default function DeskApp() {
                 </Match>
                 <Match when={page() === "property"}>
                   <PropertyPage me={who()} />
+                </Match>
+                <Match when={page() === "staff" && who().role === "manager"}>
+                  <StaffPage me={who()} />
+                </Match>
+                <Match when={page() === "account"}>
+                  <AccountPage me={who()} />
                 </Match>
               </Switch>
             </DeskLayout>

@@ -1,13 +1,13 @@
 // The frame of every signed-in desk page: property, navigation, who is signed in,
 // and sign-out.
-import { createSignal, type JSX } from "solid-js";
+import { createSignal, Show, type JSX } from "solid-js";
 import { followLink } from "../router";
 import type { DeskMe } from "../../shared/protocol/desk-http";
 import { deskApi } from "./api";
 
 export function DeskLayout(props: {
   me: DeskMe;
-  current: "board" | "analytics" | "bookings" | "property";
+  current: "board" | "analytics" | "bookings" | "property" | "staff" | "account";
   onSignedOut: () => void;
   children: JSX.Element;
 }) {
@@ -52,6 +52,14 @@ export function DeskLayout(props: {
             aria-current={props.current === "property" ? "page" : undefined}
           >
             Property
+          </a>
+          <Show when={props.me.role === "manager"}>
+            <a href="/desk/staff" onClick={followLink} aria-current={props.current === "staff" ? "page" : undefined}>
+              Staff
+            </a>
+          </Show>
+          <a href="/desk/account" onClick={followLink} aria-current={props.current === "account" ? "page" : undefined}>
+            Your account
           </a>
         </nav>
         <div class="desk-header__user">
