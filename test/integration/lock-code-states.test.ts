@@ -110,12 +110,16 @@ describe("codes confirmed on the lock", () => {
 
     const forged = await postWebhook(event, `whsec_${randomBytes(24).toString("base64")}`);
     expect(forged.status).toBe(401);
-    const unsigned = await fetch(`${stack.url}/api/webhooks/seam`, { method: "POST", body: JSON.stringify(event) });
+    const unsigned = await fetch(`${stack.url}/api/webhooks/seam`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(event),
+    });
     expect(unsigned.status).toBe(401);
     const old = await signSvix(SECRET, "msg_old", Math.floor(Date.now() / 1000) - 600, JSON.stringify(event));
     const replayedLate = await fetch(`${stack.url}/api/webhooks/seam`, {
       method: "POST",
-      headers: { ...old },
+      headers: { "content-type": "application/json", ...old },
       body: JSON.stringify(event),
     });
     expect(replayedLate.status).toBe(401);
