@@ -206,3 +206,76 @@ export const auditLog = sqliteTable(
     index("audit_log_staff_action_idx").on(t.staffId, t.action, t.detail),
   ],
 );
+
+/**
+ * Every message Frontdoor sends or means to send (the outbox and the message log in one).
+ * A row is written before its send, keyed by `idempotency_key` (booking × kind × channel,
+ * plus a version where one kind may be sent again, e.g. a changed door code), so a retry,
+ * a restart or two racing alarms find the row instead of sending twice.
+ */
+export const message = sqliteTable(
+  "message",
+  {
+    id: text("id").primaryKey(),
+    propertyId: text("property_id")
+      .notNull()
+      .references(() => property.id),
+    /** Null for a staff member's test send to themselves. */
+    reservationId: text("reservation_id").references(() => reservation.id),
+    kind: text("kind", { enum: ["invitation", "reminder", "door-code", "code-confirmed", "test"] }).notNull(),
+    channel: text("channel", { enum: ["email", "sms"] }).notNull(),
+    /** Unique; also sent to the provider where it takes one (Resend's Idempotency-Key). */
+    idempotencyKey: text("idempotency_key").notNull(),
+    /** Email address or E.164 phone; null once the guest's personal data is purged. */
+    recipient: text("recipient"),
+    /** A domain/languages.ts code: the language the message was written in. */
+    language: text("language").notNull(),
+    subject: text("subject"),
+    /** Rendered bodies, kept only as long as the guest's data; null once purged. */
+    bodyText: text("body_text"),
+    bodyHtml: text("body_html"),
+    /**
+     * scheduled → sending → sent → delivered; `failed` (permanent, or retries ran out),
+     * `bounced` (the provider reported it undeliverable), `suppressed` (opted out, quiet
+     * hours passed the send's usefulness, or the kind is turned off: never handed over).
+     */
+    status: text("status", {
+      enum: ["scheduled", "sending", "sent", "delivered", "failed", "bounced", "suppressed"],
+    }).notNull(),
+    /** Not before this instant (quiet hours and the property's schedule already applied). */
+    sendAt: integer("send_at").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    /** When a transient failure is next retried. */
+    nextAttemptAt: integer("next_attempt_at"),
+    /** "resend", "twilio" …: whose id `provider_message_id` is. */
+    provider: text("provider"),
+    providerMessageId: text("provider_message_id"),
+    /** Plain words for the desk: why it failed, bounced or was suppressed. Never personal data. */
+    statusDetail: text("status_detail"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("message_idempotency_uq").on(t.idempotencyKey),
+    index("message_property_created_idx").on(t.propertyId, t.createdAt),
+    index("message_due_idx").on(t.propertyId, t.status, t.sendAt),
+    index("message_provider_id_idx").on(t.provider, t.providerMessageId),
+    index("message_reservation_idx").on(t.reservationId),
+  ],
+);
+
+/** Addresses that asked for no more messages (an email unsubscribe, an SMS STOP), per property. */
+export const messageOptOut = sqliteTable(
+  "message_opt_out",
+  {
+    propertyId: text("property_id")
+      .notNull()
+      .references(() => property.id),
+    channel: text("channel", { enum: ["email", "sms"] }).notNull(),
+    /** Lower-cased email or E.164 phone. */
+    address: text("address").notNull(),
+    source: text("source", { enum: ["unsubscribe-link", "sms-stop", "staff"] }).notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("message_opt_out_uq").on(t.propertyId, t.channel, t.address)],
+);

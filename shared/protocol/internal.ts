@@ -43,3 +43,10 @@ export const checkinCommand = z.discriminatedUnion("type", [
   z.object({ type: z.literal("manual-pin"), pin: z.string().check(z.regex(/^\d{4,8}$/)) }),
 ]);
 export type CheckinCommand = z.infer<typeof checkinCommand>;
+
+/** Wakes a property's jobs room: one job soon, or (no job) every job that has no time yet. */
+export const jobsWake = z.object({
+  propertyId: z.string().check(z.minLength(1), z.maxLength(64)),
+  job: z.optional(z.string().check(z.regex(/^[a-z][a-z0-9-]{0,47}$/))),
+});
+export type JobsWake = z.infer<typeof jobsWake>;

@@ -3,6 +3,7 @@
 import { createMiddleware } from "hono/factory";
 import { apiErrorResponse } from "../../http-json";
 import type { AppEnv } from "../app-env";
+import { keepJobsAwake } from "../../jobs/wake";
 import { principalFromCookieHeader, type StaffPrincipal } from "./principal";
 
 export type DeskEnv = {
@@ -22,6 +23,10 @@ export const requireStaff = createMiddleware<DeskEnv>(async (c, next) => {
   );
   if (!staff) return unauthorized();
   c.set("staff", staff);
+  if (staff.property) {
+    const ctx = c.env.ctx;
+    keepJobsAwake(c.get("env"), c.env.lobby.parties, staff.property.id, (work) => ctx.waitUntil(work));
+  }
   // Staff pages show names and booking data: keep them out of shared caches.
   c.header("cache-control", "no-store");
   await next();
