@@ -3,8 +3,9 @@
 import { createSignal, onMount } from "solid-js";
 import { MIN_PASSWORD_LENGTH } from "../../domain/password-policy";
 import type { DeskMe } from "../../shared/protocol/desk-http";
-import { failureMessage } from "./api";
 import { DeskErrorSummary, DeskInput, type DeskFieldErrors } from "./DeskErrorSummary";
+import { createDeskForm } from "./form-state";
+import { NewPasswordInput } from "./NewPasswordInput";
 import { staffApi } from "./staff-api";
 import "./staff.css";
 
@@ -14,9 +15,7 @@ export default function AccountPage(props: { me: DeskMe }) {
   let heading!: HTMLHeadingElement;
   const [current, setCurrent] = createSignal("");
   const [next, setNext] = createSignal("");
-  const [errors, setErrors] = createSignal<DeskFieldErrors>({});
-  const [attempt, setAttempt] = createSignal(0);
-  const [busy, setBusy] = createSignal(false);
+  const { errors, attempt, busy, check, send } = createDeskForm({ generalErrors: "summary" });
   const [notice, setNotice] = createSignal("");
 
   onMount(() => {
@@ -33,21 +32,11 @@ export default function AccountPage(props: { me: DeskMe }) {
     if (next().length < MIN_PASSWORD_LENGTH) {
       missing.newPassword = `Your new password must be at least ${MIN_PASSWORD_LENGTH} characters`;
     }
-    setErrors(missing);
-    setAttempt(attempt() + 1);
-    if (Object.keys(missing).length) return;
-    setBusy(true);
-    const result = await staffApi.changePassword(current(), next());
-    setBusy(false);
-    if (result.ok) {
-      setCurrent("");
-      setNext("");
-      setNotice("Your password is changed. Use the new one next time you sign in.");
-      return;
-    }
-    const f = result.failure;
-    setErrors(f.kind === "status" && f.fields ? f.fields : { form: failureMessage(f) });
-    setAttempt(attempt() + 1);
+    if (!check(missing)) return;
+    if (!(await send(() => staffApi.changePassword(current(), next())))) return;
+    setCurrent("");
+    setNext("");
+    setNotice("Your password is changed. Use the new one next time you sign in.");
   };
 
   return (
@@ -74,13 +63,9 @@ export default function AccountPage(props: { me: DeskMe }) {
           error={errors().currentPassword}
           onInput={setCurrent}
         />
-        <DeskInput
+        <NewPasswordInput
           idPrefix="password"
           field="newPassword"
-          label="New password"
-          type="password"
-          autocomplete="new-password"
-          hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words make a strong one.`}
           value={next()}
           error={errors().newPassword}
           onInput={setNext}

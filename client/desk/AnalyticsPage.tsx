@@ -1,11 +1,15 @@
 // Funnel analytics for a date range (default: the last 30 days, as the server picks).
 // The range lives in the URL query, so a view can be bookmarked or shared.
-import { createResource, createSignal, For, onMount, Show } from "solid-js";
-import type { DeskMe } from "../../shared/protocol/desk-http";
+import { createResource, createSignal, onMount, Show } from "solid-js";
+import type { DeskAnalyticsResponse, DeskMe } from "../../shared/protocol/desk-http";
 import { here, navigate } from "../router";
 import { csvUrl, deskApi, failureMessage } from "./api";
 import { DailyChart, DeviceBars, FunnelChart } from "./charts";
 import { DEVICE_LABEL, formatCount, formatRate, formatSpan, languageLabel } from "./format";
+import { DeskTable } from "./DeskTable";
+
+/** What a breakdown row counts, whatever it groups by. */
+type FunnelCounts = Omit<DeskAnalyticsResponse["devices"][number], "deviceType">;
 
 export default function AnalyticsPage(props: { me: DeskMe }) {
   let heading!: HTMLHeadingElement;
@@ -123,30 +127,17 @@ export default function AnalyticsPage(props: { me: DeskMe }) {
               <FunnelChart report={r()} />
               <details>
                 <summary>Funnel as a table</summary>
-                <table class="desk-table">
-                  <thead>
+                <DeskTable columns={["Step", "Reached", "From previous", "From start", "Lost"]} rows={r().funnel} bare>
+                  {(s) => (
                     <tr>
-                      <th scope="col">Step</th>
-                      <th scope="col">Reached</th>
-                      <th scope="col">From previous</th>
-                      <th scope="col">From start</th>
-                      <th scope="col">Lost</th>
+                      <th scope="row">{s.label}</th>
+                      <td>{formatCount(s.reached)}</td>
+                      <td>{formatRate(s.conversionFromPrevious)}</td>
+                      <td>{formatRate(s.conversionFromStart)}</td>
+                      <td>{formatCount(s.lost)}</td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    <For each={r().funnel}>
-                      {(s) => (
-                        <tr>
-                          <th scope="row">{s.label}</th>
-                          <td>{formatCount(s.reached)}</td>
-                          <td>{formatRate(s.conversionFromPrevious)}</td>
-                          <td>{formatRate(s.conversionFromStart)}</td>
-                          <td>{formatCount(s.lost)}</td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
+                  )}
+                </DeskTable>
               </details>
             </section>
 
@@ -159,95 +150,79 @@ export default function AnalyticsPage(props: { me: DeskMe }) {
               <DailyChart report={r()} />
               <details>
                 <summary>Daily numbers as a table</summary>
-                <table class="desk-table">
-                  <thead>
+                <DeskTable columns={["Date", "Started", "Checked in"]} rows={r().daily} bare>
+                  {(d) => (
                     <tr>
-                      <th scope="col">Date</th>
-                      <th scope="col">Started</th>
-                      <th scope="col">Checked in</th>
+                      <th scope="row">{d.date}</th>
+                      <td>{formatCount(d.started)}</td>
+                      <td>{formatCount(d.completed)}</td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    <For each={r().daily}>
-                      {(d) => (
-                        <tr>
-                          <th scope="row">{d.date}</th>
-                          <td>{formatCount(d.started)}</td>
-                          <td>{formatCount(d.completed)}</td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
+                  )}
+                </DeskTable>
               </details>
             </section>
 
             <section class="chart-card" aria-labelledby="device-title">
               <h2 id="device-title">By device</h2>
               <DeviceBars report={r()} />
-              <table class="desk-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Device</th>
-                    <th scope="col">Started</th>
-                    <th scope="col">Reached details</th>
-                    <th scope="col">Reached parking</th>
-                    <th scope="col">Reached confirm</th>
-                    <th scope="col">Checked in</th>
-                    <th scope="col">Completion</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={r().devices}>
-                    {(d) => (
-                      <tr data-device={d.deviceType}>
-                        <th scope="row">{DEVICE_LABEL[d.deviceType]}</th>
-                        <td>{formatCount(d.started)}</td>
-                        <td>{formatCount(d.step2)}</td>
-                        <td>{formatCount(d.step3)}</td>
-                        <td>{formatCount(d.step4)}</td>
-                        <td>{formatCount(d.completed)}</td>
-                        <td>{formatRate(d.completionRate)}</td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
+              <BreakdownTable
+                by="Device"
+                rows={r().devices}
+                label={(d) => DEVICE_LABEL[d.deviceType]}
+                attrs={(d) => ({ "data-device": d.deviceType })}
+              />
             </section>
             <section class="chart-card" aria-labelledby="language-title">
               <h2 id="language-title">By guest language</h2>
-              <table class="desk-table" data-testid="by-language">
-                <thead>
-                  <tr>
-                    <th scope="col">Language</th>
-                    <th scope="col">Started</th>
-                    <th scope="col">Reached details</th>
-                    <th scope="col">Reached parking</th>
-                    <th scope="col">Reached confirm</th>
-                    <th scope="col">Checked in</th>
-                    <th scope="col">Completion</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={r().languages ?? []}>
-                    {(l) => (
-                      <tr data-language={l.language ?? ""}>
-                        <th scope="row">{languageLabel(l.language)}</th>
-                        <td>{formatCount(l.started)}</td>
-                        <td>{formatCount(l.step2)}</td>
-                        <td>{formatCount(l.step3)}</td>
-                        <td>{formatCount(l.step4)}</td>
-                        <td>{formatCount(l.completed)}</td>
-                        <td>{formatRate(l.completionRate)}</td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
+              <BreakdownTable
+                by="Language"
+                rows={r().languages ?? []}
+                label={(l) => languageLabel(l.language)}
+                attrs={(l) => ({ "data-language": l.language ?? "" })}
+                testId="by-language"
+              />
             </section>
           </div>
         )}
       </Show>
     </div>
+  );
+}
+
+/** The funnel's counts for one breakdown (device, language): one row per group. */
+function BreakdownTable<T extends FunnelCounts>(props: {
+  by: string;
+  rows: readonly T[];
+  label: (row: T) => string;
+  attrs: (row: T) => Record<string, string>;
+  testId?: string;
+}) {
+  return (
+    <DeskTable
+      columns={[
+        props.by,
+        "Started",
+        "Reached details",
+        "Reached parking",
+        "Reached confirm",
+        "Checked in",
+        "Completion",
+      ]}
+      rows={props.rows}
+      testId={props.testId}
+      bare
+    >
+      {(row) => (
+        <tr {...props.attrs(row)}>
+          <th scope="row">{props.label(row)}</th>
+          <td>{formatCount(row.started)}</td>
+          <td>{formatCount(row.step2)}</td>
+          <td>{formatCount(row.step3)}</td>
+          <td>{formatCount(row.step4)}</td>
+          <td>{formatCount(row.completed)}</td>
+          <td>{formatRate(row.completionRate)}</td>
+        </tr>
+      )}
+    </DeskTable>
   );
 }

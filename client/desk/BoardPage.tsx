@@ -1,7 +1,7 @@
 // The live board: sessions in progress, check-ins completed today and today's
 // arrivals, all for the signed-in staff member's property. The socket keeps the first
 // two current; arrivals are re-read whenever the board says something moved.
-import { createMemo, createSignal, For, onCleanup, onMount, Show } from "solid-js";
+import { createMemo, createSignal, onCleanup, onMount, Show } from "solid-js";
 import type { BoardSession } from "../../domain/board";
 import { lockStateWords } from "../../domain/lock-code-tracking";
 import type { DeskArrivalsResponse, DeskMe } from "../../shared/protocol/desk-http";
@@ -10,6 +10,7 @@ import { openBoard } from "./board-socket";
 import { clockTime, DEVICE_LABEL, formatDuration, languageLabel, pinText, stepText } from "./format";
 import { notice } from "./notice";
 import { FixPin, RevealPin } from "./PinControls";
+import { DeskTable } from "./DeskTable";
 
 const ARRIVAL_LABEL = {
   "checked-in": "Checked in",
@@ -120,27 +121,13 @@ export default function BoardPage(props: { me: DeskMe }) {
           In progress <span class="desk-count">{inProgress().length}</span>
         </h2>
         <Show when={inProgress().length > 0} fallback={<p class="desk-muted">No one is checking in right now.</p>}>
-          <div class="table-wrap">
-            <table class="desk-table" data-testid="in-progress">
-              <thead>
-                <tr>
-                  <th scope="col">Booking</th>
-                  <th scope="col">Guest</th>
-                  <th scope="col">Step</th>
-                  <th scope="col">Language</th>
-                  <th scope="col">Device</th>
-                  <th scope="col">Door PIN</th>
-                  <th scope="col">Started</th>
-                  <th scope="col">
-                    <span class="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={inProgress()}>{(s) => <SessionRow session={s} me={props.me} now={now()} />}</For>
-              </tbody>
-            </table>
-          </div>
+          <DeskTable
+            columns={["Booking", "Guest", "Step", "Language", "Device", "Door PIN", "Started", { hidden: "Actions" }]}
+            rows={inProgress()}
+            testId="in-progress"
+          >
+            {(s) => <SessionRow session={s} me={props.me} now={now()} />}
+          </DeskTable>
         </Show>
       </section>
 
@@ -152,38 +139,25 @@ export default function BoardPage(props: { me: DeskMe }) {
           when={completed().length > 0}
           fallback={<p class="desk-muted">No online check-ins completed yet today.</p>}
         >
-          <div class="table-wrap">
-            <table class="desk-table" data-testid="checked-in">
-              <thead>
-                <tr>
-                  <th scope="col">Booking</th>
-                  <th scope="col">Guest</th>
-                  <th scope="col">Language</th>
-                  <th scope="col">Device</th>
-                  <th scope="col">Checked in at</th>
-                  <th scope="col">Took</th>
-                  <th scope="col">Door PIN</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={completed()}>
-                  {(s) => (
-                    <tr data-session={s.sessionId} data-ref={s.bookingRef}>
-                      <th scope="row">{s.bookingRef}</th>
-                      <td>{s.guestName ?? "—"}</td>
-                      <td data-language={s.language ?? ""}>{languageLabel(s.language)}</td>
-                      <td>{DEVICE_LABEL[s.deviceType]}</td>
-                      <td>{s.completedAt ? clockTime(s.completedAt, props.me.timeZone) : "—"}</td>
-                      <td>{s.completedAt ? formatDuration(s.completedAt - s.startedAt) : "—"}</td>
-                      <td>
-                        <RevealPin sessionId={s.sessionId} bookingRef={s.bookingRef} />
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </div>
+          <DeskTable
+            columns={["Booking", "Guest", "Language", "Device", "Checked in at", "Took", "Door PIN"]}
+            rows={completed()}
+            testId="checked-in"
+          >
+            {(s) => (
+              <tr data-session={s.sessionId} data-ref={s.bookingRef}>
+                <th scope="row">{s.bookingRef}</th>
+                <td>{s.guestName ?? "—"}</td>
+                <td data-language={s.language ?? ""}>{languageLabel(s.language)}</td>
+                <td>{DEVICE_LABEL[s.deviceType]}</td>
+                <td>{s.completedAt ? clockTime(s.completedAt, props.me.timeZone) : "—"}</td>
+                <td>{s.completedAt ? formatDuration(s.completedAt - s.startedAt) : "—"}</td>
+                <td>
+                  <RevealPin sessionId={s.sessionId} bookingRef={s.bookingRef} />
+                </td>
+              </tr>
+            )}
+          </DeskTable>
         </Show>
       </section>
 
@@ -204,42 +178,31 @@ export default function BoardPage(props: { me: DeskMe }) {
         <Show when={arrivals()} fallback={<p class="desk-muted">Loading arrivals…</p>}>
           {(a) => (
             <Show when={a().arrivals.length > 0} fallback={<p class="desk-muted">No arrivals today.</p>}>
-              <div class="table-wrap">
-                <table class="desk-table" data-testid="arrivals">
-                  <caption class="visually-hidden">Reservations arriving on {a().date}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Booking</th>
-                      <th scope="col">Room</th>
-                      <th scope="col">Guest</th>
-                      <th scope="col">Status</th>
-                      <th scope="col">Extras</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={a().arrivals}>
-                      {(r) => (
-                        <tr data-ref={r.bookingRef}>
-                          <th scope="row">{r.bookingRef}</th>
-                          <td>{r.roomName}</td>
-                          <td>{r.guestName ?? "—"}</td>
-                          <td>
-                            <span class={`badge badge--${r.status}`}>{ARRIVAL_LABEL[r.status]}</span>
-                          </td>
-                          <td>
-                            {[
-                              r.earlyCheckInTime && `Early check-in ${r.earlyCheckInTime}`,
-                              r.lateCheckoutTime && `Late checkout ${r.lateCheckoutTime}`,
-                            ]
-                              .filter(Boolean)
-                              .join(" · ") || "—"}
-                          </td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
+              <DeskTable
+                columns={["Booking", "Room", "Guest", "Status", "Extras"]}
+                rows={a().arrivals}
+                testId="arrivals"
+                caption={<>Reservations arriving on {a().date}</>}
+              >
+                {(r) => (
+                  <tr data-ref={r.bookingRef}>
+                    <th scope="row">{r.bookingRef}</th>
+                    <td>{r.roomName}</td>
+                    <td>{r.guestName ?? "—"}</td>
+                    <td>
+                      <span class={`badge badge--${r.status}`}>{ARRIVAL_LABEL[r.status]}</span>
+                    </td>
+                    <td>
+                      {[
+                        r.earlyCheckInTime && `Early check-in ${r.earlyCheckInTime}`,
+                        r.lateCheckoutTime && `Late checkout ${r.lateCheckoutTime}`,
+                      ]
+                        .filter(Boolean)
+                        .join(" · ") || "—"}
+                    </td>
+                  </tr>
+                )}
+              </DeskTable>
             </Show>
           )}
         </Show>

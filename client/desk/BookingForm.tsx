@@ -2,9 +2,10 @@
 // guest. The server is the authority; its per-field reasons are shown beside the fields.
 import { createSignal, For, Show } from "solid-js";
 import type { DeskBooking, DeskRoom } from "../../shared/bookings-protocol";
-import { failureMessage } from "./api";
 import { bookingsApi } from "./bookings-api";
-import { DeskErrorSummary, DeskInput, type DeskFieldErrors } from "./DeskErrorSummary";
+import { createDeskForm } from "./form-state";
+import { DeskAlert, DeskErrorSummary, DeskInput, type DeskFieldErrors } from "./DeskErrorSummary";
+import { FormButtons } from "./FormButtons";
 
 const LABELS: Record<string, string> = {
   bookingRef: "Booking reference",
@@ -38,10 +39,7 @@ export function BookingForm(props: {
     expectedGuestEmail: b?.expectedGuestEmail ?? "",
     expectedGuestPhone: b?.expectedGuestPhone ?? "",
   });
-  const [errors, setErrors] = createSignal<DeskFieldErrors>({});
-  const [attempt, setAttempt] = createSignal(0);
-  const [alert, setAlert] = createSignal<string | null>(null);
-  const [busy, setBusy] = createSignal(false);
+  const { errors, attempt, alert, busy, check, send } = createDeskForm({ generalErrors: "alert" });
   const set = (field: string) => (value: string) => setValues({ ...values(), [field]: value });
   const v = (field: string) => values()[field] ?? "";
   const orNull = (s: string) => (s.trim() ? s.trim() : null);
@@ -52,10 +50,7 @@ export function BookingForm(props: {
     if (!v("roomId")) missing.roomId = "Choose a room";
     if (!v("checkInDate")) missing.checkInDate = "Enter the check-in date";
     if (!v("checkOutDate")) missing.checkOutDate = "Enter the checkout date";
-    setErrors(missing);
-    setAlert(null);
-    setAttempt(attempt() + 1);
-    if (Object.keys(missing).length) return;
+    if (!check(missing)) return;
     const body = {
       roomId: v("roomId"),
       checkInDate: v("checkInDate"),
@@ -66,16 +61,12 @@ export function BookingForm(props: {
       expectedGuestEmail: orNull(v("expectedGuestEmail")),
       expectedGuestPhone: orNull(v("expectedGuestPhone")),
     };
-    setBusy(true);
-    const result = b
-      ? await bookingsApi.edit(b.bookingRef, body)
-      : await bookingsApi.create({ ...body, bookingRef: orNull(v("bookingRef")) ?? undefined });
-    setBusy(false);
-    if (result.ok) return props.onSaved(result.value);
-    const f = result.failure;
-    if (f.kind === "status" && f.fields) setErrors(f.fields);
-    else setAlert(failureMessage(f));
-    setAttempt(attempt() + 1);
+    const saved = await send(() =>
+      b
+        ? bookingsApi.edit(b.bookingRef, body)
+        : bookingsApi.create({ ...body, bookingRef: orNull(v("bookingRef")) ?? undefined }),
+    );
+    if (saved) props.onSaved(saved.value);
   };
 
   const field = (name: string, extra: { type?: string; hint?: string } = {}) => (
@@ -94,11 +85,7 @@ export function BookingForm(props: {
     <form class="desk-form booking-form" onSubmit={submit} novalidate aria-labelledby={`${prefix}-title`}>
       <h2 id={`${prefix}-title`}>{b ? `Edit booking ${b.bookingRef}` : "Add a booking"}</h2>
       <DeskErrorSummary errors={errors()} labels={LABELS} idPrefix={prefix} attempt={attempt()} />
-      <Show when={alert()}>
-        <p class="desk-alert" role="alert">
-          {alert()}
-        </p>
-      </Show>
+      <DeskAlert message={alert()} />
       <Show when={!b}>
         {field("bookingRef", { hint: "Optional. Leave empty and Frontdoor makes one up, like FDK7M2QX." })}
       </Show>
@@ -140,14 +127,7 @@ export function BookingForm(props: {
         {field("expectedGuestEmail", { type: "email" })}
         {field("expectedGuestPhone", { type: "tel" })}
       </fieldset>
-      <div class="booking-form__buttons">
-        <button class="desk-button" type="submit" disabled={busy()}>
-          {b ? "Save changes" : "Add booking"}
-        </button>
-        <button class="desk-button desk-button--secondary" type="button" onClick={() => props.onCancel()}>
-          Close without saving
-        </button>
-      </div>
+      <FormButtons busy={busy()} submitLabel={b ? "Save changes" : "Add booking"} onCancel={props.onCancel} />
     </form>
   );
 }

@@ -11,6 +11,8 @@ import { bookingsApi, type BookingsFilter } from "./bookings-api";
 import { CheckinLinkPanel } from "./CheckinLinkPanel";
 import { ImportPanel } from "./ImportPanel";
 import "./bookings.css";
+import { DeskTable } from "./DeskTable";
+import { AddButton } from "./FormButtons";
 
 const PRESETS = [
   ["today", "Arriving today"],
@@ -149,16 +151,9 @@ export default function BookingsPage(props: { me: DeskMe }) {
         </button>
       </form>
 
-      <p>
-        <button
-          class="desk-button desk-button--secondary"
-          type="button"
-          onClick={() => setForm({ editing: null })}
-          aria-expanded={form() !== null && form()!.editing === null}
-        >
-          Add a booking
-        </button>
-      </p>
+      <AddButton open={form() !== null && form()!.editing === null} onClick={() => setForm({ editing: null })}>
+        Add a booking
+      </AddButton>
       <Show when={form()} keyed>
         {(f) => (
           <BookingForm
@@ -190,88 +185,75 @@ export default function BookingsPage(props: { me: DeskMe }) {
                   : `Arriving ${p().from} to ${p().to}`}
             </h2>
             <Show when={p().bookings.length > 0} fallback={<p>No bookings here.</p>}>
-              <div class="table-wrap">
-                <table class="desk-table" data-testid="bookings-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">Reference</th>
-                      <th scope="col">Guest</th>
-                      <th scope="col">Room</th>
-                      <th scope="col">Arrival</th>
-                      <th scope="col">Departure</th>
-                      <th scope="col">Status</th>
-                      <th scope="col">Actions</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={p().bookings}>
-                      {(b) => (
-                        <tr data-ref={b.bookingRef}>
-                          <th scope="row">{b.bookingRef}</th>
-                          <td>
-                            {b.guestName ?? b.expectedGuestName ?? "—"}
-                            <Show when={!b.guestName && b.expectedGuestName}>
-                              <span class="desk-muted desk-small"> (expected)</span>
-                            </Show>
-                          </td>
-                          <td>{b.roomName}</td>
-                          <td>
-                            {b.checkInDate}
-                            <Show when={b.earlyCheckInTime}>
-                              <span class="desk-small"> from {b.earlyCheckInTime}</span>
-                            </Show>
-                          </td>
-                          <td>
-                            {b.checkOutDate}
-                            <Show when={b.lateCheckoutTime}>
-                              <span class="desk-small"> until {b.lateCheckoutTime}</span>
-                            </Show>
-                          </td>
-                          <td>
-                            <span class={`badge badge--${STATUS_BADGE[b.status]}`}>{STATUS_LABEL[b.status]}</span>
-                          </td>
-                          <td class="bookings__actions">
-                            <Show when={b.status === "confirmed" || b.status === "checked_in"}>
-                              <button
-                                type="button"
-                                class="desk-button desk-button--small desk-button--secondary"
-                                onClick={() => setLinkFor(b.bookingRef)}
-                              >
-                                Check-in link<span class="visually-hidden"> for {b.bookingRef}</span>
-                              </button>
-                              <button
-                                type="button"
-                                class="desk-button desk-button--small desk-button--secondary"
-                                onClick={() => setForm({ editing: b })}
-                              >
-                                Edit<span class="visually-hidden"> {b.bookingRef}</span>
-                              </button>
-                            </Show>
-                            <Show when={b.status === "confirmed"}>
-                              <button
-                                type="button"
-                                class="desk-button desk-button--small desk-button--secondary"
-                                onClick={() => act(b, "cancel")}
-                              >
-                                Cancel<span class="visually-hidden"> {b.bookingRef}</span>
-                              </button>
-                              <Show when={b.checkInDate <= p().today}>
-                                <button
-                                  type="button"
-                                  class="desk-button desk-button--small desk-button--secondary"
-                                  onClick={() => act(b, "no-show")}
-                                >
-                                  No-show<span class="visually-hidden"> {b.bookingRef}</span>
-                                </button>
-                              </Show>
-                            </Show>
-                          </td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
+              <DeskTable
+                columns={["Reference", "Guest", "Room", "Arrival", "Departure", "Status", "Actions"]}
+                rows={p().bookings}
+                testId="bookings-table"
+              >
+                {(b) => (
+                  <tr data-ref={b.bookingRef}>
+                    <th scope="row">{b.bookingRef}</th>
+                    <td>
+                      {b.guestName ?? b.expectedGuestName ?? "—"}
+                      <Show when={!b.guestName && b.expectedGuestName}>
+                        <span class="desk-muted desk-small"> (expected)</span>
+                      </Show>
+                    </td>
+                    <td>{b.roomName}</td>
+                    <td>
+                      {b.checkInDate}
+                      <Show when={b.earlyCheckInTime}>
+                        <span class="desk-small"> from {b.earlyCheckInTime}</span>
+                      </Show>
+                    </td>
+                    <td>
+                      {b.checkOutDate}
+                      <Show when={b.lateCheckoutTime}>
+                        <span class="desk-small"> until {b.lateCheckoutTime}</span>
+                      </Show>
+                    </td>
+                    <td>
+                      <span class={`badge badge--${STATUS_BADGE[b.status]}`}>{STATUS_LABEL[b.status]}</span>
+                    </td>
+                    <td class="bookings__actions">
+                      <Show when={b.status === "confirmed" || b.status === "checked_in"}>
+                        <button
+                          type="button"
+                          class="desk-button desk-button--small desk-button--secondary"
+                          onClick={() => setLinkFor(b.bookingRef)}
+                        >
+                          Check-in link<span class="visually-hidden"> for {b.bookingRef}</span>
+                        </button>
+                        <button
+                          type="button"
+                          class="desk-button desk-button--small desk-button--secondary"
+                          onClick={() => setForm({ editing: b })}
+                        >
+                          Edit<span class="visually-hidden"> {b.bookingRef}</span>
+                        </button>
+                      </Show>
+                      <Show when={b.status === "confirmed"}>
+                        <button
+                          type="button"
+                          class="desk-button desk-button--small desk-button--secondary"
+                          onClick={() => act(b, "cancel")}
+                        >
+                          Cancel<span class="visually-hidden"> {b.bookingRef}</span>
+                        </button>
+                        <Show when={b.checkInDate <= p().today}>
+                          <button
+                            type="button"
+                            class="desk-button desk-button--small desk-button--secondary"
+                            onClick={() => act(b, "no-show")}
+                          >
+                            No-show<span class="visually-hidden"> {b.bookingRef}</span>
+                          </button>
+                        </Show>
+                      </Show>
+                    </td>
+                  </tr>
+                )}
+              </DeskTable>
             </Show>
             <nav class="bookings__pages" aria-label="Pages">
               <Show when={filter().after}>

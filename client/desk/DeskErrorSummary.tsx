@@ -91,3 +91,14 @@ export function DeskInput(props: {
     </div>
   );
 }
+
+/** A refusal that belongs to no one field (the network, a conflict), read out as it appears. */
+export function DeskAlert(props: { message: string | null }) {
+  return (
+    <Show when={props.message}>
+      <p class="desk-alert" role="alert">
+        {props.message}
+      </p>
+    </Show>
+  );
+}

@@ -6,6 +6,7 @@ import type { DeskImportResult } from "../../shared/bookings-protocol";
 import { failureMessage } from "./api";
 import { bookingsApi, TEMPLATE_URL } from "./bookings-api";
 import { formatCount } from "./format";
+import { DeskTable } from "./DeskTable";
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
@@ -165,29 +166,20 @@ export function ImportPanel(props: { onImported: (message: string) => void }) {
             </Show>
             <Show when={p().invalid.length > 0}>
               <p>Fix these rows in the file and preview it again. Nothing is imported until every row is valid.</p>
-              <div class="table-wrap">
-                <table class="desk-table" data-testid="invalid-rows">
-                  <caption class="visually-hidden">Invalid rows</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Line</th>
-                      <th scope="col">Reference</th>
-                      <th scope="col">Reason</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={p().invalid}>
-                      {(row) => (
-                        <tr>
-                          <td>{row.line}</td>
-                          <td>{row.bookingRef ?? "—"}</td>
-                          <td>{row.reason}</td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
+              <DeskTable
+                columns={["Line", "Reference", "Reason"]}
+                rows={p().invalid}
+                testId="invalid-rows"
+                caption="Invalid rows"
+              >
+                {(row) => (
+                  <tr>
+                    <td>{row.line}</td>
+                    <td>{row.bookingRef ?? "—"}</td>
+                    <td>{row.reason}</td>
+                  </tr>
+                )}
+              </DeskTable>
             </Show>
             <Show when={canCommit()}>
               <button class="desk-button" type="button" onClick={runCommit} disabled={busy()}>

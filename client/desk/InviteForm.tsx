@@ -2,8 +2,8 @@
 // its per-field reasons (an email already in use) are shown beside the fields.
 import { createSignal, For } from "solid-js";
 import type { SetPasswordLinkResponse, StaffInviteRequest } from "../../shared/staff-protocol";
-import { failureMessage } from "./api";
 import { DeskErrorSummary, DeskInput, type DeskFieldErrors } from "./DeskErrorSummary";
+import { createDeskForm } from "./form-state";
 import { staffApi } from "./staff-api";
 
 const LABELS: Record<string, string> = { email: "Email", displayName: "Name", role: "Role" };
@@ -16,9 +16,7 @@ export function InviteForm(props: { onInvited: (answer: SetPasswordLinkResponse)
   const [email, setEmail] = createSignal("");
   const [name, setName] = createSignal("");
   const [role, setRole] = createSignal<StaffInviteRequest["role"]>("staff");
-  const [errors, setErrors] = createSignal<DeskFieldErrors>({});
-  const [attempt, setAttempt] = createSignal(0);
-  const [busy, setBusy] = createSignal(false);
+  const { errors, attempt, busy, check, send } = createDeskForm({ generalErrors: "summary" });
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
@@ -26,16 +24,9 @@ export function InviteForm(props: { onInvited: (answer: SetPasswordLinkResponse)
     const missing: DeskFieldErrors = {};
     if (!email().trim()) missing.email = "Enter their email address";
     if (!name().trim()) missing.displayName = "Enter their name";
-    setErrors(missing);
-    setAttempt(attempt() + 1);
-    if (Object.keys(missing).length) return;
-    setBusy(true);
-    const result = await staffApi.invite({ email: email(), displayName: name(), role: role() });
-    setBusy(false);
-    if (result.ok) return props.onInvited(result.value);
-    const f = result.failure;
-    setErrors(f.kind === "status" && f.fields ? f.fields : { form: failureMessage(f) });
-    setAttempt(attempt() + 1);
+    if (!check(missing)) return;
+    const invited = await send(() => staffApi.invite({ email: email(), displayName: name(), role: role() }));
+    if (invited) props.onInvited(invited.value);
   };
 
   return (

@@ -3,9 +3,9 @@
 // as they come, in a GOV.UK error summary.
 import { createSignal, For, Show } from "solid-js";
 import type { DeskPropertySettings } from "../../shared/bookings-protocol";
-import { failureMessage } from "./api";
+import { createDeskForm } from "./form-state";
 import { bookingsApi } from "./bookings-api";
-import { DeskErrorSummary, DeskInput, type DeskFieldErrors } from "./DeskErrorSummary";
+import { DeskAlert, DeskErrorSummary, DeskInput } from "./DeskErrorSummary";
 
 type Field = keyof DeskPropertySettings;
 
@@ -39,32 +39,15 @@ export function PropertySettingsForm(props: {
   onSaved: (settings: DeskPropertySettings) => void;
 }) {
   const [values, setValues] = createSignal<DeskPropertySettings>({ ...props.settings });
-  const [errors, setErrors] = createSignal<DeskFieldErrors>({});
-  const [attempt, setAttempt] = createSignal(0);
-  const [alert, setAlert] = createSignal<string | null>(null);
-  const [busy, setBusy] = createSignal(false);
+  const { errors, attempt, alert, busy, send } = createDeskForm({ generalErrors: "alert" });
   const set = (field: Field) => (value: string) => setValues({ ...values(), [field]: value });
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
-    setBusy(true);
-    const result = await bookingsApi.saveProperty(values());
-    setBusy(false);
-    if (result.ok) {
-      setErrors({});
-      setAlert(null);
-      setValues({ ...result.value });
-      return props.onSaved(result.value);
-    }
-    const f = result.failure;
-    if (f.kind === "status" && f.fields) {
-      setErrors(f.fields);
-      setAlert(null);
-    } else {
-      setErrors({});
-      setAlert(failureMessage(f));
-    }
-    setAttempt(attempt() + 1);
+    const saved = await send(() => bookingsApi.saveProperty(values()));
+    if (!saved) return;
+    setValues({ ...saved.value });
+    props.onSaved(saved.value);
   };
 
   const field = (name: Field, extra: { type?: string; list?: string } = {}) => (
@@ -104,11 +87,7 @@ export function PropertySettingsForm(props: {
         <h2 id="property-title">Property settings</h2>
         <p class="desk-muted desk-small">Changes apply to check-ins that start after you save.</p>
         <DeskErrorSummary errors={errors()} labels={LABELS} idPrefix={PREFIX} attempt={attempt()} />
-        <Show when={alert()}>
-          <p class="desk-alert" role="alert">
-            {alert()}
-          </p>
-        </Show>
+        <DeskAlert message={alert()} />
         {field("name")}
         {field("timeZone", { list: ZONE_LIST_ID })}
         <datalist id={ZONE_LIST_ID}>

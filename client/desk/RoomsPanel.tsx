@@ -1,11 +1,13 @@
 // The property's rooms with their lock ids. Managers add, edit, retire and delete them;
 // the server refuses to retire or delete a room whose bookings are still to come, and its
 // reason is announced as it is worded.
-import { createResource, createSignal, For, Show } from "solid-js";
+import { createResource, createSignal, Show } from "solid-js";
 import type { DeskRoom } from "../../shared/bookings-protocol";
 import { failureMessage } from "./api";
 import { bookingsApi } from "./bookings-api";
 import { RoomForm } from "./RoomForm";
+import { DeskTable } from "./DeskTable";
+import { AddButton } from "./FormButtons";
 
 export function RoomsPanel(props: { canEdit: boolean; announce: (message: string) => void }) {
   const [rooms, { refetch }] = createResource(async () => {
@@ -39,16 +41,9 @@ export function RoomsPanel(props: { canEdit: boolean; announce: (message: string
     <section class="rooms" aria-labelledby="rooms-title" aria-busy={rooms.loading ? "true" : undefined}>
       <h2 id="rooms-title">Rooms</h2>
       <Show when={props.canEdit}>
-        <p>
-          <button
-            class="desk-button desk-button--secondary"
-            type="button"
-            onClick={() => setForm({ editing: null })}
-            aria-expanded={form() !== null && form()!.editing === null}
-          >
-            Add a room
-          </button>
-        </p>
+        <AddButton open={form() !== null && form()!.editing === null} onClick={() => setForm({ editing: null })}>
+          Add a room
+        </AddButton>
       </Show>
       <Show when={form()} keyed>
         {(f) => (
@@ -67,54 +62,47 @@ export function RoomsPanel(props: { canEdit: boolean; announce: (message: string
       <Show when={rooms.latest}>
         {(list) => (
           <Show when={list().length > 0} fallback={<p>No rooms yet.</p>}>
-            <div class="table-wrap">
-              <table class="desk-table" data-testid="rooms-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Room</th>
-                    <th scope="col">Front door lock id</th>
-                    <th scope="col">Room lock id</th>
-                    <th scope="col">Bookings to come</th>
-                    <th scope="col">Status</th>
-                    <Show when={props.canEdit}>
-                      <th scope="col">Actions</th>
-                    </Show>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={list()}>
-                    {(r) => (
-                      <tr data-room={r.roomId}>
-                        <th scope="row">{r.name}</th>
-                        <td class="rooms__lock">{r.frontDoorLockId}</td>
-                        <td class="rooms__lock">{r.roomLockId}</td>
-                        <td>{r.upcomingBookings}</td>
-                        <td>
-                          <span class={`badge badge--${r.retiredAt === null ? "checked-in" : "not-started"}`}>
-                            {r.retiredAt === null ? "In use" : "Retired"}
-                          </span>
-                        </td>
-                        <Show when={props.canEdit}>
-                          <td class="bookings__actions">
-                            <button type="button" class={small} onClick={() => setForm({ editing: r })}>
-                              Edit<span class="visually-hidden"> {r.name}</span>
-                            </button>
-                            <Show when={r.retiredAt === null}>
-                              <button type="button" class={small} onClick={() => act(r, "retire")}>
-                                Retire<span class="visually-hidden"> {r.name}</span>
-                              </button>
-                            </Show>
-                            <button type="button" class={small} onClick={() => act(r, "delete")}>
-                              Delete<span class="visually-hidden"> {r.name}</span>
-                            </button>
-                          </td>
-                        </Show>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
+            <DeskTable
+              columns={[
+                "Room",
+                "Front door lock id",
+                "Room lock id",
+                "Bookings to come",
+                "Status",
+                ...(props.canEdit ? ["Actions"] : []),
+              ]}
+              rows={list()}
+              testId="rooms-table"
+            >
+              {(r) => (
+                <tr data-room={r.roomId}>
+                  <th scope="row">{r.name}</th>
+                  <td class="rooms__lock">{r.frontDoorLockId}</td>
+                  <td class="rooms__lock">{r.roomLockId}</td>
+                  <td>{r.upcomingBookings}</td>
+                  <td>
+                    <span class={`badge badge--${r.retiredAt === null ? "checked-in" : "not-started"}`}>
+                      {r.retiredAt === null ? "In use" : "Retired"}
+                    </span>
+                  </td>
+                  <Show when={props.canEdit}>
+                    <td class="bookings__actions">
+                      <button type="button" class={small} onClick={() => setForm({ editing: r })}>
+                        Edit<span class="visually-hidden"> {r.name}</span>
+                      </button>
+                      <Show when={r.retiredAt === null}>
+                        <button type="button" class={small} onClick={() => act(r, "retire")}>
+                          Retire<span class="visually-hidden"> {r.name}</span>
+                        </button>
+                      </Show>
+                      <button type="button" class={small} onClick={() => act(r, "delete")}>
+                        Delete<span class="visually-hidden"> {r.name}</span>
+                      </button>
+                    </td>
+                  </Show>
+                </tr>
+              )}
+            </DeskTable>
           </Show>
         )}
       </Show>

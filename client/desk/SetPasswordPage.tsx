@@ -4,8 +4,9 @@
 import { createSignal, onMount, Show } from "solid-js";
 import { MIN_PASSWORD_LENGTH } from "../../domain/password-policy";
 import { followLink } from "../router";
-import { failureMessage } from "./api";
-import { DeskErrorSummary, DeskInput, type DeskFieldErrors } from "./DeskErrorSummary";
+import { DeskErrorSummary } from "./DeskErrorSummary";
+import { createDeskForm } from "./form-state";
+import { NewPasswordInput } from "./NewPasswordInput";
 import { staffApi } from "./staff-api";
 import "./staff.css";
 
@@ -16,9 +17,7 @@ export default function SetPasswordPage() {
   let heading!: HTMLHeadingElement;
   const token = window.location.hash.slice(1);
   const [password, setPassword] = createSignal("");
-  const [errors, setErrors] = createSignal<DeskFieldErrors>({});
-  const [attempt, setAttempt] = createSignal(0);
-  const [busy, setBusy] = createSignal(false);
+  const { errors, attempt, busy, check, send } = createDeskForm({ generalErrors: "summary" });
   const [done, setDone] = createSignal<string | null>(null);
   const [dead, setDead] = createSignal<string | null>(
     TOKEN.test(token) ? null : "This link is not complete. Ask a manager for a new one.",
@@ -33,28 +32,22 @@ export default function SetPasswordPage() {
     e.preventDefault();
     if (busy()) return;
     if (password().length < MIN_PASSWORD_LENGTH) {
-      setErrors({ password: `Your password must be at least ${MIN_PASSWORD_LENGTH} characters` });
-      setAttempt(attempt() + 1);
+      check({ password: `Your password must be at least ${MIN_PASSWORD_LENGTH} characters` });
       return;
     }
-    setBusy(true);
-    const result = await staffApi.setPassword(token, password());
-    setBusy(false);
-    if (result.ok) {
-      setErrors({});
-      history.replaceState(history.state, "", window.location.pathname);
-      setDone(result.value.email);
-      queueMicrotask(() => heading.focus());
-      return;
-    }
-    const f = result.failure;
-    if (f.kind === "status" && f.code === "link_expired") {
-      setDead(f.message);
-      queueMicrotask(() => heading.focus());
-      return;
-    }
-    setErrors(f.kind === "status" && f.fields ? f.fields : { form: failureMessage(f) });
-    setAttempt(attempt() + 1);
+    const saved = await send(
+      () => staffApi.setPassword(token, password()),
+      (f) => {
+        if (f.kind !== "status" || f.code !== "link_expired") return false;
+        setDead(f.message);
+        queueMicrotask(() => heading.focus());
+        return true;
+      },
+    );
+    if (!saved) return;
+    history.replaceState(history.state, "", window.location.pathname);
+    setDone(saved.value.email);
+    queueMicrotask(() => heading.focus());
   };
 
   return (
@@ -83,13 +76,9 @@ export default function SetPasswordPage() {
         >
           <form id="setpw-form" class="desk-form" onSubmit={submit} novalidate>
             <DeskErrorSummary errors={errors()} labels={LABELS} idPrefix="setpw" attempt={attempt()} />
-            <DeskInput
+            <NewPasswordInput
               idPrefix="setpw"
               field="password"
-              label="New password"
-              type="password"
-              autocomplete="new-password"
-              hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words make a strong one.`}
               value={password()}
               error={errors().password}
               onInput={setPassword}

@@ -1,7 +1,8 @@
 // The property's failed sign-ins of the past week, so a manager notices someone guessing.
-import { createResource, For, Show } from "solid-js";
+import { createResource, Show } from "solid-js";
 import { failureMessage } from "./api";
 import { staffApi } from "./staff-api";
+import { DeskTable } from "./DeskTable";
 
 const when = (at: number) => new Date(at).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
 
@@ -23,30 +24,22 @@ export function SignInFailures() {
         {(list) => (
           <Show when={list().length > 0} fallback={<p>None.</p>}>
             {/* Focusable so keyboard users can scroll it sideways on a narrow screen; it holds no controls. */}
-            <section class="table-wrap" tabindex="0" aria-labelledby="failures-title">
-              <table class="desk-table" data-testid="sign-in-failures">
-                <thead>
-                  <tr>
-                    <th scope="col">When</th>
-                    <th scope="col">Account</th>
-                    <th scope="col">Detail</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={list()}>
-                    {(f) => (
-                      <tr>
-                        <td>{when(f.at)}</td>
-                        <td>
-                          {f.displayName} <span class="desk-muted desk-small">{f.email}</span>
-                        </td>
-                        <td>{f.detail ?? "Wrong password"}</td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </section>
+            <DeskTable
+              columns={["When", "Account", "Detail"]}
+              rows={list()}
+              testId="sign-in-failures"
+              labelledBy="failures-title"
+            >
+              {(f) => (
+                <tr>
+                  <td>{when(f.at)}</td>
+                  <td>
+                    {f.displayName} <span class="desk-muted desk-small">{f.email}</span>
+                  </td>
+                  <td>{f.detail ?? "Wrong password"}</td>
+                </tr>
+              )}
+            </DeskTable>
           </Show>
         )}
       </Show>

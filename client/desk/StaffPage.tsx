@@ -1,7 +1,7 @@
 // Managers run their property's staff here: who has an account, inviting a colleague,
 // a new set-password link when someone is locked out, deactivating a leaver (after a
 // confirm step, since it ends their sessions at once) and the week's failed sign-ins.
-import { createResource, createSignal, For, onMount, Show } from "solid-js";
+import { createResource, createSignal, onMount, Show } from "solid-js";
 import type { DeskMe } from "../../shared/protocol/desk-http";
 import type { SetPasswordLinkResponse, StaffListEntry } from "../../shared/staff-protocol";
 import { failureMessage } from "./api";
@@ -11,6 +11,7 @@ import { SignInFailures } from "./SignInFailures";
 import { staffApi } from "./staff-api";
 import "./bookings.css";
 import "./staff.css";
+import { DeskTable } from "./DeskTable";
 
 type ShownLink = { answer: SetPasswordLinkResponse; purpose: "invite" | "reset" };
 
@@ -111,49 +112,39 @@ export default function StaffPage(props: { me: DeskMe }) {
           <section aria-labelledby="staff-list-title">
             <h2 id="staff-list-title">People with a desk account</h2>
             {/* Focusable: on a narrow screen it scrolls sideways, and it may hold no buttons to tab to. */}
-            <section class="table-wrap" tabindex="0" aria-labelledby="staff-list-title">
-              <table class="desk-table" data-testid="staff-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Email</th>
-                    <th scope="col">Role</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Actions</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={list()}>
-                    {(member) => (
-                      <tr data-email={member.email}>
-                        <th scope="row">{member.displayName}</th>
-                        <td class="staff__email">{member.email}</td>
-                        <td>{member.role === "manager" ? "Manager" : "Staff"}</td>
-                        <td>{member.active ? "Active" : "Deactivated"}</td>
-                        <td class="bookings__actions">
-                          <Show when={member.active && member.staffId !== props.me.staffId}>
-                            <button
-                              type="button"
-                              class="desk-button desk-button--small desk-button--secondary"
-                              onClick={() => reset(member)}
-                            >
-                              Reset password<span class="visually-hidden"> for {member.displayName}</span>
-                            </button>
-                            <button
-                              type="button"
-                              class="desk-button desk-button--small desk-button--secondary"
-                              onClick={() => setConfirming(member)}
-                            >
-                              Deactivate<span class="visually-hidden"> {member.displayName}</span>
-                            </button>
-                          </Show>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </section>
+            <DeskTable
+              columns={["Name", "Email", "Role", "Status", "Actions"]}
+              rows={list()}
+              testId="staff-table"
+              labelledBy="staff-list-title"
+            >
+              {(member) => (
+                <tr data-email={member.email}>
+                  <th scope="row">{member.displayName}</th>
+                  <td class="staff__email">{member.email}</td>
+                  <td>{member.role === "manager" ? "Manager" : "Staff"}</td>
+                  <td>{member.active ? "Active" : "Deactivated"}</td>
+                  <td class="bookings__actions">
+                    <Show when={member.active && member.staffId !== props.me.staffId}>
+                      <button
+                        type="button"
+                        class="desk-button desk-button--small desk-button--secondary"
+                        onClick={() => reset(member)}
+                      >
+                        Reset password<span class="visually-hidden"> for {member.displayName}</span>
+                      </button>
+                      <button
+                        type="button"
+                        class="desk-button desk-button--small desk-button--secondary"
+                        onClick={() => setConfirming(member)}
+                      >
+                        Deactivate<span class="visually-hidden"> {member.displayName}</span>
+                      </button>
+                    </Show>
+                  </td>
+                </tr>
+              )}
+            </DeskTable>
           </section>
         )}
       </Show>

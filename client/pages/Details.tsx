@@ -2,16 +2,17 @@
 // and an optional email. Checked here with the same rules the room applies, so most
 // mistakes are caught without a round trip; the room's verdict still wins.
 import type { CountryCode } from "libphonenumber-js/min";
-import { createEffect, createSignal, For, on } from "solid-js";
+import { createSignal, For } from "solid-js";
 import { validateDetails } from "../../domain/guest-details";
 import type { DetailsInput } from "../../domain/guest-details";
-import { ErrorSummary, wordFieldErrors, type FieldErrors } from "../components/ErrorSummary";
+import { ErrorSummary, wordFieldErrors } from "../components/ErrorSummary";
 import { describedBy, FieldMessages, TextField } from "../components/Field";
 import { FormAlert } from "../components/FormAlert";
 import { Link } from "../components/Link";
 import { Page } from "../components/Page";
 import { SessionPage, type SessionView } from "../components/SessionPage";
-import { text, type Words } from "../i18n";
+import { text } from "../i18n";
+import { createStepForm } from "../session/step-form";
 import { COUNTRIES, countryOption, formatAsYouType, propertyCountry, splitE164 } from "../phone";
 import { leaveSession } from "../session/controller";
 import { WIZARD_PATHS } from "../session/routing";
@@ -31,24 +32,12 @@ function DetailsForm(props: SessionView) {
   );
   const [phone, setPhone] = createSignal(savedPhone?.national ?? "");
   const [email, setEmail] = createSignal(saved?.email ?? "");
-  const [errors, setErrors] = createSignal<FieldErrors>({});
-  const [attempt, setAttempt] = createSignal(0);
-  const [alert, setAlert] = createSignal<Words | null>(null);
+  const { errors, attempt, alert, showErrors, begin, clear } = createStepForm(props.session);
   const countries = COUNTRIES.includes(country()) ? COUNTRIES : [country(), ...COUNTRIES];
-
-  createEffect(
-    on(props.session.error, (error) => {
-      if (!error) return;
-      setAttempt((n) => n + 1);
-      if (error.code === "validation" && error.fields) setErrors(wordFieldErrors(error.fields));
-      else setAlert(() => () => text.somethingWentWrong);
-    }),
-  );
 
   function submit(event: SubmitEvent) {
     event.preventDefault();
-    if (props.session.waiting()) return;
-    setAlert(null);
+    if (!begin()) return;
     const input: DetailsInput = {
       fullName: fullName(),
       phone: phone(),
@@ -57,10 +46,9 @@ function DetailsForm(props: SessionView) {
     };
     const checked = validateDetails(input);
     if (!checked.ok) {
-      setAttempt((n) => n + 1);
-      return setErrors(wordFieldErrors(checked.fields));
+      return showErrors(wordFieldErrors(checked.fields));
     }
-    setErrors({});
+    clear();
     props.session.send({ type: "details", details: input });
   }
 

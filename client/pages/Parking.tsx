@@ -1,15 +1,16 @@
 // /checkin/parking/ — one question, yes or no; the registration field's space is
 // always reserved so choosing "Yes" reveals it without moving anything.
-import { createEffect, createSignal, on } from "solid-js";
+import { createSignal } from "solid-js";
 import { validateParking } from "../../domain/guest-details";
 import type { ParkingInput } from "../../domain/guest-details";
-import { ErrorSummary, wordFieldErrors, type FieldErrors } from "../components/ErrorSummary";
+import { ErrorSummary, wordFieldErrors } from "../components/ErrorSummary";
 import { describedBy, FieldMessages, TextField } from "../components/Field";
 import { FormAlert } from "../components/FormAlert";
 import { Page } from "../components/Page";
 import { SessionPage, type SessionView } from "../components/SessionPage";
 import { BackLink } from "../components/BackLink";
-import { text, type Words } from "../i18n";
+import { text } from "../i18n";
+import { createStepForm } from "../session/step-form";
 
 const ORDER = ["hasCar", "registration"] as const;
 
@@ -21,35 +22,21 @@ function ParkingForm(props: SessionView) {
   const saved = props.state().parking;
   const [hasCar, setHasCar] = createSignal<boolean | null>(saved ? saved.hasCar : null);
   const [registration, setRegistration] = createSignal(saved?.registration ?? "");
-  const [errors, setErrors] = createSignal<FieldErrors>({});
-  const [attempt, setAttempt] = createSignal(0);
-  const [alert, setAlert] = createSignal<Words | null>(null);
-
-  createEffect(
-    on(props.session.error, (error) => {
-      if (!error) return;
-      setAttempt((n) => n + 1);
-      if (error.code === "validation" && error.fields) setErrors(wordFieldErrors(error.fields));
-      else setAlert(() => () => text.somethingWentWrong);
-    }),
-  );
+  const { errors, attempt, alert, showErrors, begin, clear, forget } = createStepForm(props.session);
 
   function submit(event: SubmitEvent) {
     event.preventDefault();
-    if (props.session.waiting()) return;
-    setAlert(null);
+    if (!begin()) return;
     const choice = hasCar();
     if (choice === null) {
-      setAttempt((n) => n + 1);
-      return setErrors({ hasCar: () => text.parkingChoiceMissing });
+      return showErrors({ hasCar: () => text.parkingChoiceMissing });
     }
     const input: ParkingInput = choice ? { hasCar: true, registration: registration() } : { hasCar: false };
     const checked = validateParking(input);
     if (!checked.ok) {
-      setAttempt((n) => n + 1);
-      return setErrors(wordFieldErrors(checked.fields));
+      return showErrors(wordFieldErrors(checked.fields));
     }
-    setErrors({});
+    clear();
     props.session.send({ type: "parking", parking: input });
   }
 
@@ -85,7 +72,7 @@ function ParkingForm(props: SessionView) {
                   checked={hasCar() === false}
                   onChange={() => {
                     setHasCar(false);
-                    setErrors((e) => ({ ...e, registration: undefined }));
+                    forget("registration");
                   }}
                 />
                 <span>{text.no}</span>
