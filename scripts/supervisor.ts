@@ -3,6 +3,7 @@
 // Ctrl-C in our terminal reaches only us. One cleanup: a process-wide set of live groups,
 // killed when this process exits or is stopped by a signal nobody else handles.
 import { spawn } from "node:child_process";
+import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { groupMembers, hasProc, isRunning } from "./proc";
 
@@ -21,6 +22,9 @@ export interface SuperviseOptions {
   /** Each line of the child's stdout and stderr. */
   onLine(line: string): void;
 }
+
+/** Leads each group and ends it if this process dies without cleaning up (kill -9). */
+const LIFELINE = join(import.meta.dirname, "runtime", "lifeline.cjs");
 
 /** How long a group's non-leader processes (workerd, esbuild) get to exit on SIGTERM. */
 const CHILD_GRACE_MS = 1500;
@@ -90,15 +94,24 @@ async function waitUntil(done: () => boolean, timeoutMs: number): Promise<boolea
   return true;
 }
 
-/** Starts `command` as the leader of a new process group, tracked until `stop()` has emptied the group. */
+/**
+ * Starts `command` in a new process group, tracked until `stop()` has emptied the group.
+ * The group's leader is the lifeline, holding the read end of a pipe whose write end only
+ * this process has: the exit hooks here cover every way out but SIGKILL, and the lifeline
+ * covers that one.
+ */
 export function supervise(name: string, command: string, args: string[], opts: SuperviseOptions): Supervised {
   const groups = liveGroups();
-  const child = spawn(command, args, {
+  const child = spawn(process.execPath, [LIFELINE, command, ...args], {
     cwd: opts.cwd,
     env: opts.env,
     detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["pipe", "pipe", "pipe"],
   });
+  // Never written or closed: its end closing is the lifeline's signal. Unref'd so it
+  // does not keep this process alive on its own.
+  child.stdin?.on("error", () => {});
+  (child.stdin as unknown as { unref?: () => void } | null)?.unref?.();
   const pgid = child.pid;
   if (pgid !== undefined) groups.add(pgid);
   for (const stream of [child.stdout, child.stderr]) createInterface({ input: stream }).on("line", opts.onLine);

@@ -36,7 +36,8 @@ describe("supervise", () => {
       env: process.env,
       onLine: () => {},
     });
-    expect(await waitUntil(() => groupMembers(sleeper.pid).length === 2)).toBe(true);
+    // The lifeline that leads the group, and the two sleeps.
+    expect(await waitUntil(() => groupMembers(sleeper.pid).length === 3)).toBe(true);
     await sleeper.stop();
     expect(groupMembers(sleeper.pid)).toEqual([]);
     expect(await sleeper.exited).toBeNull();
@@ -44,7 +45,7 @@ describe("supervise", () => {
 
   it("kills the groups when the supervising process exits", async () => {
     const { proc, pgid } = await sleeperGroup("exit");
-    expect(groupMembers(pgid).length).toBe(2);
+    expect(groupMembers(pgid).length).toBe(3);
     proc.stdin!.write("exit\n");
     await new Promise((r) => proc.once("exit", r));
     expect(await waitUntil(() => groupMembers(pgid).length === 0)).toBe(true);
@@ -52,10 +53,19 @@ describe("supervise", () => {
 
   it("kills the groups when the supervising process is stopped by a signal it does not handle", async () => {
     const { proc, pgid } = await sleeperGroup("wait");
-    expect(groupMembers(pgid).length).toBe(2);
+    expect(groupMembers(pgid).length).toBe(3);
     const exit = new Promise<NodeJS.Signals | null>((r) => proc.once("exit", (_code, signal) => r(signal)));
     proc.kill("SIGTERM");
     expect(await exit).toBe("SIGTERM");
+    expect(await waitUntil(() => groupMembers(pgid).length === 0)).toBe(true);
+  }, 30_000);
+
+  it("kills the groups when the supervising process is killed with SIGKILL, which runs no hook", async () => {
+    const { proc, pgid } = await sleeperGroup("wait");
+    expect(groupMembers(pgid).length).toBe(3);
+    const exit = new Promise<NodeJS.Signals | null>((r) => proc.once("exit", (_code, signal) => r(signal)));
+    proc.kill("SIGKILL");
+    expect(await exit).toBe("SIGKILL");
     expect(await waitUntil(() => groupMembers(pgid).length === 0)).toBe(true);
   }, 30_000);
 });
