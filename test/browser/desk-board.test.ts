@@ -17,6 +17,7 @@ import { DEFAULT_ADMIN } from "../../scripts/config";
 import { screenshot, useBrowser } from "../support/browser";
 import { startTestStack, type TestStack } from "../support/stack";
 import { expectHeading, ownAddress, reachConfirm, startCheckin, submitDetails, submitParking } from "./guest-steps";
+import { expectNoAxeViolations } from "../support/axe";
 
 const DESK_VIEWPORT = { viewport: { width: 1280, height: 900 } };
 const GUEST = { fullName: "Katherine Johnson", phone: "07700 900777" };
@@ -127,6 +128,7 @@ it("shows a guest's check-in live, and Retry PINs then Set PIN manually rescue i
   expect(await auditEntries(stack.db, { sessionId, action: "pin.reveal" })).toHaveLength(1);
   await deskPage.getByTestId("arrivals").locator('tr[data-ref="FD1008"]').getByText("Checked in").waitFor();
   await screenshot(deskPage, "desk-board-checked-in");
+  await expectNoAxeViolations(deskPage, "board with a check-in done");
 });
 
 it("a second guest's whole check-in plays out on an open board", async () => {
@@ -176,6 +178,7 @@ it("shows funnel analytics as charts, with a CSV of the same numbers", async () 
   expect(await page.getByTestId("daily-chart").locator("rect.daily-bar--started").count()).toBe(30);
   expect(await page.getByTestId("funnel-chart").getAttribute("aria-label")).toContain("Booking found");
   await screenshot(page, "desk-analytics");
+  await expectNoAxeViolations(page, "analytics");
 
   const href = await page.getByTestId("csv-link").getAttribute("href");
   const csv = await page.request.get(`${stack.url}${href}`);

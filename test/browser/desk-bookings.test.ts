@@ -2,7 +2,6 @@
 // its check-in link, and a guest checks in through that link on a phone without typing
 // a reference; then a CSV export is previewed (bad rows listed) and imported. axe finds
 // no violations on any state of the new pages; screenshots feed the README.
-import AxeBuilder from "@axe-core/playwright";
 import { copyFileSync, mkdirSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
@@ -13,6 +12,7 @@ import { DEFAULT_ADMIN } from "../../scripts/config";
 import { screenshot, useBrowser } from "../support/browser";
 import { startTestStack, type TestStack } from "../support/stack";
 import { expectHeading, expectNoHorizontalScroll, ownAddress, submitDetails, submitParking } from "./guest-steps";
+import { expectNoAxeViolations } from "../support/axe";
 
 const DESK = { viewport: { width: 1100, height: 800 } };
 const DOCS = new URL("../../docs/", import.meta.url);
@@ -28,16 +28,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.stop();
 });
-
-async function expectNoAxeViolations(page: Page, what: string) {
-  const { violations } = await new AxeBuilder({ page: page as never }).analyze();
-  const where = (v: (typeof violations)[number]) =>
-    v.nodes
-      .slice(0, 3)
-      .map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""}`)
-      .join(" | ");
-  expect(violations.map((v) => `${what}: ${v.id} (${v.nodes.length}) ${v.help}: ${where(v)}`)).toEqual([]);
-}
 
 /** Keeps a copy for the README, which shows the page as these tests leave it. */
 async function docsScreenshot(page: Page, name: string) {

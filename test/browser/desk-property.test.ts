@@ -2,7 +2,6 @@
 // is not one, changes the property's country, renames a room, adds one and deletes it, and
 // hears the server's refusal to retire a room with a guest arriving. Every state is checked
 // with axe against WCAG 2.2 A/AA, and the page reads at 320 px without sideways scrolling.
-import AxeBuilder from "@axe-core/playwright";
 import { eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -12,8 +11,7 @@ import { addStaff, PROPERTY } from "../integration/desk-helpers";
 import { useBrowser } from "../support/browser";
 import { startTestStack, type TestStack } from "../support/stack";
 import { expectHeading, expectNoHorizontalScroll, ownAddress } from "./guest-steps";
-
-const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+import { expectNoAxeViolations } from "../support/axe";
 
 let stack: TestStack;
 const browser = useBrowser();
@@ -25,16 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.stop();
 });
-
-async function expectNoAxeViolations(page: Page, what: string) {
-  const { violations } = await new AxeBuilder({ page: page as never }).withTags(WCAG_22_AA).analyze();
-  const where = (v: (typeof violations)[number]) =>
-    v.nodes
-      .slice(0, 3)
-      .map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""}`)
-      .join(" | ");
-  expect(violations.map((v) => `${what}: ${v.id} (${v.nodes.length}) ${v.help}: ${where(v)}`)).toEqual([]);
-}
 
 async function openPropertyPage(
   viewport = { width: 1100, height: 800 },
