@@ -2,17 +2,15 @@
 // recorded yet), the one button is reached and pressed from the keyboard, the opt-out is
 // in libSQL at once and the page says so; a broken link says it does not work. axe
 // (WCAG 2.2 A/AA) finds nothing on any of the three states.
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { isOptedOut } from "../../db/queries/messages";
 import { sealUnsubscribe } from "../../party/messages/unsubscribe-token";
 import { PROPERTY } from "../integration/desk-helpers";
+import { expectNoAxeViolations } from "../support/axe";
 import { screenshot, useBrowser } from "../support/browser";
 import { startTestStack, type TestStack } from "../support/stack";
 import { expectHeading, expectNoHorizontalScroll } from "./guest-steps";
 
-const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 const NARROW = { viewport: { width: 320, height: 640 } };
 
 let stack: TestStack;
@@ -24,11 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.stop();
 });
-
-async function expectNoAxeViolations(page: Page, what: string) {
-  const { violations } = await new AxeBuilder({ page: page as never }).withTags(WCAG_22_AA).analyze();
-  expect(violations.map((v) => `${what}: ${v.id} (${v.nodes.length}) ${v.help}`)).toEqual([]);
-}
 
 it("confirms, then unsubscribes from the keyboard, at 320 px, axe-clean", async () => {
   const address = `guest-${Date.now()}@example.com`;
