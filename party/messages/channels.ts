@@ -20,7 +20,18 @@ export function messageChannels(env: RuntimeEnv): { email: MessageChannel; sms: 
         return twilioChannel(() => twilioConnection(env));
     }
   })();
-  return { email, sms };
+  // Twilio reports delivery only to a callback named with each message: this deployment's route.
+  const statusCallbackUrl = twilioStatusCallbackUrl(env);
+  return {
+    email,
+    sms: {
+      ...sms,
+      channel: sms.channel,
+      provider: sms.provider,
+      send: (message) => sms.send({ statusCallbackUrl, ...message }),
+      ...(sms.findSent ? { findSent: sms.findSent.bind(sms) } : {}),
+    },
+  };
 }
 
 /** Where Twilio posts a message's status: given per message, so it must be this deployment's public URL. */

@@ -2,7 +2,9 @@
 // documentation (test/fixtures/message-provider-docs.ts): fetch is the outside edge, so it
 // alone is replaced, by a recorder that answers with the documented bodies.
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { runtimeEnvSchema } from "../../party/env";
 import type { OutgoingMessage } from "../../party/messages/channel";
+import { messageChannels } from "../../party/messages/channels";
 import { resendChannel } from "../../party/messages/resend/channel";
 import { resendDeliveryReport } from "../../party/messages/resend/webhook";
 import { resendWebhookEvent } from "../../party/messages/resend/wire";
@@ -310,5 +312,48 @@ describe("simulator triggers", () => {
     expect(smsRefusals("+15005555031")).toEqual({ status: 503, times: 1 });
     expect(smsDeliveryError("+15005553003")).toBe(30003);
     expect(smsDeliveryError("+15005550006")).toBeUndefined();
+  });
+});
+
+describe("messageChannels", () => {
+  const base = {
+    LIBSQL_URL: "http://127.0.0.1:8080",
+    SELF_URL: "https://frontdoor.test",
+    INTERNAL_SECRET: "internal-secret-0123456789",
+    SESSION_SECRET: "session-secret-0123456789",
+  };
+
+  it("use the local simulator without accounts, and give each SMS this deployment's status callback", async () => {
+    const calls = answerWith({ status: 201, body: twilioMessageCreated }, { status: 200, body: resendSendResponse });
+    const channels = messageChannels(runtimeEnvSchema.parse(base));
+    await channels.sms.send({ idempotencyKey: "k", to: "+447700900123", text: "Hi" });
+    await channels.email.send(email);
+    expect(calls[0]?.url).toMatch(
+      /^https:\/\/frontdoor\.test\/parties\/messagesim\/twilio\/2010-04-01\/Accounts\/AC[0-9a-f]{32}\/Messages\.json$/,
+    );
+    const fields = new URLSearchParams(calls[0]?.body);
+    expect(fields.get("StatusCallback")).toBe("https://frontdoor.test/api/webhooks/twilio/status");
+    expect(fields.get("From")).toBe("+15005550006");
+    expect(calls[1]?.url).toBe("https://frontdoor.test/parties/messagesim/resend/emails");
+  });
+
+  it("use Resend and Twilio themselves when their credentials are set", async () => {
+    const calls = answerWith({ status: 201, body: twilioMessageCreated }, { status: 200, body: resendSendResponse });
+    const env = runtimeEnvSchema.parse({
+      ...base,
+      RESEND_API_KEY: "re_live",
+      EMAIL_FROM: "Harbour House <stay@harbour.test>",
+      TWILIO_ACCOUNT_SID: `AC${"1".repeat(32)}`,
+      TWILIO_AUTH_TOKEN: "live-token",
+      TWILIO_MESSAGING_SERVICE_SID: `MG${"2".repeat(32)}`,
+    });
+    const channels = messageChannels(env);
+    await channels.sms.send({ idempotencyKey: "k", to: "+447700900123", text: "Hi" });
+    await channels.email.send(email);
+    expect(calls[0]?.url).toBe(`https://api.twilio.com/2010-04-01/Accounts/AC${"1".repeat(32)}/Messages.json`);
+    expect(new URLSearchParams(calls[0]?.body).get("MessagingServiceSid")).toBe(`MG${"2".repeat(32)}`);
+    expect(calls[1]?.url).toBe("https://api.resend.com/emails");
+    expect(calls[1]?.headers.authorization).toBe("Bearer re_live");
+    expect(JSON.parse(calls[1]?.body ?? "").from).toBe("Harbour House <stay@harbour.test>");
   });
 });
