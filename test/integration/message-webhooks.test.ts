@@ -119,10 +119,17 @@ const resendEvent = (type: string, emailId: string, extra: object = {}) => ({
 });
 
 describe("Resend webhooks", () => {
-  it("a delivered email shows as delivered; a bounce shows in plain words", async () => {
+  it("a delivered email shows as delivered; a bounce and a later complaint show in plain words", async () => {
     const ok = await sendAndLog(resend, "ada@example.com");
     const bounced = await sendAndLog(resend, "bounce@example.com");
+    const complained = await sendAndLog(resend, "complained@resend.dev");
     await expect.poll(async () => (await row(ok.rowId))?.status, { timeout: 20_000 }).toBe("delivered");
+    await expect
+      .poll(async () => await row(complained.rowId), { timeout: 20_000 })
+      .toMatchObject({
+        status: "delivered",
+        detail: "Delivered; the recipient marked it as spam (complaint)",
+      });
     await expect
       .poll(async () => await row(bounced.rowId), { timeout: 20_000 })
       .toMatchObject({
