@@ -69,6 +69,44 @@ export const runtimeEnvSchema = z.object({
     .transform((s) => s.toLowerCase())
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  /** Signs unsubscribe links; SESSION_SECRET when unset (rotating either invalidates every link sent). */
+  MESSAGE_SECRET: z.string().min(16).optional(),
+  EMAIL_PROVIDER: z.enum(["resend"]).default("resend"),
+  /** A Resend API key (`re_…`); unset means the local simulator (party/messagesim) stands in for Resend. */
+  RESEND_API_KEY: z.string().min(1).optional(),
+  /** Resend's API origin; defaults to Resend's own with a key, else to the local simulator. */
+  RESEND_API_URL: z.string().url().optional(),
+  /** Svix signing secret (`whsec_…`) of the Resend webhook; with a real key, webhooks are refused without it. */
+  RESEND_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_[A-Za-z0-9+/=]+$/, "expected whsec_<base64>")
+    .optional(),
+  /** The sender, on a domain verified at Resend: `Harbour House <stay@example.com>` or a bare address. */
+  EMAIL_FROM: z.string().min(3).max(320).default("Frontdoor <frontdoor@frontdoor.test>"),
+  SMS_PROVIDER: z.enum(["twilio"]).default("twilio"),
+  TWILIO_ACCOUNT_SID: z
+    .string()
+    .regex(/^AC[0-9a-fA-F]{32}$/, "expected AC followed by 32 hex digits")
+    .optional(),
+  /** With TWILIO_ACCOUNT_SID: Twilio's API; both unset means the local simulator. */
+  TWILIO_AUTH_TOKEN: z.string().min(8).optional(),
+  /** Twilio's API origin; defaults to Twilio's own with credentials, else to the local simulator. */
+  TWILIO_API_URL: z.string().url().optional(),
+  /** The sending number (E.164) or alphanumeric sender id; or TWILIO_MESSAGING_SERVICE_SID instead. */
+  TWILIO_FROM: z
+    .string()
+    .regex(/^(\+[1-9]\d{6,14}|[A-Za-z0-9 ]{1,11})$/, "expected an E.164 number or a sender id")
+    .optional(),
+  TWILIO_MESSAGING_SERVICE_SID: z
+    .string()
+    .regex(/^MG[0-9a-fA-F]{32}$/, "expected MG followed by 32 hex digits")
+    .optional(),
+  /** The message simulator's answer time, N or MIN-MAX ms. */
+  SIM_MESSAGE_LATENCY_MS: z.string().default("10-50").pipe(latencyRange),
+  /** Share of simulated sends that answer 503 (provider down), 0..1. */
+  SIM_MESSAGE_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
+  /** How long after a send the simulator posts its delivery webhooks, N or MIN-MAX ms. */
+  SIM_MESSAGE_WEBHOOK_DELAY_MS: z.string().default("200-800").pipe(latencyRange),
   LOOKUP_LIMIT_PER_MINUTE: intFromString(1, 100_000).default(10),
   LOOKUP_LIMIT_PER_REF_PER_HOUR: intFromString(1, 100_000).default(30),
 });

@@ -26,6 +26,21 @@ export const PASSTHROUGH_VARS = [
   "LOOKUP_LIMIT_PER_MINUTE",
   "LOOKUP_LIMIT_PER_REF_PER_HOUR",
   "CLIENT_IP_HEADER",
+  "MESSAGE_SECRET",
+  "EMAIL_PROVIDER",
+  "RESEND_API_KEY",
+  "RESEND_API_URL",
+  "RESEND_WEBHOOK_SECRET",
+  "EMAIL_FROM",
+  "SMS_PROVIDER",
+  "TWILIO_ACCOUNT_SID",
+  "TWILIO_AUTH_TOKEN",
+  "TWILIO_API_URL",
+  "TWILIO_FROM",
+  "TWILIO_MESSAGING_SERVICE_SID",
+  "SIM_MESSAGE_LATENCY_MS",
+  "SIM_MESSAGE_FAILURE_RATE",
+  "SIM_MESSAGE_WEBHOOK_DELAY_MS",
 ] as const;
 export type PassthroughVar = (typeof PASSTHROUGH_VARS)[number];
 export type PassthroughVars = Partial<Record<PassthroughVar, string>>;
@@ -50,6 +65,10 @@ const SECRET_NAMES = new Set([
   "SEAM_API_KEY",
   "SEAM_WEBHOOK_SECRET",
   "SEAMSIM_API_KEY",
+  "MESSAGE_SECRET",
+  "RESEND_API_KEY",
+  "RESEND_WEBHOOK_SECRET",
+  "TWILIO_AUTH_TOKEN",
 ]);
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);

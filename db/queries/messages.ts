@@ -22,7 +22,8 @@ export async function applyDeliveryReport(db: Database, report: DeliveryReport):
       and(
         eq(message.provider, report.provider),
         eq(message.providerMessageId, report.providerMessageId),
-        status === "delivered"
+        // A complaint comes after delivery: it keeps `delivered` and adds its words.
+        status === "delivered" && report.status !== "complained"
           ? inArray(message.status, ["sending", "sent"])
           : inArray(message.status, ["sending", "sent", "delivered"]),
       ),

@@ -5,6 +5,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { every } from "hono/combine";
 import { MAX_MESSAGE_BYTES } from "../../shared/protocol/common";
+import { TWILIO_WEBHOOK_MAX_BYTES } from "../messages/twilio/wire";
 import { database } from "../database";
 import { runtimeEnv } from "../env";
 import { apiErrorResponse } from "../http-json";
@@ -15,8 +16,12 @@ import { deskRoutes } from "./desk-routes";
 import { IMPORT_PATH_PREFIX } from "./desk/import-routes";
 import { guestRoutes } from "./guest-routes";
 import { seamWebhookRoutes } from "./seam-webhook-routes";
+import { resendWebhookRoutes } from "./resend-webhook-routes";
+import { twilioInboundRoutes } from "./twilio-inbound-routes";
+import { twilioStatusRoutes } from "./twilio-status-routes";
+import { unsubscribeRoutes } from "./unsubscribe-routes";
 import { pageRoutes } from "./pages";
-import { drainUnreadBody, jsonOnly, sameOriginOnly } from "./request-guards";
+import { drainUnreadBody, formOnly, jsonOnly, sameOriginOnly } from "./request-guards";
 import { securityHeaders } from "./security-headers";
 
 export const app = new Hono<AppEnv>();
@@ -39,8 +44,21 @@ const jsonMessage = every(
     onError: () => apiErrorResponse(413, "too_large", `Request body over ${MAX_MESSAGE_BYTES} bytes`),
   }),
 );
+// Twilio posts its webhooks form-encoded, as a server (no Origin), with a small cap of their own.
+const TWILIO_WEBHOOK_PREFIX = "/api/webhooks/twilio/";
+const twilioForm = every(
+  formOnly,
+  bodyLimit({
+    maxSize: TWILIO_WEBHOOK_MAX_BYTES,
+    onError: () => apiErrorResponse(413, "too_large", `Request body over ${TWILIO_WEBHOOK_MAX_BYTES} bytes`),
+  }),
+);
 app.use("/api/*", drainUnreadBody, sameOriginOnly);
-app.use("/api/*", (c, next) => (c.req.path.startsWith(IMPORT_PATH_PREFIX) ? next() : jsonMessage(c, next)));
+app.use("/api/*", (c, next) => {
+  if (c.req.path.startsWith(IMPORT_PATH_PREFIX)) return next();
+  if (c.req.path.startsWith(TWILIO_WEBHOOK_PREFIX)) return twilioForm(c, next);
+  return jsonMessage(c, next);
+});
 
 app.get("/healthz", async (c) => {
   try {
@@ -56,8 +74,12 @@ app.route("/api", guestRoutes);
 app.route("/api", checkinLinkRoutes);
 app.route("/api/desk", deskRoutes);
 app.route("/api/webhooks", seamWebhookRoutes);
+app.route("/api/webhooks", resendWebhookRoutes);
+app.route("/api/webhooks", twilioStatusRoutes);
+app.route("/api/webhooks", twilioInboundRoutes);
 
 app.all("/api/*", () => apiErrorResponse(404, "not_found", "No such endpoint"));
+app.route("/", unsubscribeRoutes);
 app.route("/", pageRoutes);
 
 app.onError((err) => {

@@ -60,3 +60,17 @@ export const drainUnreadBody = createMiddleware<AppEnv>(async (c, next) => {
     // The client went away; nothing left to protect.
   }
 });
+
+/** The one non-JSON API body besides the CSV import: provider webhooks posted as HTML forms. */
+export const formOnly = createMiddleware<AppEnv>(async (c, next) => {
+  if (SAFE_METHODS.has(c.req.method)) return next();
+  const mediaType = c.req.header("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (mediaType !== "application/x-www-form-urlencoded") {
+    return apiErrorResponse(
+      415,
+      "unsupported_media_type",
+      "Send the request body as application/x-www-form-urlencoded.",
+    );
+  }
+  await next();
+});

@@ -8,7 +8,7 @@ import { guest } from "../../db/schema";
 import { sessionId as sessionIdSchema } from "../../shared/protocol/common";
 import { lockProvider } from "../locks";
 import { CODE_EVENT_STATES } from "../locks/seam/code-state";
-import { verifySvix } from "../locks/seam/svix";
+import { verifySvix } from "../webhooks/svix";
 import { apiErrorResponse, json } from "../http-json";
 import { callParty } from "../party-client";
 import { LOCK_EVENT_PATH, type LockEventBody } from "../checkin/lock-tracking";

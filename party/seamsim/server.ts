@@ -12,7 +12,7 @@ import { generatePin } from "../../domain/pin-code";
 import { runtimeEnv, type RuntimeEnv } from "../env";
 import { json } from "../http-json";
 import { randomUint32 } from "../random";
-import { signSvix } from "../locks/seam/svix";
+import { signSvix } from "../webhooks/svix";
 import {
   dueAt,
   newDevice,

@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { guest } from "../../db/schema";
 import { pinLabel } from "../../party/checkin/pin-task";
-import { signSvix } from "../../party/locks/seam/svix";
+import { signSvix } from "../../party/webhooks/svix";
 import { configureSimDevice, seamSimCall, seamSimKey } from "../../party/seamsim/inspect";
 import type { PublicSessionState } from "../../domain/checkin-types";
 import { pinsOnLock, startSession, waitForState, walkToConfirm } from "../support/checkin-driver";

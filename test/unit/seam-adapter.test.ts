@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { LockProviderError } from "../../party/locks/provider";
 import { codeStateOf } from "../../party/locks/seam/code-state";
 import { seamProvider } from "../../party/locks/seam/provider";
-import { signSvix, verifySvix } from "../../party/locks/seam/svix";
+import { signSvix, verifySvix } from "../../party/webhooks/svix";
 import {
   createTimeBoundRequest,
   createTimeBoundResponse,

@@ -1,7 +1,7 @@
-// Seam delivers webhooks through Svix: headers `svix-id`, `svix-timestamp` (seconds) and
+// Svix delivers the webhooks of Seam and Resend alike: headers `svix-id`, `svix-timestamp` (seconds) and
 // `svix-signature` ("v1,<base64 HMAC-SHA256>" entries separated by spaces) over
 // `${id}.${timestamp}.${body}`, keyed by the base64 after `whsec_` in the endpoint's
-// secret. The simulator signs with `signSvix`; the webhook route checks with `verifySvix`.
+// secret. The simulators sign with `signSvix`; the webhook routes check with `verifySvix`.
 
 /** Svix refuses messages older or newer than this, which bounds how long a captured one can be replayed. */
 export const SVIX_TOLERANCE_SECONDS = 5 * 60;
