@@ -150,8 +150,8 @@ export class StayChannel {
 
   /** When the alarm must come back for the arrival check; null when none is due. */
   wakeAt(state: CheckinState): number | null {
-    const door = this.door;
-    if (!door || door.arrivalChecked || !state.lockCodes) return null;
+    // Not loaded yet counts as not checked: an early wake finds the stored answer and sleeps again.
+    if (this.door?.arrivalChecked || !state.lockCodes) return null;
     return arrivalOf(state);
   }
 

@@ -40,3 +40,9 @@ export const stayServerMessage = z.discriminatedUnion("type", [
   z.object({ type: z.literal("error"), code: errorCode, message: z.string() }),
 ]);
 export type StayServerMessage = z.infer<typeof stayServerMessage>;
+
+/** `POST /api/stay-socket`: which check-in room the stay page's socket opens, for the holder of the stay token. */
+export const staySocketRequest = z.object({ stayToken: stayToken });
+/** `sessionId` is null for a stay checked in without a session (imported or seeded): the page stays as loaded. */
+export const staySocketResponse = z.object({ sessionId: z.nullable(z.string()) });
+export type StaySocketResponse = z.infer<typeof staySocketResponse>;
