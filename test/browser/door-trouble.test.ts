@@ -3,6 +3,7 @@
 // codes from the alert, and the guest's page shows them without a reload. The stay page
 // and the board are checked with axe (WCAG 2.2 A/AA) in the alert state, and the stay
 // page reads at 320 px without sideways scrolling. Screenshots go to docs/ for the README.
+import { randomBytes } from "node:crypto";
 import { copyFileSync, mkdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
@@ -22,7 +23,13 @@ let stack: TestStack;
 const browser = useBrowser();
 
 beforeAll(async () => {
-  stack = await startTestStack({ SIM_LOCK_LATENCY_MS: "5", SIM_LOCK_SET_DELAY_MS: "200" });
+  // Seam's webhooks (signed by the simulator) tell the room each lock confirmed the code.
+  stack = await startTestStack({
+    SIM_LOCK_LATENCY_MS: "5",
+    SIM_LOCK_SET_DELAY_MS: "200",
+    LOCK_POLL_MS: "5000",
+    SEAM_WEBHOOK_SECRET: `whsec_${randomBytes(24).toString("base64")}`,
+  });
 });
 
 afterAll(async () => {
@@ -74,7 +81,8 @@ it("a guest reports a code not working, the board alerts live, and backup codes 
   const pin = (await guest.getByTestId("pin").textContent())?.trim();
   expect(pin).toMatch(/^\d{4,8}$/);
   // Live from the room: both locks confirm the code and the page says it is ready.
-  await guest.getByText("Your code is ready at the door.").waitFor({ timeout: 30_000 });
+  await guest.getByTestId("lock-states").getByText("Your code is ready at the door.").waitFor({ timeout: 30_000 });
+  await guest.getByTestId("door-announcer").filter({ hasText: "Your code is ready at the door." }).waitFor();
   await guest.getByTestId("lock-states").getByText("Front door: Confirmed on the lock").waitFor();
 
   // Keyboard only: Tab to "Code not working?" and press Enter.
