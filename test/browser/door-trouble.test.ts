@@ -92,7 +92,7 @@ it("a guest reports a code not working, the board alerts live, and backup codes 
   }
   expect(await button.evaluate((b) => b === document.activeElement)).toBe(true);
   await guest.keyboard.press("Enter");
-  await expectHeading(guest, "If your code does not work");
+  await guest.getByRole("heading", { level: 2, name: "If your code does not work" }).waitFor();
   expect(await guest.evaluate(() => document.activeElement?.textContent)).toBe("If your code does not work");
   await guest.getByText("The front desk has been told and can see your door.").waitFor();
   await guest.getByText(/Type the code again slowly/).waitFor();
