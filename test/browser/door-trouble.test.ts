@@ -143,4 +143,4 @@ it("a guest reports a code not working, the board alerts live, and backup codes 
   expect(await table.getByText("Given to a guest").count()).toBe(2);
   expect(await table.textContent()).not.toContain("518204");
   await expectNoAxeViolations(property, "property page with backup codes");
-});
+}, 300_000);
