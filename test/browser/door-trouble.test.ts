@@ -5,16 +5,15 @@
 // page reads at 320 px without sideways scrolling. Screenshots go to docs/ for the README.
 import { randomBytes } from "node:crypto";
 import { copyFileSync, mkdirSync } from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { DEFAULT_ADMIN } from "../../scripts/config";
 import { desk, signIn } from "../integration/desk-helpers";
+import { expectNoAxeViolations } from "../support/axe";
 import { screenshot, useBrowser } from "../support/browser";
 import { startTestStack, type TestStack } from "../support/stack";
 import { expectHeading, expectNoHorizontalScroll, ownAddress, reachConfirm } from "./guest-steps";
 
-const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 const DOCS = new URL("../../docs/", import.meta.url);
 const DESK = { viewport: { width: 1280, height: 900 } };
 const FRONT = "lock-front-harbour";
@@ -35,16 +34,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.stop();
 });
-
-async function expectNoAxeViolations(page: Page, what: string) {
-  const { violations } = await new AxeBuilder({ page: page as never }).withTags(WCAG_22_AA).analyze();
-  const where = (v: (typeof violations)[number]) =>
-    v.nodes
-      .slice(0, 3)
-      .map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""}`)
-      .join(" | ");
-  expect(violations.map((v) => `${what}: ${v.id} (${v.nodes.length}) ${v.help}: ${where(v)}`)).toEqual([]);
-}
 
 async function docsShot(page: Page, name: string) {
   const path = await screenshot(page, name);
