@@ -21,12 +21,15 @@ export function openPartySocket<T>(
   room: string,
   schema: z.core.$ZodType<T>,
   handlers: PartySocketHandlers<T>,
+  /** Marks which of a room's audiences the socket is (never a secret: query strings are logged). */
+  query?: Record<string, string>,
 ): OpenPartySocket {
   const socket = new PartySocket({
     host: location.host,
     protocol: location.protocol === "https:" ? "wss" : "ws",
     party,
     room,
+    ...(query ? { query } : {}),
   });
   socket.addEventListener("open", () => handlers.open?.());
   socket.addEventListener("close", () => handlers.close?.());

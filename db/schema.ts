@@ -279,3 +279,52 @@ export const messageOptOut = sqliteTable(
   },
   (t) => [uniqueIndex("message_opt_out_uq").on(t.propertyId, t.channel, t.address)],
 );
+
+/**
+ * Codes already programmed on a lock for when the guest's own code does not work: typed in
+ * by a manager for a keypad or key box. The digits are AES-GCM encrypted under a key derived
+ * from SESSION_SECRET; the desk shows them masked and they never reach a log.
+ */
+export const backupCode = sqliteTable(
+  "backup_code",
+  {
+    id: text("id").primaryKey(),
+    propertyId: text("property_id")
+      .notNull()
+      .references(() => property.id),
+    lockId: text("lock_id").notNull(),
+    codeCipher: text("code_cipher").notNull(),
+    /** The last two digits, so staff can tell codes apart without seeing them. */
+    hint: text("hint").notNull(),
+    createdAt: integer("created_at").notNull(),
+    /** The session it was given to; null while it is still in the pool. */
+    assignedSessionId: text("assigned_session_id"),
+    assignedAt: integer("assigned_at"),
+  },
+  (t) => [index("backup_code_pool_idx").on(t.propertyId, t.lockId, t.assignedSessionId)],
+);
+
+/**
+ * Every step of a door problem, per property: a guest reporting trouble, a backup code given
+ * automatically or by staff. The analytics count what guests report; staff steps are also
+ * in the audit log.
+ */
+export const doorTrouble = sqliteTable(
+  "door_trouble",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    propertyId: text("property_id")
+      .notNull()
+      .references(() => property.id),
+    sessionId: text("session_id").notNull(),
+    bookingRef: text("booking_ref").notNull(),
+    kind: text("kind", { enum: ["reported", "backup-issued", "no-backup"] }).notNull(),
+    /** The lock concerned, when one is. */
+    lockId: text("lock_id"),
+    /** Who moved: the guest, the room on its own (a failed or offline lock), or a staff member. */
+    actor: text("actor", { enum: ["guest", "auto", "staff"] }).notNull(),
+    staffId: text("staff_id"),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("door_trouble_property_at_idx").on(t.propertyId, t.at)],
+);

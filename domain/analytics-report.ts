@@ -34,4 +34,6 @@ export interface AnalyticsReport {
   devices: DeviceFunnel[];
   languages?: LanguageFunnel[];
   daily: DailyCounts[];
+  /** Times guests said "code not working" in the range (absent from reports made before it was counted). */
+  doorTrouble?: number;
 }

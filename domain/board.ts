@@ -3,7 +3,7 @@
 import type { PinStatus } from "./checkin-types";
 import type { DeviceType } from "./device-type";
 import type { Language } from "./languages";
-import type { LockCodeState } from "./lock-code-tracking";
+import type { LockCodeState, LockSide } from "./lock-code-tracking";
 import type { StepName } from "./steps";
 
 /** One session as the board shows it to signed-in staff. */
@@ -23,8 +23,24 @@ export interface BoardSession {
   completedAt: number | null;
   /** The language the guest reads the check-in in; null until their device says. */
   language?: Language | null;
+  /** What the door needs from the desk: door trouble, backup codes, the arrival deadline (once codes were sent). */
+  door?: BoardDoor;
   /** Increases with every change, so the board can drop events that arrive out of order. */
   version: number;
+}
+
+export interface BoardDoor {
+  /** When the stay's code starts to open the doors, epoch ms. */
+  arrivalAt: number;
+  /** A code not confirmed on its lock by then is an alert on the board. */
+  confirmBy: number;
+  trouble: { reportedAt: number; reports: number } | null;
+  /** Which locks the guest holds a backup code for (the digits never reach the board). */
+  backups: { frontDoor: boolean; room: boolean };
+  /** Locks that needed a backup code when none was left. */
+  noBackup: LockSide[];
+  /** The last lock and door events, oldest first, in plain words. */
+  events: { at: number; text: string }[];
 }
 
 /** Finished sessions stay on the board for a working day, then drop off. */

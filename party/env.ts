@@ -49,6 +49,8 @@ export const runtimeEnvSchema = z.object({
   SIM_LOCK_SET_DELAY_MS: z.string().default("200-1500").pipe(latencyRange),
   /** First wait before asking the lock service whether a lock confirmed a code no webhook confirmed yet. */
   LOCK_POLL_MS: intFromString(100, 3_600_000).default(60_000),
+  /** The board alerts on a code not confirmed on its lock this many minutes after arrival time. */
+  LOCK_CONFIRM_ALERT_MINUTES: intFromString(1, 24 * 60).default(30),
   PIN_MAX_ATTEMPTS: intFromString(1, 50).default(5),
   PIN_RETRY_BASE_MS: intFromString(10, 600_000).default(500),
   PIN_RETRY_MAX_MS: intFromString(10, 3_600_000).default(30_000),

@@ -109,6 +109,10 @@ export default function AnalyticsPage(props: { me: DeskMe }) {
                 <dd data-kpi="rate">{formatRate(r().completionRate)}</dd>
               </div>
               <div class="kpi">
+                <dt>Door trouble reported</dt>
+                <dd data-kpi="door-trouble">{formatCount(r().doorTrouble ?? 0)}</dd>
+              </div>
+              <div class="kpi">
                 <dt>Median time to check in</dt>
                 <dd data-kpi="median">{formatSpan(r().medianCompletionMs)}</dd>
               </div>

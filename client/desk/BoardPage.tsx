@@ -9,6 +9,7 @@ import { deskApi, failureMessage } from "./api";
 import { openBoard } from "./board-socket";
 import { clockTime, DEVICE_LABEL, formatDuration, languageLabel, pinText, stepText } from "./format";
 import { notice } from "./notice";
+import { DoorAlerts } from "./DoorAlert";
 import { FixPin, RevealPin } from "./PinControls";
 import { DeskTable } from "./DeskTable";
 
@@ -115,6 +116,13 @@ export default function BoardPage(props: { me: DeskMe }) {
       <p class="desk-notice" role="status" data-testid="desk-notice">
         {notice()}
       </p>
+
+      <DoorAlerts
+        sessions={all()}
+        now={now()}
+        timeZone={props.me.timeZone}
+        roomOf={(ref) => arrivals()?.arrivals.find((a) => a.bookingRef === ref)?.roomName ?? null}
+      />
 
       <section aria-labelledby="in-progress-title" class="board__section">
         <h2 id="in-progress-title">

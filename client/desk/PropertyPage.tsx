@@ -5,6 +5,7 @@ import type { DeskMe } from "../../shared/protocol/desk-http";
 import { failureMessage } from "./api";
 import { bookingsApi } from "./bookings-api";
 import { PropertySettingsForm } from "./PropertySettingsForm";
+import { BackupCodesPanel } from "./BackupCodesPanel";
 import { RoomsPanel } from "./RoomsPanel";
 import "./bookings.css";
 import "./property.css";
@@ -49,6 +50,7 @@ export default function PropertyPage(props: { me: DeskMe }) {
         )}
       </Show>
       <RoomsPanel canEdit={canEdit()} announce={announce} />
+      <BackupCodesPanel canEdit={canEdit()} announce={announce} />
     </div>
   );
 }

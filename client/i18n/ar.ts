@@ -119,6 +119,27 @@ const ar: Strings = {
   stayNotFoundBody: "هذا الرابط غير صالح. أدخل رقم الحجز للعثور على رمز الباب.",
   stayLoadFailed: "تعذّر تحميل بيانات إقامتك. تحقّق من اتصالك وحاول مرة أخرى.",
 
+  stayFrontDoor: "الباب الأمامي",
+  stayLockSetting: "أُرسل إلى القفل",
+  stayLockSet: "تم التأكيد على القفل",
+  stayLockFailed: "لم يقبل القفل الرمز",
+  stayLockRemoved: "أُزيل من القفل",
+  stayCodeReady: "رمزك جاهز عند الباب.",
+  stayCodeWaiting: "أُرسل رمزك إلى الأقفال. ستوضح هذه الصفحة متى يؤكده كل قفل.",
+  stayBackupTitle: "رمز احتياطي",
+  stayBackupBody: "إذا لم يفتح رمزك بابًا، فاستخدم الرمز الاحتياطي لذلك الباب. يعمل طوال إقامتك.",
+  stayBackupFrontDoor: "الرمز الاحتياطي للباب الأمامي",
+  stayBackupRoom: (room) => `الرمز الاحتياطي لـ ${room}`,
+  stayBackupAdded: "أُضيف رمز احتياطي إلى هذه الصفحة.",
+  doorTroubleQuestion: "مشكلة عند الباب؟",
+  doorTroubleButton: "الرمز لا يعمل؟",
+  doorTroubleTitle: "إذا لم يعمل رمزك",
+  doorTroubleSent: "تم إبلاغ مكتب الاستقبال ويمكنه رؤية حالة بابك.",
+  doorTroubleNotSent: "تعذّر إبلاغ مكتب الاستقبال من هذه الصفحة. اتصل به على {phone}.",
+  doorTroubleRetype: "اكتب الرمز مرة أخرى ببطء، رقمًا رقمًا، ثم اضغط زر التأكيد في القفل.",
+  doorTroubleUseBackup: "جرّب الرمز الاحتياطي المعروض أعلاه.",
+  doorTroubleCall: "ما زلت لا تستطيع الدخول؟ اتصل بمكتب الاستقبال على {phone}.",
+
   pageNotFoundTitle: "الصفحة غير موجودة",
 
   fieldErrors: {

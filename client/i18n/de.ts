@@ -121,6 +121,29 @@ const de: Strings = {
   stayLoadFailed:
     "Wir konnten Ihren Aufenthalt nicht laden. Prüfen Sie Ihre Verbindung und versuchen Sie es noch einmal.",
 
+  stayFrontDoor: "Haustür",
+  stayLockSetting: "An das Schloss gesendet",
+  stayLockSet: "Am Schloss bestätigt",
+  stayLockFailed: "Das Schloss hat den Code nicht angenommen",
+  stayLockRemoved: "Vom Schloss entfernt",
+  stayCodeReady: "Ihr Code ist an der Tür bereit.",
+  stayCodeWaiting: "Ihr Code wurde an die Schlösser gesendet. Diese Seite zeigt, wenn jedes Schloss ihn bestätigt.",
+  stayBackupTitle: "Ersatzcode",
+  stayBackupBody:
+    "Wenn Ihr Code eine Tür nicht öffnet, verwenden Sie den Ersatzcode für diese Tür. Er gilt für Ihren ganzen Aufenthalt.",
+  stayBackupFrontDoor: "Ersatzcode für die Haustür",
+  stayBackupRoom: (room) => `Ersatzcode für ${room}`,
+  stayBackupAdded: "Ein Ersatzcode wurde dieser Seite hinzugefügt.",
+  doorTroubleQuestion: "Probleme an der Tür?",
+  doorTroubleButton: "Code funktioniert nicht?",
+  doorTroubleTitle: "Wenn Ihr Code nicht funktioniert",
+  doorTroubleSent: "Die Rezeption wurde informiert und sieht Ihre Tür.",
+  doorTroubleNotSent: "Wir konnten die Rezeption von dieser Seite aus nicht erreichen. Rufen Sie sie unter {phone} an.",
+  doorTroubleRetype:
+    "Geben Sie den Code langsam erneut ein, Ziffer für Ziffer, und drücken Sie dann die Bestätigungstaste des Schlosses.",
+  doorTroubleUseBackup: "Versuchen Sie den oben angezeigten Ersatzcode.",
+  doorTroubleCall: "Immer noch ausgesperrt? Rufen Sie die Rezeption unter {phone} an.",
+
   pageNotFoundTitle: "Seite nicht gefunden",
 
   fieldErrors: {

@@ -121,6 +121,27 @@ const en = {
   stayNotFoundBody: "This link is not valid. Enter your booking reference to find your door code.",
   stayLoadFailed: "We could not load your stay. Check your connection and try again.",
 
+  stayFrontDoor: "Front door",
+  stayLockSetting: "Sent to the lock",
+  stayLockSet: "Confirmed on the lock",
+  stayLockFailed: "The lock did not accept the code",
+  stayLockRemoved: "Removed from the lock",
+  stayCodeReady: "Your code is ready at the door.",
+  stayCodeWaiting: "Your code has been sent to the locks. This page says when each lock confirms it.",
+  stayBackupTitle: "Backup code",
+  stayBackupBody: "If your code does not open a door, use the backup code for that door. It works for your whole stay.",
+  stayBackupFrontDoor: "Front door backup code",
+  stayBackupRoom: (room: string) => `Backup code for ${room}`,
+  stayBackupAdded: "A backup code has been added to this page.",
+  doorTroubleQuestion: "Trouble at the door?",
+  doorTroubleButton: "Code not working?",
+  doorTroubleTitle: "If your code does not work",
+  doorTroubleSent: "The front desk has been told and can see your door.",
+  doorTroubleNotSent: "We could not tell the front desk from this page. Call them on {phone}.",
+  doorTroubleRetype: "Type the code again slowly, one digit at a time, then press the lock's confirm key.",
+  doorTroubleUseBackup: "Try the backup code shown above.",
+  doorTroubleCall: "Still locked out? Call the front desk on {phone}.",
+
   pageNotFoundTitle: "Page not found",
 
   /** Words for the reason codes the room sends (shared/protocol.ts FIELD_ERROR_CODES). */

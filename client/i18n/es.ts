@@ -118,6 +118,29 @@ const es: Strings = {
   stayNotFoundBody: "Este enlace no es válido. Introduzca su código de reserva para ver su código de la puerta.",
   stayLoadFailed: "No hemos podido cargar su estancia. Compruebe su conexión e inténtelo de nuevo.",
 
+  stayFrontDoor: "Puerta principal",
+  stayLockSetting: "Enviado a la cerradura",
+  stayLockSet: "Confirmado en la cerradura",
+  stayLockFailed: "La cerradura no aceptó el código",
+  stayLockRemoved: "Eliminado de la cerradura",
+  stayCodeReady: "Su código está listo en la puerta.",
+  stayCodeWaiting: "Su código se ha enviado a las cerraduras. Esta página indica cuándo lo confirma cada cerradura.",
+  stayBackupTitle: "Código de reserva",
+  stayBackupBody:
+    "Si su código no abre una puerta, use el código de reserva de esa puerta. Sirve durante toda su estancia.",
+  stayBackupFrontDoor: "Código de reserva de la puerta principal",
+  stayBackupRoom: (room) => `Código de reserva para ${room}`,
+  stayBackupAdded: "Se ha añadido un código de reserva a esta página.",
+  doorTroubleQuestion: "¿Problemas en la puerta?",
+  doorTroubleButton: "¿El código no funciona?",
+  doorTroubleTitle: "Si su código no funciona",
+  doorTroubleSent: "Recepción ha sido avisada y puede ver su puerta.",
+  doorTroubleNotSent: "No pudimos avisar a recepción desde esta página. Llame al {phone}.",
+  doorTroubleRetype:
+    "Vuelva a escribir el código despacio, dígito a dígito, y pulse la tecla de confirmar de la cerradura.",
+  doorTroubleUseBackup: "Pruebe el código de reserva que aparece arriba.",
+  doorTroubleCall: "¿Sigue sin poder entrar? Llame a recepción al {phone}.",
+
   pageNotFoundTitle: "Página no encontrada",
 
   fieldErrors: {

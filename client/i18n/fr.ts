@@ -120,6 +120,29 @@ const fr: Strings = {
     "Ce lien n’est pas valide. Saisissez votre numéro de réservation pour retrouver votre code de porte.",
   stayLoadFailed: "Nous n’avons pas pu charger votre séjour. Vérifiez votre connexion et réessayez.",
 
+  stayFrontDoor: "Porte d’entrée",
+  stayLockSetting: "Envoyé à la serrure",
+  stayLockSet: "Confirmé sur la serrure",
+  stayLockFailed: "La serrure n’a pas accepté le code",
+  stayLockRemoved: "Retiré de la serrure",
+  stayCodeReady: "Votre code est prêt à la porte.",
+  stayCodeWaiting: "Votre code a été envoyé aux serrures. Cette page indique quand chaque serrure le confirme.",
+  stayBackupTitle: "Code de secours",
+  stayBackupBody:
+    "Si votre code n’ouvre pas une porte, utilisez le code de secours de cette porte. Il est valable pendant tout votre séjour.",
+  stayBackupFrontDoor: "Code de secours de la porte d’entrée",
+  stayBackupRoom: (room) => `Code de secours pour ${room}`,
+  stayBackupAdded: "Un code de secours a été ajouté à cette page.",
+  doorTroubleQuestion: "Un problème à la porte ?",
+  doorTroubleButton: "Le code ne fonctionne pas ?",
+  doorTroubleTitle: "Si votre code ne fonctionne pas",
+  doorTroubleSent: "La réception a été prévenue et voit votre porte.",
+  doorTroubleNotSent: "Nous n’avons pas pu prévenir la réception depuis cette page. Appelez-la au {phone}.",
+  doorTroubleRetype:
+    "Saisissez à nouveau le code lentement, chiffre par chiffre, puis appuyez sur la touche de validation de la serrure.",
+  doorTroubleUseBackup: "Essayez le code de secours affiché ci-dessus.",
+  doorTroubleCall: "Toujours bloqué dehors ? Appelez la réception au {phone}.",
+
   pageNotFoundTitle: "Page introuvable",
 
   fieldErrors: {

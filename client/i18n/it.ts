@@ -118,6 +118,30 @@ const it: Strings = {
   stayNotFoundBody: "Questo link non è valido. Inserisca il codice di prenotazione per trovare il codice della porta.",
   stayLoadFailed: "Non siamo riusciti a caricare il suo soggiorno. Controlli la connessione e riprovi.",
 
+  stayFrontDoor: "Portone d’ingresso",
+  stayLockSetting: "Inviato alla serratura",
+  stayLockSet: "Confermato sulla serratura",
+  stayLockFailed: "La serratura non ha accettato il codice",
+  stayLockRemoved: "Rimosso dalla serratura",
+  stayCodeReady: "Il tuo codice è pronto alla porta.",
+  stayCodeWaiting:
+    "Il tuo codice è stato inviato alle serrature. Questa pagina indica quando ogni serratura lo conferma.",
+  stayBackupTitle: "Codice di riserva",
+  stayBackupBody:
+    "Se il tuo codice non apre una porta, usa il codice di riserva di quella porta. Vale per tutto il soggiorno.",
+  stayBackupFrontDoor: "Codice di riserva del portone",
+  stayBackupRoom: (room) => `Codice di riserva per ${room}`,
+  stayBackupAdded: "Un codice di riserva è stato aggiunto a questa pagina.",
+  doorTroubleQuestion: "Problemi alla porta?",
+  doorTroubleButton: "Il codice non funziona?",
+  doorTroubleTitle: "Se il tuo codice non funziona",
+  doorTroubleSent: "La reception è stata avvisata e vede la tua porta.",
+  doorTroubleNotSent: "Non siamo riusciti ad avvisare la reception da questa pagina. Chiamala al {phone}.",
+  doorTroubleRetype:
+    "Digita di nuovo il codice lentamente, una cifra alla volta, poi premi il tasto di conferma della serratura.",
+  doorTroubleUseBackup: "Prova il codice di riserva mostrato sopra.",
+  doorTroubleCall: "Ancora chiuso fuori? Chiama la reception al {phone}.",
+
   pageNotFoundTitle: "Pagina non trovata",
 
   fieldErrors: {

@@ -114,6 +114,27 @@ const ja: Strings = {
   stayNotFoundBody: "このリンクは無効です。予約番号を入力して、ドアの暗証番号をご確認ください。",
   stayLoadFailed: "ご滞在情報を読み込めませんでした。接続をご確認のうえ、もう一度お試しください。",
 
+  stayFrontDoor: "正面玄関",
+  stayLockSetting: "ロックに送信済み",
+  stayLockSet: "ロックで確認済み",
+  stayLockFailed: "ロックがコードを受け付けませんでした",
+  stayLockRemoved: "ロックから削除されました",
+  stayCodeReady: "ドアでコードをご利用いただけます。",
+  stayCodeWaiting: "コードをロックに送信しました。各ロックで確認されると、このページでお知らせします。",
+  stayBackupTitle: "予備コード",
+  stayBackupBody: "コードでドアが開かない場合は、そのドアの予備コードをお使いください。ご滞在中ずっと有効です。",
+  stayBackupFrontDoor: "正面玄関の予備コード",
+  stayBackupRoom: (room) => `${room}の予備コード`,
+  stayBackupAdded: "このページに予備コードが追加されました。",
+  doorTroubleQuestion: "ドアでお困りですか？",
+  doorTroubleButton: "コードが使えませんか？",
+  doorTroubleTitle: "コードが使えない場合",
+  doorTroubleSent: "フロントに連絡しました。フロントからお客様のドアの状況が見えています。",
+  doorTroubleNotSent: "このページからフロントに連絡できませんでした。{phone} までお電話ください。",
+  doorTroubleRetype: "コードを1桁ずつゆっくり入力し直してから、ロックの確定キーを押してください。",
+  doorTroubleUseBackup: "上に表示されている予備コードをお試しください。",
+  doorTroubleCall: "それでも入れない場合は、フロント {phone} までお電話ください。",
+
   pageNotFoundTitle: "ページが見つかりません",
 
   fieldErrors: {

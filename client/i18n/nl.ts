@@ -116,6 +116,29 @@ const nl: Strings = {
   stayNotFoundBody: "Deze link is niet geldig. Vul uw boekingsnummer in om uw deurcode te vinden.",
   stayLoadFailed: "We konden uw verblijf niet laden. Controleer uw verbinding en probeer het opnieuw.",
 
+  stayFrontDoor: "Voordeur",
+  stayLockSetting: "Naar het slot gestuurd",
+  stayLockSet: "Bevestigd op het slot",
+  stayLockFailed: "Het slot heeft de code niet geaccepteerd",
+  stayLockRemoved: "Van het slot verwijderd",
+  stayCodeReady: "Uw code is klaar bij de deur.",
+  stayCodeWaiting: "Uw code is naar de sloten gestuurd. Deze pagina laat zien wanneer elk slot hem bevestigt.",
+  stayBackupTitle: "Reservecode",
+  stayBackupBody:
+    "Als uw code een deur niet opent, gebruik dan de reservecode voor die deur. Hij werkt tijdens uw hele verblijf.",
+  stayBackupFrontDoor: "Reservecode voor de voordeur",
+  stayBackupRoom: (room) => `Reservecode voor ${room}`,
+  stayBackupAdded: "Er is een reservecode aan deze pagina toegevoegd.",
+  doorTroubleQuestion: "Problemen bij de deur?",
+  doorTroubleButton: "Werkt de code niet?",
+  doorTroubleTitle: "Als uw code niet werkt",
+  doorTroubleSent: "De receptie is op de hoogte en kan uw deur zien.",
+  doorTroubleNotSent: "We konden de receptie niet bereiken vanaf deze pagina. Bel hen op {phone}.",
+  doorTroubleRetype:
+    "Typ de code nog eens langzaam, cijfer voor cijfer, en druk dan op de bevestigingstoets van het slot.",
+  doorTroubleUseBackup: "Probeer de reservecode hierboven.",
+  doorTroubleCall: "Staat u nog steeds buiten? Bel de receptie op {phone}.",
+
   pageNotFoundTitle: "Pagina niet gevonden",
 
   fieldErrors: {

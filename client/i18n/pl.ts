@@ -118,6 +118,27 @@ const pl: Strings = {
   stayNotFoundBody: "Ten link jest nieprawidłowy. Wpisz numer rezerwacji, aby znaleźć kod do drzwi.",
   stayLoadFailed: "Nie udało się wczytać Twojego pobytu. Sprawdź połączenie i spróbuj ponownie.",
 
+  stayFrontDoor: "Drzwi wejściowe",
+  stayLockSetting: "Wysłany do zamka",
+  stayLockSet: "Potwierdzony na zamku",
+  stayLockFailed: "Zamek nie przyjął kodu",
+  stayLockRemoved: "Usunięty z zamka",
+  stayCodeReady: "Twój kod jest gotowy przy drzwiach.",
+  stayCodeWaiting: "Twój kod został wysłany do zamków. Ta strona pokaże, kiedy każdy zamek go potwierdzi.",
+  stayBackupTitle: "Kod zapasowy",
+  stayBackupBody: "Jeśli Twój kod nie otwiera drzwi, użyj kodu zapasowego do tych drzwi. Działa przez cały pobyt.",
+  stayBackupFrontDoor: "Kod zapasowy do drzwi wejściowych",
+  stayBackupRoom: (room) => `Kod zapasowy: ${room}`,
+  stayBackupAdded: "Do tej strony dodano kod zapasowy.",
+  doorTroubleQuestion: "Problem z drzwiami?",
+  doorTroubleButton: "Kod nie działa?",
+  doorTroubleTitle: "Jeśli Twój kod nie działa",
+  doorTroubleSent: "Recepcja została powiadomiona i widzi Twoje drzwi.",
+  doorTroubleNotSent: "Nie udało się powiadomić recepcji z tej strony. Zadzwoń pod numer {phone}.",
+  doorTroubleRetype: "Wpisz kod ponownie powoli, cyfra po cyfrze, a potem naciśnij przycisk zatwierdzania na zamku.",
+  doorTroubleUseBackup: "Spróbuj kodu zapasowego pokazanego powyżej.",
+  doorTroubleCall: "Nadal nie możesz wejść? Zadzwoń do recepcji pod numer {phone}.",
+
   pageNotFoundTitle: "Nie znaleziono strony",
 
   fieldErrors: {

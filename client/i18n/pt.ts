@@ -117,6 +117,29 @@ const pt: Strings = {
   stayNotFoundBody: "Esta ligação não é válida. Indique o código da reserva para encontrar o seu código da porta.",
   stayLoadFailed: "Não conseguimos carregar a sua estadia. Verifique a ligação e tente novamente.",
 
+  stayFrontDoor: "Porta principal",
+  stayLockSetting: "Enviado para a fechadura",
+  stayLockSet: "Confirmado na fechadura",
+  stayLockFailed: "A fechadura não aceitou o código",
+  stayLockRemoved: "Removido da fechadura",
+  stayCodeReady: "O seu código está pronto na porta.",
+  stayCodeWaiting: "O seu código foi enviado para as fechaduras. Esta página indica quando cada fechadura o confirma.",
+  stayBackupTitle: "Código de reserva",
+  stayBackupBody:
+    "Se o seu código não abrir uma porta, use o código de reserva dessa porta. É válido durante toda a estadia.",
+  stayBackupFrontDoor: "Código de reserva da porta principal",
+  stayBackupRoom: (room) => `Código de reserva para ${room}`,
+  stayBackupAdded: "Foi adicionado um código de reserva a esta página.",
+  doorTroubleQuestion: "Problemas na porta?",
+  doorTroubleButton: "O código não funciona?",
+  doorTroubleTitle: "Se o seu código não funcionar",
+  doorTroubleSent: "A receção foi avisada e consegue ver a sua porta.",
+  doorTroubleNotSent: "Não conseguimos avisar a receção a partir desta página. Ligue para {phone}.",
+  doorTroubleRetype:
+    "Volte a escrever o código devagar, um dígito de cada vez, e prima a tecla de confirmação da fechadura.",
+  doorTroubleUseBackup: "Experimente o código de reserva indicado acima.",
+  doorTroubleCall: "Continua sem conseguir entrar? Ligue para a receção: {phone}.",
+
   pageNotFoundTitle: "Página não encontrada",
 
   fieldErrors: {

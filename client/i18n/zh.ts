@@ -110,6 +110,27 @@ const zh: Strings = {
   stayNotFoundBody: "此链接无效。请输入预订号查找您的门锁密码。",
   stayLoadFailed: "无法加载您的住宿信息。请检查网络连接后重试。",
 
+  stayFrontDoor: "正门",
+  stayLockSetting: "已发送到门锁",
+  stayLockSet: "门锁已确认",
+  stayLockFailed: "门锁未接受此密码",
+  stayLockRemoved: "已从门锁删除",
+  stayCodeReady: "您的密码已可在门口使用。",
+  stayCodeWaiting: "您的密码已发送到门锁。每把门锁确认后，本页会显示。",
+  stayBackupTitle: "备用密码",
+  stayBackupBody: "如果您的密码打不开某扇门，请使用该门的备用密码。整个住宿期间有效。",
+  stayBackupFrontDoor: "正门备用密码",
+  stayBackupRoom: (room) => `${room} 的备用密码`,
+  stayBackupAdded: "本页已添加备用密码。",
+  doorTroubleQuestion: "门打不开？",
+  doorTroubleButton: "密码无效？",
+  doorTroubleTitle: "如果您的密码无效",
+  doorTroubleSent: "已通知前台，前台可以看到您的门的状态。",
+  doorTroubleNotSent: "无法从本页通知前台。请致电 {phone}。",
+  doorTroubleRetype: "请慢慢地逐位重新输入密码，然后按门锁的确认键。",
+  doorTroubleUseBackup: "请尝试上方显示的备用密码。",
+  doorTroubleCall: "仍然无法进门？请致电前台 {phone}。",
+
   pageNotFoundTitle: "找不到页面",
 
   fieldErrors: {

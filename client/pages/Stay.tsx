@@ -1,5 +1,6 @@
 // /stay/<token> — what a checked-in guest needs at the door: the PIN, large, with a
-// copy button, and when it works. Loaded over HTTP: the token is the only key.
+// copy button, and when it works. Loaded over HTTP, then kept live by the session's
+// room (stay-live.ts): each lock's state, backup codes and "Code not working?".
 import { createResource, createSignal, Match, Show, Switch } from "solid-js";
 import { stayToken } from "../../shared/protocol/common";
 import type { StayResponse } from "../../shared/protocol/guest-http";
@@ -11,6 +12,8 @@ import { PhoneLink } from "../components/PhoneLink";
 import { formatDate, formatDateTime, timeOf } from "../format";
 import { text, type Words } from "../i18n";
 import { WIZARD_PATHS } from "../session/routing";
+import { liveStay } from "./stay-live";
+import { BackupCodes, DoorAnnouncer, DoorTrouble, LockStates } from "./StayDoor";
 
 export default function Stay(props: { token: string }) {
   const [result] = createResource(
@@ -22,7 +25,7 @@ export default function Stay(props: { token: string }) {
       <Match when={result.state === "ready" && result()} keyed>
         {(r) =>
           r.ok ? (
-            <StayDetails stay={r.value} />
+            <StayDetails stay={r.value} token={props.token} />
           ) : r.failure.kind === "status" && r.failure.status === 404 ? (
             <StayMissing />
           ) : (
@@ -52,13 +55,20 @@ function StayMissing() {
   );
 }
 
-function StayDetails(props: { stay: StayResponse }) {
+function StayDetails(props: { stay: StayResponse; token: string }) {
   const s = props.stay;
+  const live = liveStay(props.token);
+  const view = live.view;
+  // The live view wins once it arrives: a code or window changed since the page loaded.
+  const pinCode = () => view()?.code ?? s.pin;
+  const validFrom = () => view()?.validFrom ?? s.pinValidFrom;
+  const validUntil = () => view()?.validUntil ?? s.pinValidUntil;
   return (
     <Page title={text.stayTitle(s.propertyName)} before={<p class="caption caption--done">{text.checkInComplete}</p>}>
       <p>{text.stayWelcome(s.guestName)}</p>
+      <DoorAnnouncer view={view()} />
       <Show
-        when={s.pin}
+        when={pinCode()}
         keyed
         fallback={
           <p class="callout">
@@ -73,11 +83,18 @@ function StayDetails(props: { stay: StayResponse }) {
             </h2>
             <PinCode pin={pin} />
             <p class="pin__window">
-              {text.stayPinOpens(s.roomName, formatDateTime(s.pinValidFrom), formatDateTime(s.pinValidUntil))}
+              {text.stayPinOpens(s.roomName, formatDateTime(validFrom()), formatDateTime(validUntil()))}
             </p>
+            <Show when={view()} keyed>
+              {(v) => <LockStates view={v} roomName={s.roomName} />}
+            </Show>
           </section>
         )}
       </Show>
+      <Show when={view()} keyed>
+        {(v) => <BackupCodes view={v} roomName={s.roomName} />}
+      </Show>
+      <DoorTrouble view={view()} phone={s.propertyPhone} report={live.reportTrouble} />
       <dl class="summary">
         <div class="summary__row">
           <dt class="summary__key">{text.stayRoom}</dt>
@@ -86,14 +103,14 @@ function StayDetails(props: { stay: StayResponse }) {
         <div class="summary__row">
           <dt class="summary__key">{text.stayCheckIn}</dt>
           <dd class="summary__value">
-            {formatDate(s.checkInDate)}, {text.stayFrom(timeOf(s.pinValidFrom))}
+            {formatDate(s.checkInDate)}, {text.stayFrom(timeOf(validFrom()))}
             <Show when={s.earlyCheckInTime}> ({text.stayEarly})</Show>
           </dd>
         </div>
         <div class="summary__row">
           <dt class="summary__key">{text.stayCheckOut}</dt>
           <dd class="summary__value">
-            {formatDate(s.checkOutDate)}, {text.stayUntil(timeOf(s.pinValidUntil))}
+            {formatDate(s.checkOutDate)}, {text.stayUntil(timeOf(validUntil()))}
             <Show when={s.lateCheckoutTime}> ({text.stayLate})</Show>
           </dd>
         </div>

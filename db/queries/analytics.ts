@@ -2,6 +2,7 @@
 // an index that covers it (see checkin_analytics in schema.ts), returning at most a
 // few hundred aggregate rows; the arithmetic on those rows lives in domain/funnel.ts.
 // `bench/analytics.ts` runs these same statements against a million rows.
+import { doorTroubleCount } from "./door-trouble";
 import { sql, type SQL } from "drizzle-orm";
 import { daysInclusive, localDays, MAX_RANGE_DAYS, rangeBounds, type LocalDay } from "../../domain/date-range";
 import { medianOf, medianWindow, sumCounts, summarizeFunnel, type FunnelCounts } from "../../domain/funnel";
@@ -173,10 +174,11 @@ export async function analyticsReport(db: Database, req: ReportRequest): Promise
   if (daysInclusive(req.from, req.to) > MAX_RANGE_DAYS) throw new RangeError(`At most ${MAX_RANGE_DAYS} days`);
   const { startMs, endMs } = rangeBounds(req.from, req.to, req.timeZone);
   const range: AnalyticsRange = { propertyId: req.propertyId, startMs, endMs };
-  const [devices, daily, languages] = await Promise.all([
+  const [devices, daily, languages, doorTrouble] = await Promise.all([
     deviceFunnel(db, range),
     dailyCounts(db, req.propertyId, localDays(req.from, req.to, req.timeZone)),
     languageFunnel(db, range),
+    doorTroubleCount(db, req.propertyId, startMs, endMs),
   ]);
   const totals = sumCounts(devices);
   const summary = summarizeFunnel(totals);
@@ -206,5 +208,6 @@ export async function analyticsReport(db: Database, req: ReportRequest): Promise
       };
     }),
     daily: daily.map((d) => ({ date: d.date, started: Number(d.started), completed: Number(d.completed) })),
+    doorTrouble,
   };
 }

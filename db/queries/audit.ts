@@ -29,6 +29,9 @@ export const AUDIT_ACTIONS = [
   "room.update",
   "room.retire",
   "room.delete",
+  "door.backup",
+  "backup-code.add",
+  "backup-code.delete",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -36,6 +36,8 @@ import { FrontdeskClient } from "./frontdesk-client";
 import { toBoardSession, toFunnelRow, toGuestRow } from "./projections";
 import { applyLockEvent, LOCK_EVENT_PATH, lockPollDue, pollLockCodes } from "./lock-tracking";
 import { deleteQueuedPins, runPinAttempt, type PinTaskDeps } from "./pin-task";
+import { DOOR_COMMAND_PATH, doorCommand } from "./stay-command";
+import { isStayRequest, StayChannel } from "./stay-channel";
 
 useEnglishZodMessages();
 
@@ -75,6 +77,15 @@ export default class CheckinRoom implements Party.Server {
     onGiveUp: (err) => console.warn(`[checkin] funnel update failed: ${loggableError(err)}`),
   });
 
+  /** The stay page's sockets, backup codes and door trouble; `announceStay()` is the one way to update the page. */
+  readonly stay = new StayChannel({
+    room: () => this.room,
+    env: () => this.env,
+    stored: () => this.stored,
+    provider: () => lockProvider(this.env),
+    boardChanged: () => this.board.changed(),
+  });
+
   constructor(readonly room: Party.Room) {}
 
   private get env(): RuntimeEnv {
@@ -89,6 +100,7 @@ export default class CheckinRoom implements Party.Server {
     this.state = await this.load();
     this.stored = this.state;
     if (!this.state) return;
+    await this.stay.load();
     // Whatever the room was sending when it stopped may not have arrived.
     this.board.changed();
     this.funnel.changed();
@@ -102,6 +114,7 @@ export default class CheckinRoom implements Party.Server {
 
   onClose(connection: Party.Connection) {
     this.messageBuckets.delete(connection.id);
+    this.stay.onClose(connection);
   }
 
   /** A guest's socket comes from our own pages; a page elsewhere cannot drive someone's check-in. */
@@ -112,7 +125,7 @@ export default class CheckinRoom implements Party.Server {
     return new Response("Cross-origin socket refused", { status: 403 });
   }
 
-  onConnect(connection: Party.Connection) {
+  onConnect(connection: Party.Connection, context: Party.ConnectionContext) {
     if ([...this.room.getConnections()].length > MAX_CONNECTIONS_PER_SESSION) {
       const message = "Too many open windows on this check-in. Close some and reload.";
       this.sendTo(connection, { type: "error", code: "rate_limited", message });
@@ -128,6 +141,7 @@ export default class CheckinRoom implements Party.Server {
       connection.close(4404, "unknown session");
       return;
     }
+    if (isStayRequest(context.request)) return this.stay.onConnect(connection);
     this.sendTo(connection, { type: "state", state: toPublicState(this.state) });
   }
 
@@ -143,6 +157,7 @@ export default class CheckinRoom implements Party.Server {
       const message = `Too many messages. Try again in ${Math.ceil(limit.retryAfterMs / 1000)} seconds.`;
       return this.sendTo(sender, { type: "error", code: "rate_limited", message });
     }
+    if (this.stay.isStaySocket(sender)) return this.stay.onMessage(raw, sender);
     const frame = parseFrame(raw, clientMessage);
     if (!frame.ok) return this.sendTo(sender, { type: "error", code: frame.code, message: frame.message });
     if (!this.state)
@@ -171,6 +186,9 @@ export default class CheckinRoom implements Party.Server {
     const request = req as unknown as Request;
     if (request.method !== "POST") return apiErrorResponse(405, "method_not_allowed", "Method not allowed");
     if (!isInternal(request, this.env.INTERNAL_SECRET)) return apiErrorResponse(403, "forbidden", "Not allowed");
+    if (new URL(request.url).pathname.endsWith(DOOR_COMMAND_PATH)) {
+      return this.state ? doorCommand(request, this.stay) : apiErrorResponse(404, "not_found", "No such session");
+    }
     if (new URL(request.url).pathname.endsWith(LOCK_EVENT_PATH)) {
       return this.state
         ? applyLockEvent(request, this.pinTaskDeps())
@@ -212,6 +230,7 @@ export default class CheckinRoom implements Party.Server {
       this.state ??= await this.load();
       this.stored ??= this.state;
       if (!this.state) return;
+      await this.stay.load();
       const now = Date.now();
       if (this.state.pinsToDelete.length > 0 && (this.state.cleanupRetryAt ?? 0) <= now) {
         await deleteQueuedPins(this.pinTaskDeps());
@@ -233,6 +252,7 @@ export default class CheckinRoom implements Party.Server {
       }
       if (this.state.confirmPending && this.state.pin.status === "ready") await this.complete();
       if (lockPollDue(this.state, Date.now())) await pollLockCodes(this.pinTaskDeps());
+      await this.stay.checkArrival(Date.now());
     } finally {
       this.inAlarm = false;
       await this.armAlarm();
@@ -265,7 +285,7 @@ export default class CheckinRoom implements Party.Server {
   private async armAlarm() {
     if (!this.state) return;
     const now = Date.now();
-    const at = nextWakeUp(this.state, this.expiryMs, now);
+    const at = this.wakeAt(now);
     if (at === null) await this.room.storage.deleteAlarm();
     else await this.room.storage.setAlarm(Math.max(now, at));
     this.armedAt = at;
@@ -277,9 +297,16 @@ export default class CheckinRoom implements Party.Server {
    * and re-arms itself, so most transitions cost no alarm write.
    */
   private async rearmIfSooner() {
-    const at = nextWakeUp(this.state!, this.expiryMs, Date.now());
+    const at = this.wakeAt(Date.now());
     const armed = this.armedAt;
     if (armed === undefined || (at === null ? armed !== null : armed === null || at < armed)) await this.armAlarm();
+  }
+
+  /** The domain's next wake-up, or the door's arrival check if that comes first. */
+  private wakeAt(now: number): number | null {
+    const times = [nextWakeUp(this.state!, this.expiryMs, now), this.stay.wakeAt(this.state!)];
+    const due = times.filter((t): t is number => t !== null);
+    return due.length === 0 ? null : Math.min(...due);
   }
 
   private async load(): Promise<CheckinState | null> {
@@ -323,6 +350,7 @@ export default class CheckinRoom implements Party.Server {
     for (const effect of result.effects) {
       if (effect.kind === "complete") await this.complete();
     }
+    await this.stay.afterChange(before, result.state);
     return result;
   }
 
@@ -365,14 +393,15 @@ export default class CheckinRoom implements Party.Server {
     connection.send(JSON.stringify(message));
   }
 
+  /** To the wizard's sockets; the stay page's get their own `stay` messages. */
   private broadcast(message: ServerMessage) {
-    this.room.broadcast(JSON.stringify(message));
+    this.room.broadcast(JSON.stringify(message), this.stay.stayConnectionIds());
   }
 
   private async sendToBoard() {
     const state = this.stored;
     if (!state) return;
-    await this.frontdesk.send(toBoardSession(state), state.reservation.propertyId);
+    await this.frontdesk.send(await this.stay.boardSession(toBoardSession(state), state), state.reservation.propertyId);
     if (state.step === "completed" || state.step === "expired") this.frontdesk.close();
   }
 

@@ -20,6 +20,7 @@ import { resendWebhookRoutes } from "./resend-webhook-routes";
 import { twilioInboundRoutes } from "./twilio-inbound-routes";
 import { twilioStatusRoutes } from "./twilio-status-routes";
 import { unsubscribeRoutes } from "./unsubscribe-routes";
+import { staySocketRoutes } from "./stay-socket-routes";
 import { pageRoutes } from "./pages";
 import { drainUnreadBody, formOnly, jsonOnly, sameOriginOnly } from "./request-guards";
 import { securityHeaders } from "./security-headers";
@@ -72,6 +73,7 @@ app.get("/healthz", async (c) => {
 
 app.route("/api", guestRoutes);
 app.route("/api", checkinLinkRoutes);
+app.route("/api", staySocketRoutes);
 app.route("/api/desk", deskRoutes);
 app.route("/api/webhooks", seamWebhookRoutes);
 app.route("/api/webhooks", resendWebhookRoutes);

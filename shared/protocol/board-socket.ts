@@ -19,6 +19,16 @@ export const boardSession = z.object({
   updatedAt: int(),
   completedAt: z.nullable(int()),
   language: z.optional(z.nullable(language)),
+  door: z.optional(
+    z.object({
+      arrivalAt: int(),
+      confirmBy: int(),
+      trouble: z.nullable(z.object({ reportedAt: int(), reports: int() })),
+      backups: z.object({ frontDoor: z.boolean(), room: z.boolean() }),
+      noBackup: z.array(z.enum(["frontDoor", "room"])),
+      events: z.array(z.object({ at: int(), text: z.string() })),
+    }),
+  ),
   version: int(),
 });
 true satisfies Same<z.infer<typeof boardSession>, BoardSession>;

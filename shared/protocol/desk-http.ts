@@ -140,6 +140,7 @@ export const deskAnalyticsResponse = z.object({
     ),
   ),
   daily: z.array(z.object({ date: z.string(), started: int(), completed: int() })),
+  doorTrouble: z.optional(int()),
 });
 export type DeskAnalyticsResponse = z.infer<typeof deskAnalyticsResponse>;
 true satisfies Same<DeskAnalyticsResponse, AnalyticsReport>;

@@ -1,0 +1,321 @@
+// The stay page's side of a check-in room: sockets that prove the stay token in their
+// first message, the `stay` message they get whenever what the page shows changes
+// (`announceStay`), "code not working?", and backup codes — given automatically when a
+// lock refuses the code for good or is offline at arrival, or by staff from the board.
+// The door's own state lives under its own storage key, beside the session's.
+import type * as Party from "partykit/server";
+import { recordDoorTrouble, claimBackupCode } from "../../db/queries/door-trouble";
+import {
+  arrivalCheckDue,
+  arrivalChecked,
+  codeReady,
+  giveBackup,
+  initialDoorState,
+  noBackupLeft,
+  reportTrouble,
+  sidesFailed,
+  sidesOfflineAtArrival,
+  SIDE_WORDS,
+  SIDES,
+  type DoorState,
+} from "../../domain/backup-codes";
+import type { BoardDoor, BoardSession } from "../../domain/board";
+import type { CheckinState } from "../../domain/checkin-flow";
+import { lockStateWords, type LockSide } from "../../domain/lock-code-tracking";
+import { pinWindow } from "../../domain/pin-window";
+import {
+  STAY_CHANNEL_QUERY,
+  STAY_REFUSED_CLOSE,
+  stayClientMessage,
+  type StayServerMessage,
+  type StayView,
+} from "../../shared/protocol/guest-stay";
+import { database } from "../database";
+import { openCode } from "../doors/backup-code-crypto";
+import type { RuntimeEnv } from "../env";
+import { loggableError } from "../log-safe";
+import type { LockProvider } from "../locks/provider";
+import { parseFrame } from "../ws-message";
+
+const DOOR_KEY = "door";
+/** Taps closer together than this are one report: the desk is already alerted. */
+const REPORT_COLLAPSE_MS = 60_000;
+
+export interface StayChannelDeps {
+  room(): Party.Room;
+  env(): RuntimeEnv;
+  /** The session's state as stored; null before init. */
+  stored(): CheckinState | null;
+  provider(): LockProvider;
+  /** The board's copy must move: the room's SnapshotSync. */
+  boardChanged(): void;
+}
+
+export type BackupOutcome = { given: LockSide[]; missing: LockSide[] };
+
+export const isStayRequest = (request: Party.Request) =>
+  new URL(request.url).searchParams.get("channel") === STAY_CHANNEL_QUERY.channel;
+
+export class StayChannel {
+  private door: DoorState | null = null;
+  /** Stay sockets by connection id: false until the stay token checked out. */
+  private readonly sockets = new Map<string, boolean>();
+  private backupsRunning: Promise<void> | null = null;
+
+  constructor(private readonly deps: StayChannelDeps) {}
+
+  async load(): Promise<DoorState> {
+    this.door ??= (await this.deps.room().storage.get<DoorState>(DOOR_KEY)) ?? initialDoorState();
+    return this.door;
+  }
+
+  private async save(door: DoorState) {
+    // Persist before anyone hears of it.
+    await this.deps.room().storage.put(DOOR_KEY, door);
+    this.door = door;
+    this.announceStay();
+    this.deps.boardChanged();
+  }
+
+  /** Connections the wizard's broadcasts must skip. */
+  stayConnectionIds(): string[] {
+    return [...this.sockets.keys()];
+  }
+
+  isStaySocket(connection: Party.Connection) {
+    return this.sockets.has(connection.id);
+  }
+
+  onConnect(connection: Party.Connection) {
+    // Nothing is said until the token arrives in the first message.
+    this.sockets.set(connection.id, false);
+  }
+
+  onClose(connection: Party.Connection) {
+    this.sockets.delete(connection.id);
+  }
+
+  async onMessage(raw: string | ArrayBuffer | ArrayBufferView, connection: Party.Connection) {
+    const frame = parseFrame(raw, stayClientMessage);
+    if (!frame.ok) return send(connection, { type: "error", code: frame.code, message: frame.message });
+    const state = this.deps.stored();
+    if (frame.message.type === "hello") {
+      if (!state?.stayToken || !tokensEqual(frame.message.stayToken, state.stayToken)) {
+        send(connection, { type: "error", code: "not_found", message: "This stay link is not valid." });
+        connection.close(STAY_REFUSED_CLOSE, "stay token refused");
+        this.sockets.delete(connection.id);
+        return;
+      }
+      this.sockets.set(connection.id, true);
+      return send(connection, { type: "stay", stay: await this.view(state) });
+    }
+    if (!this.sockets.get(connection.id) || !state) {
+      return send(connection, { type: "error", code: "out_of_order", message: "Say hello with the stay token first." });
+    }
+    await this.reportTrouble(state);
+  }
+
+  /** Sends the page's current view to every stay socket that proved its token. Call it after any change it shows. */
+  announceStay() {
+    const state = this.deps.stored();
+    const door = this.door;
+    if (!state || !door) {
+      void this.load().then(() => this.door && this.announceStay());
+      return;
+    }
+    const message = JSON.stringify({ type: "stay", stay: viewOf(state, door) } satisfies StayServerMessage);
+    for (const [id, authed] of this.sockets) if (authed) this.deps.room().getConnection(id)?.send(message);
+  }
+
+  private async view(state: CheckinState): Promise<StayView> {
+    return viewOf(state, await this.load());
+  }
+
+  private async reportTrouble(state: CheckinState) {
+    const now = Date.now();
+    const door = await this.load();
+    if (door.trouble && now - door.trouble.reportedAt < REPORT_COLLAPSE_MS) {
+      this.announceStay();
+      return;
+    }
+    await this.save(reportTrouble(door, now));
+    await this.log(state, { kind: "reported", actor: "guest", at: now });
+  }
+
+  /** After any change to the session: a lock that refused the code for good gets a backup; the page hears. */
+  async afterChange(before: CheckinState, after: CheckinState) {
+    if (before.lockCodes !== after.lockCodes || before.pin !== after.pin) this.announceStay();
+    if (sidesFailed(after.lockCodes, await this.load()).length > 0) await this.ensureBackups("auto");
+  }
+
+  /** When the alarm must come back for the arrival check; null when none is due. */
+  wakeAt(state: CheckinState): number | null {
+    // Not loaded yet counts as not checked: an early wake finds the stored answer and sleeps again.
+    if (this.door?.arrivalChecked || !state.lockCodes) return null;
+    return arrivalOf(state);
+  }
+
+  /** From the alarm: at arrival, a lock that is offline with the code unconfirmed gets a backup. */
+  async checkArrival(now: number) {
+    const state = this.deps.stored();
+    const door = await this.load();
+    if (!state || !arrivalCheckDue(door, state.lockCodes, arrivalOf(state), now) || !state.lockCodes) return;
+    const online: Record<LockSide, boolean | null> = { frontDoor: null, room: null };
+    for (const side of SIDES) {
+      if (!state.lockCodes[side]) continue;
+      try {
+        online[side] = (await this.deps.provider().getDevice(lockIdOf(state, side))).online;
+      } catch (err) {
+        console.warn(`[stay] could not read a lock at arrival: ${loggableError(err)}`);
+        return; // The next alarm tries again.
+      }
+    }
+    const offline = sidesOfflineAtArrival(state.lockCodes, online, door);
+    await this.save(arrivalChecked(door, offline, now));
+    if (offline.length > 0) await this.ensureBackups("auto", offline);
+  }
+
+  /**
+   * Gives a backup code for each lock that needs one (failed locks; or the named sides;
+   * staff: every lock the code was sent to). One run at a time, so a webhook and the
+   * alarm racing never claim two codes for one lock.
+   */
+  async ensureBackups(by: "auto" | "staff", sides?: readonly LockSide[], staffId?: string): Promise<BackupOutcome> {
+    const outcome: BackupOutcome = { given: [], missing: [] };
+    while (this.backupsRunning) await this.backupsRunning;
+    const run = this.giveBackups(by, outcome, sides, staffId);
+    this.backupsRunning = run.finally(() => {
+      this.backupsRunning = null;
+    });
+    await this.backupsRunning;
+    return outcome;
+  }
+
+  private async giveBackups(
+    by: "auto" | "staff",
+    outcome: BackupOutcome,
+    only: readonly LockSide[] | undefined,
+    staffId: string | undefined,
+  ) {
+    const state = this.deps.stored();
+    if (!state) return;
+    let door = await this.load();
+    const wanted = only ?? (by === "staff" ? SIDES : sidesFailed(state.lockCodes, door));
+    for (const side of wanted) {
+      if (door.backups[side]) {
+        outcome.given.push(side);
+        continue;
+      }
+      const now = Date.now();
+      const lockId = lockIdOf(state, side);
+      const code = await this.claim(state, lockId);
+      door =
+        code === null ? noBackupLeft(door, side, now) : giveBackup(door, side, { code, source: "pool", by, at: now });
+      await this.save(door);
+      (code === null ? outcome.missing : outcome.given).push(side);
+      await this.log(state, {
+        kind: code === null ? "no-backup" : "backup-issued",
+        actor: by,
+        lockId,
+        at: now,
+        staffId: staffId ?? null,
+      });
+    }
+  }
+
+  private async claim(state: CheckinState, lockId: string): Promise<string | null> {
+    const env = this.deps.env();
+    const cipher = await claimBackupCode(database(env), {
+      propertyId: state.reservation.propertyId,
+      lockId,
+      sessionId: state.sessionId,
+      now: Date.now(),
+    });
+    return cipher === null ? null : openCode(env.SESSION_SECRET, cipher);
+  }
+
+  private async log(
+    state: CheckinState,
+    row: {
+      kind: "reported" | "backup-issued" | "no-backup";
+      actor: "guest" | "auto" | "staff";
+      at: number;
+      lockId?: string;
+      staffId?: string | null;
+    },
+  ) {
+    try {
+      await recordDoorTrouble(database(this.deps.env(), "background"), {
+        propertyId: state.reservation.propertyId,
+        sessionId: state.sessionId,
+        bookingRef: state.reservation.bookingRef,
+        lockId: row.lockId ?? null,
+        staffId: row.staffId ?? null,
+        kind: row.kind,
+        actor: row.actor,
+        at: row.at,
+      });
+    } catch (err) {
+      console.warn(`[stay] door trouble not recorded: ${loggableError(err)}`);
+    }
+  }
+
+  /** The board's copy of the session, with the door's alert data and a version that moves with either. */
+  async boardSession(session: BoardSession, state: CheckinState): Promise<BoardSession> {
+    if (!state.lockCodes && !this.door?.revision) return session;
+    const door = await this.load();
+    return { ...session, version: session.version + door.revision, door: boardDoorOf(state, door, this.deps.env()) };
+  }
+}
+
+function send(connection: Party.Connection, message: StayServerMessage) {
+  connection.send(JSON.stringify(message));
+}
+
+/** Compares every character, so the time taken says nothing about how much of a guess was right. */
+function tokensEqual(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
+}
+
+const lockIdOf = (state: CheckinState, side: LockSide) =>
+  side === "frontDoor" ? state.locks.frontDoorLockId : state.locks.roomLockId;
+
+const windowOf = (state: CheckinState) => pinWindow({ ...state.reservation, ...state.locks });
+const arrivalOf = (state: CheckinState) => windowOf(state).startsAt;
+
+function locksOf(state: CheckinState) {
+  return { frontDoor: state.lockCodes?.frontDoor?.state ?? null, room: state.lockCodes?.room?.state ?? null };
+}
+
+export function viewOf(state: CheckinState, door: DoorState): StayView {
+  const window = windowOf(state);
+  const locks = locksOf(state);
+  return {
+    code: state.pin.code,
+    validFrom: window.localStart,
+    validUntil: window.localEnd,
+    locks,
+    ready: codeReady(locks),
+    backups: { frontDoor: door.backups.frontDoor?.code ?? null, room: door.backups.room?.code ?? null },
+    trouble: door.trouble ? { reportedAt: door.trouble.reportedAt } : null,
+  };
+}
+
+function boardDoorOf(state: CheckinState, door: DoorState, env: RuntimeEnv): BoardDoor {
+  const arrivalAt = arrivalOf(state);
+  const lockEvents = SIDES.flatMap((side) => {
+    const status = state.lockCodes?.[side];
+    return status ? [{ at: status.at, text: `${SIDE_WORDS[side]}: ${lockStateWords(status.state)}` }] : [];
+  });
+  return {
+    arrivalAt,
+    confirmBy: arrivalAt + env.LOCK_CONFIRM_ALERT_MINUTES * 60_000,
+    trouble: door.trouble,
+    backups: { frontDoor: door.backups.frontDoor !== null, room: door.backups.room !== null },
+    noBackup: door.noBackup,
+    events: [...door.events, ...lockEvents].sort((a, b) => a.at - b.at).slice(-8),
+  };
+}
