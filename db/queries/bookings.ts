@@ -224,7 +224,9 @@ export async function commitImport(
             expectedGuestEmail: excluded("expected_guest_email"),
             expectedGuestPhone: excluded("expected_guest_phone"),
             // A checked-in booking takes only a cancellation (its door codes were told first); a no-show stays one.
-            status: sql`case when ${reservation.status} = 'no_show' then ${reservation.status} when ${reservation.status} = 'checked_in' and ${excluded("status")} <> 'cancelled' then ${reservation.status} else ${excluded("status")} end`,
+            status: sql`case when ${reservation.status} = 'no_show' then ${reservation.status}
+              when ${reservation.status} = 'checked_in' and ${excluded("status")} <> 'cancelled' then ${reservation.status}
+              else ${excluded("status")} end`,
             updatedAt: now,
           },
           setWhere: eq(reservation.propertyId, propertyId),
