@@ -11,7 +11,7 @@ import { pinLabel } from "../../party/checkin/pin-task";
 import { seamSimCodes, seamSimKey, type SimListedCode } from "../../party/seamsim/inspect";
 import { startSession, waitForState, walkToConfirm } from "../support/checkin-driver";
 import { startTestStack, type TestStack } from "../support/stack";
-import type { CheckinClient } from "../support/ws-client";
+import { connectCheckin, type CheckinClient } from "../support/ws-client";
 import {
   addProperty,
   addStaff,
@@ -230,5 +230,61 @@ describe("door codes follow a checked-in booking", () => {
     expect(await codesOn(roomLock("FD1009"), sessionId)).toHaveLength(1);
     expect((await bookingOf("FD1009")).status).toBe("checked_in");
     await client.close();
+  });
+});
+
+describe("a follow interrupted by a crash", () => {
+  let slow: TestStack;
+  beforeAll(async () => {
+    slow = await startTestStack({ SIM_LOCK_LATENCY_MS: "1200" });
+  });
+  afterAll(async () => slow?.stop());
+
+  it("the runtime SIGKILLed while a room move is under way: still exactly one code per lock", async () => {
+    const simKey = seamSimKey(slow.vars);
+    const on = (lockId: string, sessionId: string) => seamSimCodes(slow.url, simKey, lockId, pinLabel(sessionId));
+    const staff = await signIn(slow.url);
+    const sessionId = await startSession(slow.url, "FD1011");
+    const client = await walkToConfirm(slow.url, sessionId);
+    client.send({ type: "confirm" });
+    const done = await waitForState(client, (s) => s.step === "completed", 60_000);
+    const code = (await slow.db.select().from(guest).where(eq(guest.checkinSessionId, sessionId)))[0]!.frontDoorPin;
+    const [before] = await slow.db.select().from(reservation).where(eq(reservation.bookingRef, "FD1011"));
+    const res = await desk(slow.url, "/bookings/FD1011", staff, {
+      method: "PUT",
+      body: {
+        roomId: "room-118",
+        checkInDate: before!.checkInDate,
+        checkOutDate: addDays(before!.checkOutDate, 1),
+      },
+    });
+    expect(res.status, res.text).toBe(200);
+    // Each call to the lock service takes 1.2 s: the follow is between its delete and its create now.
+    await new Promise((r) => setTimeout(r, 1_800));
+    await slow.stopRuntime("SIGKILL");
+    await client.raw.closed;
+    await slow.startRuntime();
+    // Opening the guest's page wakes the room, which resumes the follow from what it stored.
+    const again = await connectCheckin(slow.url, sessionId);
+    await again.nextOfType("state");
+    await eventually(
+      async () => [
+        (await on(FRONT, sessionId)).length,
+        (await on("lock-room-111", sessionId)).length,
+        (await on("lock-room-118", sessionId)).length,
+      ],
+      (n) => n.join() === "1,0,1",
+      60_000,
+    );
+    const newRoom = await on("lock-room-118", sessionId);
+    expect(newRoom[0]!.code).toBe(code);
+    const row = await eventually(
+      async () => (await slow.db.select().from(guest).where(eq(guest.checkinSessionId, sessionId)))[0]!,
+      (g) => g.roomId === "room-118" && g.roomPinId === newRoom[0]!.access_code_id,
+      60_000,
+    );
+    expect(row.checkOutDate).toBe(addDays(before!.checkOutDate, 1));
+    expect(done.step).toBe("completed");
+    await again.close();
   });
 });
