@@ -225,7 +225,8 @@ export async function commitImport(
             expectedGuestPhone: excluded("expected_guest_phone"),
             // A checked-in booking takes only a cancellation (its door codes were told first); a no-show stays one.
             status: sql`case when ${reservation.status} = 'no_show' then ${reservation.status}
-              when ${reservation.status} = 'checked_in' and ${excluded("status")} <> 'cancelled' then ${reservation.status}
+              when ${reservation.status} = 'checked_in' and ${excluded("status")} <> 'cancelled'
+                then ${reservation.status}
               else ${excluded("status")} end`,
             updatedAt: now,
           },

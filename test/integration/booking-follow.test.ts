@@ -115,7 +115,7 @@ describe("door codes follow a checked-in booking", () => {
     await client.close();
   });
 
-  it("a checked-in booking moved to another room: the room code leaves the old lock, the same code is on the new", async () => {
+  it("a booking moved to another room: the room code leaves the old lock, the same code is on the new", async () => {
     const { sessionId, client, code } = await checkIn("FD1006");
     const frontBefore = await codesOn(FRONT, sessionId);
     const before = await bookingOf("FD1006");
@@ -173,7 +173,7 @@ describe("door codes follow a checked-in booking", () => {
     await client.close();
   });
 
-  it("a CSV row for a checked-in booking follows the same rule; a seeded check-in without codes is refused", async () => {
+  it("a CSV row for a checked-in booking follows the same rule; a check-in without our codes is refused", async () => {
     const { sessionId, client } = await checkIn("FD1008");
     const before = await bookingOf("FD1008");
     const csv = [
