@@ -27,6 +27,19 @@ export interface BoardSession {
   door?: BoardDoor;
   /** Increases with every change, so the board can drop events that arrive out of order. */
   version: number;
+  /** Present once the booking changed after check-in: where the door codes now are, or that it was cancelled. */
+  stay?: BoardStay;
+}
+
+export interface BoardStay {
+  roomName: string;
+  checkInDate: string;
+  checkOutDate: string;
+  earlyCheckInTime: string | null;
+  lateCheckoutTime: string | null;
+  cancelled: boolean;
+  /** The door codes: still being moved to the new window or lock, done, or given up on (`failed`). */
+  codes: "moving" | "done" | "failed";
 }
 
 export interface BoardDoor {

@@ -5,6 +5,7 @@ import Papa from "papaparse";
 import { isIsoDate } from "./date-range";
 import { normaliseTime, stayProblems, surnameKey, type BookingDetails, type ReservationStatus } from "./booking";
 import { normalisePhone } from "./guest-details";
+import { stayMoved } from "./booking-change";
 
 export const CSV_MAX_ROWS = 20_000;
 export const CSV_MAX_BYTES = 5 * 1024 * 1024;
@@ -320,6 +321,10 @@ export interface ExistingBooking {
   expectedGuestName: string | null;
   expectedGuestEmail: string | null;
   expectedGuestPhone: string | null;
+  /** The reservation's id (absent in plans made without the database). */
+  reservationId?: string;
+  /** The check-in session holding the guest's door codes, when Frontdoor made them. */
+  checkinSessionId?: string | null;
 }
 
 export interface ImportPlan {
@@ -327,6 +332,8 @@ export interface ImportPlan {
   update: ImportedBooking[];
   unchanged: number;
   invalid: InvalidRow[];
+  /** Updates to checked-in bookings that move or cancel them: their door codes follow before the commit. */
+  follow: { row: ImportedBooking; before: ExistingBooking }[];
 }
 
 /**
@@ -335,7 +342,7 @@ export interface ImportPlan {
  * stays a no-show whatever the export says.
  */
 export function planImport(parsed: ParsedCsv, existing: ReadonlyMap<string, ExistingBooking>): ImportPlan {
-  const plan: ImportPlan = { create: [], update: [], unchanged: 0, invalid: [...parsed.invalid] };
+  const plan: ImportPlan = { create: [], update: [], unchanged: 0, invalid: [...parsed.invalid], follow: [] };
   for (const row of parsed.rows) {
     const old = existing.get(row.bookingRef);
     if (!old) {
@@ -350,19 +357,23 @@ export function planImport(parsed: ParsedCsv, existing: ReadonlyMap<string, Exis
       });
       continue;
     }
-    const stayMoved =
-      old.roomId !== row.roomId || old.checkInDate !== row.checkInDate || old.checkOutDate !== row.checkOutDate;
-    if (old.status === "checked_in" && (stayMoved || row.status === "cancelled")) {
+    const moved = stayMoved(old, row);
+    const followed = old.status === "checked_in" && (moved || row.status === "cancelled");
+    if (followed && !old.checkinSessionId) {
       plan.invalid.push({
         line: row.line,
         bookingRef: row.bookingRef,
-        reason: "The guest has already checked in: change or cancel this booking on the Bookings page.",
+        reason:
+          "The guest has already checked in and their door codes were not made by Frontdoor: " +
+          "change the codes on the locks, then the booking.",
       });
       continue;
     }
-    const effectiveStatus = old.status === "checked_in" || old.status === "no_show" ? old.status : row.status;
+    // A checked-in booking takes a cancellation (its codes are deleted); a no-show stays one.
+    const effectiveStatus =
+      old.status === "no_show" || (old.status === "checked_in" && row.status !== "cancelled") ? old.status : row.status;
     const same =
-      !stayMoved &&
+      !moved &&
       old.status === effectiveStatus &&
       old.earlyCheckInTime === row.earlyCheckInTime &&
       old.lateCheckoutTime === row.lateCheckoutTime &&
@@ -371,6 +382,7 @@ export function planImport(parsed: ParsedCsv, existing: ReadonlyMap<string, Exis
       old.expectedGuestPhone === row.expectedGuestPhone;
     if (same) plan.unchanged++;
     else plan.update.push(row);
+    if (followed) plan.follow.push({ row, before: old });
   }
   plan.invalid.sort((a, b) => a.line - b.line);
   return plan;

@@ -16,6 +16,7 @@ import type { DetailsInput, GuestDetails, ParkingDetails, ParkingInput } from ".
 import type { Language } from "./languages";
 import type { EditableStep, StepName } from "./steps";
 import { validateDetails, validateParking, type FieldErrors } from "./guest-details";
+import { LOCK_SIDES, lockIdOf, mergeSides, planFollow, type StayChange } from "./booking-change";
 import {
   observe,
   startTracking,
@@ -81,6 +82,26 @@ export interface CheckinState {
   version: number;
   /** The guest's language once a device has said it (absent in states stored before it existed). */
   language?: Language | null;
+  /** Door codes catching up with a booking changed after check-in; absent or null when there is nothing to do. */
+  follow?: FollowState | null;
+  /** The booking was cancelled after check-in; its codes are deleted and it takes no further change. */
+  cancelled?: boolean;
+}
+
+/**
+ * The work a booking change left for the locks, persisted so a crash resumes it: codes to
+ * make on new locks, windows to move, and the guest row to bring in line.
+ */
+export interface FollowState {
+  create: LockSide[];
+  update: LockSide[];
+  /** Bumped by every booking change, so news from a run started before the latest change is dropped. */
+  round: number;
+  attempts: number;
+  /** When the alarm should (re)try; null after giving up. */
+  nextAttemptAt: number | null;
+  /** Why the last try gave up, for staff; never shown to guests. */
+  error: string | null;
 }
 
 export interface LockPinRef {
@@ -112,7 +133,20 @@ export type FlowEvent =
   | { type: "lost-race"; reason: string }
   | { type: "expired" }
   | { type: "pin-deleted"; pinId: string }
-  | { type: "pin-cleanup-failed"; retryAt: number };
+  | { type: "pin-cleanup-failed"; retryAt: number }
+  /** Staff changed the checked-in booking's room, dates or times: the codes follow from the alarm. */
+  | { type: "stay-changed"; change: StayChange }
+  /** Staff cancelled the checked-in booking: its codes go. */
+  | { type: "booking-cancelled" }
+  | { type: "follow-attempt-started"; leaseUntil: number }
+  /** The new lock refuses the stay's code: every lock gets this one instead. */
+  | { type: "follow-code-chosen"; code: string; round: number }
+  /** One lock caught up: a code made on it (`pinId`) or its window moved (`updated`). */
+  | { type: "follow-progress"; round: number; side: LockSide; pinId?: string; updated?: true; pollMs?: number }
+  | { type: "follow-attempt-failed"; retryAt: number }
+  | { type: "follow-failed"; detail: string }
+  /** Every lock and the guest row are in line with the booking. */
+  | { type: "follow-done"; round: number };
 
 /** Write the guest to the database and link the reservation. */
 export type FlowEffect = { kind: "complete" };
@@ -275,8 +309,9 @@ function transition(state: CheckinState, event: FlowEvent, now: number): FlowRes
       };
     }
     case "resumed": {
-      if (state.pin.status !== "creating") return { ok: true, state, effects: [] };
-      return { ok: true, state: { ...state, pin: { ...state.pin, nextAttemptAt: event.now } }, effects: [] };
+      const follow = state.follow?.nextAttemptAt != null ? { ...state.follow, nextAttemptAt: event.now } : state.follow;
+      if (state.pin.status !== "creating") return { ok: true, state: { ...state, follow }, effects: [] };
+      return { ok: true, state: { ...state, follow, pin: { ...state.pin, nextAttemptAt: event.now } }, effects: [] };
     }
     case "pin-progress": {
       return {
@@ -425,6 +460,172 @@ function transition(state: CheckinState, event: FlowEvent, now: number): FlowRes
     case "pin-cleanup-failed": {
       return { ok: true, state: { ...state, cleanupRetryAt: event.retryAt }, effects: [] };
     }
+    default:
+      return followTransition(state, event, now);
+  }
+}
+
+type FollowEvent = Extract<
+  FlowEvent,
+  {
+    type:
+      | "stay-changed"
+      | "booking-cancelled"
+      | "follow-attempt-started"
+      | "follow-code-chosen"
+      | "follow-progress"
+      | "follow-attempt-failed"
+      | "follow-failed"
+      | "follow-done";
+  }
+>;
+
+const PIN_FIELD = { frontDoor: "frontDoorPinId", room: "roomPinId" } as const;
+
+/** A booking changed after check-in, and the door codes catching up with it. */
+function followTransition(state: CheckinState, event: FollowEvent, now: number): FlowResult {
+  const follow = state.follow ?? null;
+  switch (event.type) {
+    case "stay-changed": {
+      if (state.cancelled) return reject("out_of_order", "This booking is cancelled.");
+      if (state.step !== "completed") return reject("out_of_order", "This guest has not finished checking in.");
+      const plan = planFollow({ reservation: state.reservation, locks: state.locks }, event.change);
+      const moved: CheckinState = {
+        ...state,
+        reservation: { ...state.reservation, ...event.change.reservation },
+        locks: event.change.locks,
+      };
+      const sameStay = plan.move.length === 0 && !plan.windowChanged;
+      if (sameStay && state.reservation.roomName === event.change.reservation.roomName && !follow)
+        return { ok: true, state, effects: [] };
+      // Codes staff typed on a keypad are not ours to move: only the guest row follows.
+      const ours = state.pin.status === "ready" && !state.pin.manual;
+      const pin = { ...state.pin };
+      const pinsToDelete = [...state.pinsToDelete];
+      let lockCodes = state.lockCodes ?? null;
+      for (const side of ours ? plan.move : []) {
+        const pinId = pin[PIN_FIELD[side]];
+        if (pinId) pinsToDelete.push({ lockId: lockIdOf(state.locks, side), pinId });
+        pin[PIN_FIELD[side]] = null;
+        if (lockCodes) lockCodes = { ...lockCodes, [side]: null };
+      }
+      const create = ours ? mergeSides(follow?.create ?? [], plan.move) : [];
+      const update = ours
+        ? mergeSides(follow?.update ?? [], plan.update).filter((s) => !create.includes(s) && pin[PIN_FIELD[s]])
+        : [];
+      return {
+        ok: true,
+        state: {
+          ...moved,
+          pin,
+          pinsToDelete,
+          cleanupRetryAt: pinsToDelete.length > state.pinsToDelete.length ? null : state.cleanupRetryAt,
+          lockCodes,
+          follow: { create, update, round: (follow?.round ?? 0) + 1, attempts: 0, nextAttemptAt: now, error: null },
+        },
+        effects: [],
+      };
+    }
+    case "booking-cancelled": {
+      // Told twice (a retried request): already done.
+      if (state.cancelled) return { ok: true, state, effects: [] };
+      if (state.step !== "completed") return reject("out_of_order", "This guest has not finished checking in.");
+      const removed = withPinsRemoved(state);
+      return {
+        ok: true,
+        state: {
+          ...removed,
+          cancelled: true,
+          follow: {
+            create: [],
+            update: [],
+            round: (follow?.round ?? 0) + 1,
+            attempts: 0,
+            nextAttemptAt: now,
+            error: null,
+          },
+        },
+        effects: [],
+      };
+    }
+    case "follow-done": {
+      if (follow && follow.round !== event.round) return { ok: true, state, effects: [] };
+      if (!follow || follow.create.length > 0 || follow.update.length > 0)
+        return outOfOrder(state, "finish moving codes");
+      return { ok: true, state: { ...state, follow: null }, effects: [] };
+    }
+  }
+  // The remaining events report on work in progress; a cancelled booking's follow is only the guest row.
+  if (!follow) return outOfOrder(state, "move door codes");
+  switch (event.type) {
+    case "follow-attempt-started":
+      return {
+        ok: true,
+        state: { ...state, follow: { ...follow, attempts: follow.attempts + 1, nextAttemptAt: event.leaseUntil } },
+        effects: [],
+      };
+    case "follow-attempt-failed":
+      return { ok: true, state: { ...state, follow: { ...follow, nextAttemptAt: event.retryAt } }, effects: [] };
+    case "follow-failed":
+      return {
+        ok: true,
+        state: { ...state, follow: { ...follow, nextAttemptAt: null, error: event.detail } },
+        effects: [],
+      };
+    case "follow-code-chosen": {
+      if (follow.round !== event.round) return { ok: true, state, effects: [] };
+      // New digits for every lock: codes already made with the old ones go, and are made again.
+      const pin = { ...state.pin, code: event.code };
+      const pinsToDelete = [...state.pinsToDelete];
+      for (const side of LOCK_SIDES) {
+        const pinId = pin[PIN_FIELD[side]];
+        if (pinId) pinsToDelete.push({ lockId: lockIdOf(state.locks, side), pinId });
+        pin[PIN_FIELD[side]] = null;
+      }
+      return {
+        ok: true,
+        state: {
+          ...state,
+          pin,
+          pinsToDelete,
+          cleanupRetryAt: null,
+          lockCodes: null,
+          follow: { ...follow, create: [...LOCK_SIDES], update: [] },
+        },
+        effects: [],
+      };
+    }
+    case "follow-progress": {
+      const { side } = event;
+      // A run that began before the latest change: its code still counts (the new round will find and reuse it).
+      if (follow.round !== event.round) return { ok: true, state, effects: [] };
+      if (event.updated) {
+        return {
+          ok: true,
+          state: { ...state, follow: { ...follow, update: follow.update.filter((s) => s !== side) } },
+          effects: [],
+        };
+      }
+      if (!event.pinId) return outOfOrder(state, "record a door code");
+      const base = state.lockCodes ?? (event.pollMs === undefined ? null : startTracking([], now, event.pollMs));
+      const lockCodes = base && {
+        ...base,
+        [side]: { state: "setting" as const, at: now },
+        nextPollAt: event.pollMs === undefined ? base.nextPollAt : now + event.pollMs,
+        polls: 0,
+        since: now,
+      };
+      return {
+        ok: true,
+        state: {
+          ...state,
+          pin: { ...state.pin, [PIN_FIELD[side]]: event.pinId },
+          lockCodes,
+          follow: { ...follow, create: follow.create.filter((s) => s !== side) },
+        },
+        effects: [],
+      };
+    }
   }
 }
 
@@ -435,6 +636,14 @@ const CLEANUP_EVENTS: ReadonlySet<FlowEvent["type"]> = new Set([
   "pin-cleanup-failed",
   "resumed",
   "lock-codes-observed",
+  "stay-changed",
+  "booking-cancelled",
+  "follow-attempt-started",
+  "follow-code-chosen",
+  "follow-progress",
+  "follow-attempt-failed",
+  "follow-failed",
+  "follow-done",
 ]);
 
 /** Moves the session's provider-made PINs onto the to-delete list. Keypad codes staff typed are not ours to remove. */
@@ -473,6 +682,7 @@ export function nextWakeUp(state: CheckinState, expiryMs: number, now: number): 
   const times: number[] = [];
   if (state.pinsToDelete.length > 0) times.push(state.cleanupRetryAt ?? now);
   if (state.lockCodes?.nextPollAt) times.push(state.lockCodes.nextPollAt);
+  if (state.follow?.nextAttemptAt != null) times.push(state.follow.nextAttemptAt);
   if (!FINISHED.has(state.step)) {
     times.push(state.lastGuestActivityAt + expiryMs);
     if (state.pin.status === "creating" && state.pin.nextAttemptAt !== null) times.push(state.pin.nextAttemptAt);

@@ -248,6 +248,14 @@ function SessionRow(props: { session: BoardSession; me: DeskMe; now: number }) {
             </span>
           )}
         </Show>
+        <Show when={s().stay}>
+          {(stay) => (
+            <span class="desk-small" data-stay={stay().cancelled ? "cancelled" : stay().codes}>
+              {" "}
+              {stayChangeText(stay())}
+            </span>
+          )}
+        </Show>
       </td>
       <td>
         <span title={clockTime(s().startedAt, props.me.timeZone)}>{formatDuration(props.now - s().startedAt)} ago</span>
@@ -259,4 +267,21 @@ function SessionRow(props: { session: BoardSession; me: DeskMe; now: number }) {
       </td>
     </tr>
   );
+}
+
+/** A booking changed after check-in: where its door codes are now, in words. */
+function stayChangeText(stay: NonNullable<BoardSession["stay"]>): string {
+  if (stay.cancelled)
+    return stay.codes === "done"
+      ? "Booking cancelled; door codes deleted."
+      : "Booking cancelled; deleting the door codes.";
+  const times = [
+    stay.earlyCheckInTime && `from ${stay.earlyCheckInTime}`,
+    stay.lateCheckoutTime && `until ${stay.lateCheckoutTime}`,
+  ]
+    .filter(Boolean)
+    .join(" ");
+  const where = `Now ${stay.roomName}, ${stay.checkInDate} to ${stay.checkOutDate}${times ? ` (${times})` : ""}.`;
+  if (stay.codes === "failed") return `${where} The door codes could not follow: set them on the locks by hand.`;
+  return `${where} ${stay.codes === "done" ? "Door codes updated." : "Updating the door codes."}`;
 }

@@ -1,11 +1,13 @@
-// Add a room, or rename one and change its lock ids. Lock ids are free text until the
-// lock adapters offer a picker; the server's per-field reasons are shown beside the fields.
-import { createSignal } from "solid-js";
+// Add a room, or rename one and change its locks. The locks are picked from the devices
+// the lock service lists (a manager's list); when there is none, or for a key box, the
+// id is typed. The server's per-field reasons are shown beside the fields.
+import { createResource, createSignal, Show } from "solid-js";
 import type { DeskRoom, DeskRoomInput } from "../../shared/bookings-protocol";
 import { bookingsApi } from "./bookings-api";
 import { DeskAlert, DeskErrorSummary, DeskInput, type DeskFieldErrors } from "./DeskErrorSummary";
 import { createDeskForm } from "./form-state";
 import { FormButtons } from "./FormButtons";
+import { LockPicker } from "./LockPicker";
 
 type Field = keyof DeskRoomInput;
 
@@ -25,6 +27,14 @@ export function RoomForm(props: { editing: DeskRoom | null; onSaved: (name: stri
   });
   const { errors, attempt, alert, busy, check, send } = createDeskForm({ generalErrors: "alert" });
   const set = (field: Field) => (value: string) => setValues({ ...values(), [field]: value });
+  // No list (another provider, the service down): the ids are typed, as before.
+  const [devices] = createResource(async () => {
+    const res = await bookingsApi.lockDevices();
+    return res.ok ? res.value.devices : [];
+  });
+  const listed = (id: string) => devices()?.some((d) => d.lockId === id) ?? false;
+  const [typing, setTyping] = createSignal<Record<string, boolean>>({});
+  const isTyping = (name: Field) => typing()[name] ?? (values()[name] !== "" && !listed(values()[name]));
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
@@ -48,14 +58,32 @@ export function RoomForm(props: { editing: DeskRoom | null; onSaved: (name: stri
     />
   );
 
+  const lockField = (name: "frontDoorLockId" | "roomLockId") => (
+    <Show when={(devices() ?? []).length > 0} fallback={field(name)}>
+      <LockPicker
+        idPrefix={prefix}
+        field={name}
+        label={LABELS[name].replace(" id", "")}
+        devices={devices() ?? []}
+        value={values()[name]}
+        typing={isTyping(name)}
+        error={errors()[name]}
+        onChoose={(value, typed) => {
+          setTyping({ ...typing(), [name]: typed });
+          set(name)(value);
+        }}
+      />
+    </Show>
+  );
+
   return (
     <form class="desk-form booking-form" onSubmit={submit} novalidate aria-labelledby={`${prefix}-title`}>
       <h3 id={`${prefix}-title`}>{r ? `Edit ${r.name}` : "Add a room"}</h3>
       <DeskErrorSummary errors={errors()} labels={LABELS} idPrefix={prefix} attempt={attempt()} />
       <DeskAlert message={alert()} />
       {field("name")}
-      {field("frontDoorLockId")}
-      {field("roomLockId")}
+      {lockField("frontDoorLockId")}
+      {lockField("roomLockId")}
       <FormButtons busy={busy()} submitLabel={r ? "Save room" : "Add room"} onCancel={props.onCancel} />
     </form>
   );

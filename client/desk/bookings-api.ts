@@ -12,6 +12,7 @@ import {
   type DeskPropertySettings,
   type DeskRoomInput,
 } from "../../shared/bookings-protocol";
+import { deskLockDevicesResponse } from "../../shared/lock-devices-protocol";
 import { call } from "./api";
 
 export interface BookingsFilter {
@@ -45,6 +46,7 @@ export const bookingsApi = {
   commit: (csv: string, dateOrder: string) =>
     call(`/bookings/import/commit?dateOrder=${dateOrder}`, deskImportResult, { method: "POST", csv }),
   rooms: () => call("/rooms", deskRoomsResponse),
+  lockDevices: () => call("/lock-devices", deskLockDevicesResponse),
   addRoom: (body: DeskRoomInput) => call("/rooms", roomIdOnly, { method: "POST", body }),
   editRoom: (roomId: string, body: DeskRoomInput) => call(`/rooms/${ref(roomId)}`, roomIdOnly, { method: "PUT", body }),
   retireRoom: (roomId: string) => call(`/rooms/${ref(roomId)}/retire`, roomIdOnly, { method: "POST" }),

@@ -163,8 +163,11 @@ export async function existingForImport(
       expectedGuestName: reservation.expectedGuestName,
       expectedGuestEmail: reservation.expectedGuestEmail,
       expectedGuestPhone: reservation.expectedGuestPhone,
+      reservationId: reservation.id,
+      checkinSessionId: guest.checkinSessionId,
     })
     .from(reservation)
+    .leftJoin(guest, and(eq(guest.reservationId, reservation.id), eq(guest.archived, false)))
     .where(sql`${reservation.bookingRef} in (select value from json_each(${JSON.stringify(refs)}))`);
   return new Map(
     rows.map(({ propertyId: owner, guestId, ...r }) => [
@@ -220,7 +223,11 @@ export async function commitImport(
             expectedGuestSurname: excluded("expected_guest_surname"),
             expectedGuestEmail: excluded("expected_guest_email"),
             expectedGuestPhone: excluded("expected_guest_phone"),
-            status: sql`case when ${reservation.status} in ('checked_in', 'no_show') then ${reservation.status} else ${excluded("status")} end`,
+            // A checked-in booking takes only a cancellation (its door codes were told first); a no-show stays one.
+            status: sql`case when ${reservation.status} = 'no_show' then ${reservation.status}
+              when ${reservation.status} = 'checked_in' and ${excluded("status")} <> 'cancelled'
+                then ${reservation.status}
+              else ${excluded("status")} end`,
             updatedAt: now,
           },
           setWhere: eq(reservation.propertyId, propertyId),

@@ -2,7 +2,8 @@
 // writes, and the funnel row. Pure mappings from the room's state, kept together so a
 // new field in the state is one place to look.
 import type { FunnelRow, NewGuest } from "../../db/queries/checkin";
-import type { BoardSession } from "../../domain/board";
+import type { GuestStay } from "../../db/queries/guest-stay";
+import type { BoardSession, BoardStay } from "../../domain/board";
 import type { CheckinState } from "../../domain/checkin-flow";
 
 /** What the front desk sees of a session: no phone, email or PIN. */
@@ -25,6 +26,36 @@ export function toBoardSession(state: CheckinState): BoardSession {
     completedAt: state.completedAt,
     language: state.language ?? null,
     version: state.version,
+    ...(state.follow !== undefined || state.cancelled ? { stay: boardStay(state) } : {}),
+  };
+}
+
+function boardStay(state: CheckinState): BoardStay {
+  const { roomName, checkInDate, checkOutDate, earlyCheckInTime, lateCheckoutTime } = state.reservation;
+  const f = state.follow;
+  return {
+    roomName,
+    checkInDate,
+    checkOutDate,
+    earlyCheckInTime,
+    lateCheckoutTime,
+    cancelled: state.cancelled ?? false,
+    codes: !f ? "done" : f.nextAttemptAt === null ? "failed" : "moving",
+  };
+}
+
+/** The guest row's stay and codes as the session now holds them (a cancelled booking has no code). */
+export function guestStayOf(state: CheckinState): GuestStay {
+  const r = state.reservation;
+  return {
+    roomId: state.locks.roomId,
+    checkInDate: r.checkInDate,
+    checkOutDate: r.checkOutDate,
+    earlyCheckInTime: r.earlyCheckInTime,
+    lateCheckoutTime: r.lateCheckoutTime,
+    frontDoorPin: state.cancelled ? null : state.pin.code,
+    frontDoorPinId: state.pin.frontDoorPinId,
+    roomPinId: state.pin.roomPinId,
   };
 }
 

@@ -7,6 +7,7 @@
 // the room wakes, so a restart loses nothing.
 import type * as Party from "partykit/server";
 import { completeCheckin, syncFunnelRow } from "../../db/queries/checkin";
+import { updateGuestStay } from "../../db/queries/guest-stay";
 import {
   applyEvent,
   initialState,
@@ -33,7 +34,9 @@ import { SnapshotSync } from "../snapshot-sync";
 import { isSameOriginRequest } from "../same-origin";
 import { parseFrame } from "../ws-message";
 import { FrontdeskClient } from "./frontdesk-client";
-import { toBoardSession, toFunnelRow, toGuestRow } from "./projections";
+import { bookingChangeEvent } from "./booking-change-command";
+import { followDue, runFollow } from "./follow-task";
+import { guestStayOf, toBoardSession, toFunnelRow, toGuestRow } from "./projections";
 import { applyLockEvent, LOCK_EVENT_PATH, lockPollDue, pollLockCodes } from "./lock-tracking";
 import { deleteQueuedPins, runPinAttempt, type PinTaskDeps } from "./pin-task";
 import { DOOR_COMMAND_PATH, doorCommand } from "./stay-command";
@@ -61,6 +64,7 @@ export default class CheckinRoom implements Party.Server {
   /** True while the alarm handler runs: `room.id` and `room.context.parties` are off limits then. */
   private inAlarm = false;
   private pinAttemptRunning = false;
+  private followRunning = false;
   /** When the alarm is set for, as far as this process knows (undefined: not known yet). */
   private armedAt: number | null | undefined = undefined;
   private readonly messageBuckets = new Map<string, Bucket>();
@@ -106,7 +110,8 @@ export default class CheckinRoom implements Party.Server {
     this.funnel.changed();
     // A cold start may follow a crash mid-attempt, and partykit dev can drop alarms on
     // reload: take up an interrupted PIN run now and re-arm from what was stored.
-    if (this.state.pin.status === "creating") await this.dispatch({ type: "resumed", now: Date.now() });
+    if (this.state.pin.status === "creating" || this.state.follow?.nextAttemptAt != null)
+      await this.dispatch({ type: "resumed", now: Date.now() });
     await this.armAlarm();
   }
 
@@ -216,7 +221,9 @@ export default class CheckinRoom implements Party.Server {
     const outcome = await this.dispatch(
       command.type === "retry-pins"
         ? { type: "retry-pins", now: Date.now() }
-        : { type: "manual-pin", pin: command.pin },
+        : command.type === "manual-pin"
+          ? { type: "manual-pin", pin: command.pin }
+          : bookingChangeEvent(command),
     );
     if (!outcome.ok) return apiErrorResponse(409, outcome.code, outcome.message);
     return json(toPublicState(this.state));
@@ -251,6 +258,14 @@ export default class CheckinRoom implements Party.Server {
         }
       }
       if (this.state.confirmPending && this.state.pin.status === "ready") await this.complete();
+      if (followDue(this.state, Date.now()) && !this.followRunning) {
+        this.followRunning = true;
+        try {
+          await runFollow({ ...this.pinTaskDeps(), syncGuestRow: (s) => this.syncGuestRow(s) });
+        } finally {
+          this.followRunning = false;
+        }
+      }
       if (lockPollDue(this.state, Date.now())) await pollLockCodes(this.pinTaskDeps());
       await this.stay.checkArrival(Date.now());
     } finally {
@@ -412,6 +427,10 @@ export default class CheckinRoom implements Party.Server {
     } catch {
       return null;
     }
+  }
+
+  private async syncGuestRow(state: CheckinState) {
+    await updateGuestStay(database(this.env), state.sessionId, guestStayOf(state));
   }
 
   private async writeFunnelRow() {

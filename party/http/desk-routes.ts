@@ -8,6 +8,7 @@ import { analyticsRoutes } from "./desk/analytics-routes";
 import { arrivalsRoutes } from "./desk/arrivals-routes";
 import { bookingsRoutes } from "./desk/bookings-routes";
 import { importRoutes } from "./desk/import-routes";
+import { lockDeviceRoutes } from "./desk/lock-device-routes";
 import { requireStaff, type DeskEnv } from "./desk/context";
 import { doorRoutes } from "./desk/door-routes";
 import { pinRoutes } from "./desk/pin-routes";
@@ -30,6 +31,7 @@ staffOnly.route("/", doorRoutes);
 staffOnly.route("/", importRoutes);
 staffOnly.route("/", bookingsRoutes);
 staffOnly.route("/", propertyRoutes);
+staffOnly.route("/", lockDeviceRoutes);
 
 export const deskRoutes = new Hono<AppEnv>();
 deskRoutes.route("/", loginRoutes);

@@ -30,6 +30,17 @@ export const boardSession = z.object({
     }),
   ),
   version: int(),
+  stay: z.optional(
+    z.object({
+      roomName: z.string(),
+      checkInDate: z.string(),
+      checkOutDate: z.string(),
+      earlyCheckInTime: z.nullable(z.string()),
+      lateCheckoutTime: z.nullable(z.string()),
+      cancelled: z.boolean(),
+      codes: z.enum(["moving", "done", "failed"]),
+    }),
+  ),
 });
 true satisfies Same<z.infer<typeof boardSession>, BoardSession>;
 

@@ -1,5 +1,6 @@
 // Server-to-server: parties calling each other, authenticated with INTERNAL_SECRET.
 import { z } from "zod/mini";
+import type { StayChange } from "../../domain/booking-change";
 import type { SessionStart } from "../../domain/checkin-types";
 import { deviceType, int, type Same } from "./common";
 import { boardSession } from "./board-socket";
@@ -20,27 +21,47 @@ export type BoardFeedMessage = z.infer<typeof boardFeedMessage>;
 export const boardFeedAnswer = z.object({ type: z.literal("stored"), seq: int(), ok: z.boolean() });
 export type BoardFeedAnswer = z.infer<typeof boardFeedAnswer>;
 
+const sessionLocks = z.object({
+  roomId: z.string(),
+  frontDoorLockId: z.string(),
+  roomLockId: z.string(),
+  timeZone: z.string(),
+  standardCheckInTime: z.string(),
+  standardCheckoutTime: z.string(),
+});
+
 const sessionStart = z.object({
   sessionId: z.string(),
   reservationId: z.string(),
   reservation: reservationSummary,
-  locks: z.object({
-    roomId: z.string(),
-    frontDoorLockId: z.string(),
-    roomLockId: z.string(),
-    timeZone: z.string(),
-    standardCheckInTime: z.string(),
-    standardCheckoutTime: z.string(),
-  }),
+  locks: sessionLocks,
   deviceType: deviceType,
 });
 true satisfies Same<z.infer<typeof sessionStart>, SessionStart>;
+
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+const localTime = z.nullable(z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/)));
+
+/** A checked-in booking's new room, dates or times: the room's codes follow. */
+const stayChange = z.object({
+  reservation: z.object({
+    roomName: z.string().check(z.maxLength(200)),
+    checkInDate: isoDate,
+    checkOutDate: isoDate,
+    earlyCheckInTime: localTime,
+    lateCheckoutTime: localTime,
+  }),
+  locks: sessionLocks,
+});
+true satisfies Same<z.infer<typeof stayChange>, StayChange>;
 
 /** Commands to a check-in room from the main party's routes. */
 export const checkinCommand = z.discriminatedUnion("type", [
   z.extend(sessionStart, { type: z.literal("init") }),
   z.object({ type: z.literal("retry-pins") }),
   z.object({ type: z.literal("manual-pin"), pin: z.string().check(z.regex(/^\d{4,8}$/)) }),
+  z.object({ type: z.literal("stay-changed"), change: stayChange }),
+  z.object({ type: z.literal("cancelled") }),
 ]);
 export type CheckinCommand = z.infer<typeof checkinCommand>;
 

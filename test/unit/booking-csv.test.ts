@@ -183,10 +183,34 @@ describe("planImport", () => {
       {
         line: 5,
         bookingRef: "INNOW1",
-        reason: "The guest has already checked in: change or cancel this booking on the Bookings page.",
+        reason:
+          "The guest has already checked in and their door codes were not made by Frontdoor: " +
+          "change the codes on the locks, then the booking.",
       },
       { line: 8, bookingRef: "THEIRS", reason: "That reference is already used by another property." },
     ]);
+    expect(plan.follow).toEqual([]);
+  });
+
+  it("lets a file move or cancel a checked-in booking whose codes Frontdoor holds, and lists it to follow", () => {
+    const held = new Map(existing);
+    held.set("INNOW1", { ...existing.get("INNOW1")!, checkinSessionId: "sess-1", reservationId: "res-1" });
+    const cancelling = csv.replace(
+      "INNOW2,Room 101,2026-07-01,2026-07-02,Tony Hoare,",
+      "INNOW2,Room 101,2026-07-01,2026-07-02,Sir Tony Hoare,cancelled",
+    );
+    held.set("INNOW2", { ...existing.get("INNOW2")!, checkinSessionId: "sess-2", reservationId: "res-2" });
+    const plan = planImport(parseBookingCsv(cancelling, opts), held);
+    expect(plan.update.map((r) => [r.bookingRef, r.status])).toEqual([
+      ["MOVED1", "confirmed"],
+      ["INNOW1", "confirmed"],
+      ["INNOW2", "cancelled"],
+    ]);
+    expect(plan.follow.map((f) => [f.row.bookingRef, f.row.roomId, f.before.checkinSessionId])).toEqual([
+      ["INNOW1", "room-102", "sess-1"],
+      ["INNOW2", "room-101", "sess-2"],
+    ]);
+    expect(plan.invalid.map((r) => r.bookingRef)).toEqual(["THEIRS"]);
   });
 
   it("finds nothing to do when the same rows are planned against what they created", () => {

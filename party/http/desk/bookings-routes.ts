@@ -17,6 +17,7 @@ import {
   normaliseTime,
   presetRange,
   statusChangeRefusal,
+  type ReservationStatus,
   stayProblems,
   surnameKey,
 } from "../../../domain/booking";
@@ -33,7 +34,13 @@ import {
 } from "../../../shared/bookings-protocol";
 import { bookingRef as bookingRefSchema } from "../../../shared/protocol/common";
 import { apiErrorResponse, issuesToFields, readJsonBody } from "../../http-json";
+import { followBookingChange, type FollowContext } from "../../bookings/follow-change";
 import { noProperty, type DeskEnv } from "./context";
+
+/** What the door-code rule needs from a desk request. */
+export function followContext(c: Context<DeskEnv>): FollowContext {
+  return { env: c.get("env"), parties: c.env.lobby.parties, db: c.get("db"), property: c.get("staff").property! };
+}
 
 export const bookingsRoutes = new Hono<DeskEnv>();
 
@@ -190,20 +197,9 @@ bookingsRoutes.put("/bookings/:ref", async (c) => {
   if (!checked.ok) return invalid(checked.fields);
   const change = checked.change;
   const checkedIn = existing.status === "checked_in" || existing.guestName !== null;
-  const stayMoved =
-    change.roomId !== existing.roomId ||
-    change.checkInDate !== existing.checkInDate ||
-    change.checkOutDate !== existing.checkOutDate ||
-    change.earlyCheckInTime !== existing.earlyCheckInTime ||
-    change.lateCheckoutTime !== existing.lateCheckoutTime;
-  // The guest's door codes are cut for this room and window; moving them is not built yet.
-  if (checkedIn && stayMoved) {
-    return apiErrorResponse(
-      409,
-      "checked_in",
-      "The guest has checked in, so the room, dates and times can't be changed here yet. Their door codes would not follow.",
-    );
-  }
+  // The guest's door codes are cut for this room and window: they follow before the booking changes.
+  const follow = await followBookingChange(followContext(c), { ...existing, checkedIn }, change);
+  if (follow.kind === "refused") return apiErrorResponse(follow.status, follow.code, follow.message);
   const now = Date.now();
   const applied = await updateBooking(
     db,
@@ -215,7 +211,13 @@ bookingsRoutes.put("/bookings/:ref", async (c) => {
   );
   if (!applied)
     return apiErrorResponse(409, "conflict", "The booking changed while you were editing it. Reload and try again.");
-  await recordAudit(db, { staffId: staff.staffId, action: "booking.edit", bookingRef: existing.bookingRef, at: now });
+  await recordAudit(db, {
+    staffId: staff.staffId,
+    action: "booking.edit",
+    bookingRef: existing.bookingRef,
+    ...(follow.kind === "following" ? { sessionId: follow.sessionId, detail: follow.detail } : {}),
+    at: now,
+  });
   return c.json(await findBooking(db, property.id, existing.bookingRef));
 });
 
@@ -229,16 +231,17 @@ async function changeStatus(c: Context<DeskEnv>, change: "cancel" | "no-show") {
   const today = localDate(Date.now(), property.timeZone);
   const refusal = statusChangeRefusal(change, existing.status, existing.checkInDate, today);
   if (refusal) return apiErrorResponse(409, "not_allowed", refusal);
-  if (existing.status === "checked_in" || existing.guestName !== null) {
-    return apiErrorResponse(
-      409,
-      "checked_in",
-      "The guest has checked in, so this booking can't be cancelled here yet. Their door codes would stay live.",
-    );
-  }
+  const checkedIn = existing.status === "checked_in" || existing.guestName !== null;
+  // A cancelled stay's door codes are deleted; the room is told before the booking changes.
+  const follow =
+    change === "cancel"
+      ? await followBookingChange(followContext(c), { ...existing, checkedIn }, "cancelled")
+      : ({ kind: "no-codes" } as const);
+  if (follow.kind === "refused") return apiErrorResponse(follow.status, follow.code, follow.message);
   const now = Date.now();
   const status = change === "cancel" ? "cancelled" : "no_show";
-  if (!(await updateBooking(db, property.id, existing.bookingRef, ["confirmed"], { status }, now))) {
+  const from: ReservationStatus[] = checkedIn && change === "cancel" ? ["checked_in", "confirmed"] : ["confirmed"];
+  if (!(await updateBooking(db, property.id, existing.bookingRef, from, { status }, now))) {
     return apiErrorResponse(
       409,
       "conflict",
@@ -249,6 +252,7 @@ async function changeStatus(c: Context<DeskEnv>, change: "cancel" | "no-show") {
     staffId: staff.staffId,
     action: change === "cancel" ? "booking.cancel" : "booking.no-show",
     bookingRef: existing.bookingRef,
+    ...(follow.kind === "following" ? { sessionId: follow.sessionId, detail: follow.detail } : {}),
     at: now,
   });
   return c.json(await findBooking(db, property.id, existing.bookingRef));

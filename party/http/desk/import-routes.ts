@@ -10,6 +10,8 @@ import { CSV_MAX_BYTES, CSV_TEMPLATE, parseBookingCsv, planImport } from "../../
 import { localDate } from "../../../domain/pin-window";
 import { deskImportQuery, type DeskImportResult } from "../../../shared/bookings-protocol";
 import { apiErrorResponse, issuesToFields } from "../../http-json";
+import { followBookingChange } from "../../bookings/follow-change";
+import { followContext } from "./bookings-routes";
 import { noProperty, type DeskEnv } from "./context";
 
 export const IMPORT_PATH_PREFIX = "/api/desk/bookings/import/";
@@ -83,6 +85,21 @@ importRoutes.post("/bookings/import/commit", csvLimit, async (c) => {
   const body = result(planned, false);
   // All or nothing: one bad row and the file goes back to be fixed.
   if (body.problems.length > 0 || body.counts.invalid > 0) return c.json(body, 422);
+  // Checked-in bookings the file moves or cancels: their door codes follow first, and
+  // any refusal leaves the whole file uncommitted (telling a room twice is harmless).
+  const followed: { bookingRef: string; sessionId: string; detail: string }[] = [];
+  for (const { row, before } of planned.plan.follow) {
+    const outcome = await followBookingChange(
+      followContext(c),
+      { ...before, reservationId: before.reservationId ?? "", checkedIn: true, sessionId: before.checkinSessionId },
+      row.status === "cancelled" ? "cancelled" : row,
+    );
+    if (outcome.kind === "refused") {
+      const message = `Line ${row.line} (${row.bookingRef}): ${outcome.message} Nothing was imported.`;
+      return apiErrorResponse(outcome.status, outcome.code, message);
+    }
+    if (outcome.kind === "following") followed.push({ bookingRef: row.bookingRef, ...outcome });
+  }
   const now = Date.now();
   await commitImport(c.get("db"), staff.property.id, [...planned.plan.create, ...planned.plan.update], now);
   const { counts } = body;
@@ -92,5 +109,15 @@ importRoutes.post("/bookings/import/commit", csvLimit, async (c) => {
     detail: `csv: ${counts.new} new, ${counts.changed} changed, ${counts.unchanged} unchanged`,
     at: now,
   });
+  for (const f of followed) {
+    await recordAudit(c.get("db"), {
+      staffId: staff.staffId,
+      action: "booking.edit",
+      bookingRef: f.bookingRef,
+      sessionId: f.sessionId,
+      detail: `csv import, ${f.detail}`,
+      at: now,
+    });
+  }
   return c.json({ ...body, committed: true });
 });
