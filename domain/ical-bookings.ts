@@ -78,7 +78,12 @@ export function feedBookings(events: readonly IcalEvent[], roomId: string, prope
     if (kind === "block") out.blocked++;
     if (kind === "invalid") out.invalid++;
     if (kind !== "booking") return;
-    const stay = { checkInDate: event.start!, checkOutDate: event.end!, earlyCheckInTime: null, lateCheckoutTime: null };
+    const stay = {
+      checkInDate: event.start!,
+      checkOutDate: event.end!,
+      earlyCheckInTime: null,
+      lateCheckoutTime: null,
+    };
     if (Object.keys(stayProblems(stay)).length > 0) {
       out.invalid++;
       return;
@@ -167,13 +172,18 @@ export function planFeedSync(
 /** What the desk shows beside a good sync: what was set aside, or null when nothing was. */
 export function syncNote(feed: FeedBookings, plan: FeedSyncPlan): string | null {
   const parts: string[] = [];
-  if (feed.blocked) parts.push(`${feed.blocked} blocked ${feed.blocked === 1 ? "stretch" : "stretches"} (not bookings)`);
+  if (feed.blocked)
+    parts.push(`${feed.blocked} blocked ${feed.blocked === 1 ? "stretch" : "stretches"} (not bookings)`);
   if (feed.invalid) parts.push(`${feed.invalid} unreadable ${feed.invalid === 1 ? "event" : "events"} skipped`);
   if (plan.leftAlone) {
-    parts.push(`${plan.leftAlone} ${plan.leftAlone === 1 ? "reference belongs" : "references belong"} to a booking made elsewhere`);
+    parts.push(
+      `${plan.leftAlone} ${plan.leftAlone === 1 ? "reference belongs" : "references belong"} to a booking made elsewhere`,
+    );
   }
   if (plan.checkedInKept) {
-    parts.push(`${plan.checkedInKept} checked-in ${plan.checkedInKept === 1 ? "booking" : "bookings"} not changed: change it on the Bookings page`);
+    parts.push(
+      `${plan.checkedInKept} checked-in ${plan.checkedInKept === 1 ? "booking" : "bookings"} not changed: change it on the Bookings page`,
+    );
   }
   return parts.length ? `${parts.join("; ")}.` : null;
 }

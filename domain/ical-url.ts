@@ -10,7 +10,10 @@ export interface FeedUrlPolicy {
 }
 
 /** The URL as it will be fetched, or the reason it is refused in words a manager can act on. */
-export function checkFeedUrl(raw: string, policy: FeedUrlPolicy): { ok: true; url: string } | { ok: false; reason: string } {
+export function checkFeedUrl(
+  raw: string,
+  policy: FeedUrlPolicy,
+): { ok: true; url: string } | { ok: false; reason: string } {
   const text = raw.trim();
   if (text.length === 0) return { ok: false, reason: "Enter the calendar's export address" };
   if (text.length > ICAL_URL_MAX_LENGTH) return { ok: false, reason: "That address is too long" };
@@ -24,7 +27,8 @@ export function checkFeedUrl(raw: string, policy: FeedUrlPolicy): { ok: true; ur
   if (url.protocol !== "https:" && !(policy.allowLocal && url.protocol === "http:")) {
     return { ok: false, reason: "The address must start with https://" };
   }
-  if (url.username || url.password) return { ok: false, reason: "The address must not contain a user name or password" };
+  if (url.username || url.password)
+    return { ok: false, reason: "The address must not contain a user name or password" };
   if (!policy.allowLocal && isPrivateHost(url.hostname)) {
     return { ok: false, reason: "That address points into a private network" };
   }
@@ -34,7 +38,10 @@ export function checkFeedUrl(raw: string, policy: FeedUrlPolicy): { ok: true; ur
 
 /** Hosts a server must never be sent to by a URL someone typed: loopback, private, link-local. */
 export function isPrivateHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, "").replace(/\.$/, "");
+  const host = hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "")
+    .replace(/\.$/, "");
   if (host === "localhost" || host.endsWith(".localhost") || host.endsWith(".local") || host.endsWith(".internal")) {
     return true;
   }
