@@ -8,7 +8,7 @@
 // a guest, so the reference is "IC" and 14 characters of a hash of the property and the UID:
 // stable across polls, within the reference pattern, and never mistaken for another feed's.
 import { planImport, type ExistingBooking, type ImportedBooking } from "./booking-csv";
-import { stayProblems } from "./booking";
+import { stayProblems, surnameKey } from "./booking";
 import type { IcalEvent } from "./ical-events";
 
 const AIRBNB_CODE = /\b(HM[A-Z0-9]{8})\b/;
@@ -153,8 +153,21 @@ export function planFeedSync(
       leftAlone++;
       continue;
     }
-    if (old) ours.set(row.bookingRef, old);
-    mine.push(row);
+    if (!old) {
+      mine.push(row);
+      continue;
+    }
+    ours.set(row.bookingRef, old);
+    // A feed carries only dates: what staff added on the desk (times, who is expected) stays.
+    mine.push({
+      ...row,
+      earlyCheckInTime: old.earlyCheckInTime,
+      lateCheckoutTime: old.lateCheckoutTime,
+      expectedGuestName: old.expectedGuestName,
+      expectedGuestSurname: surnameKey(old.expectedGuestName),
+      expectedGuestEmail: old.expectedGuestEmail,
+      expectedGuestPhone: old.expectedGuestPhone,
+    });
   }
   const plan = planImport({ problems: [], ignoredColumns: [], rows: mine, invalid: [] }, ours);
   const present = new Set(rows.map((r) => r.bookingRef));

@@ -29,6 +29,8 @@ export const AUDIT_ACTIONS = [
   "room.update",
   "room.retire",
   "room.delete",
+  "calendar.add",
+  "calendar.remove",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -7,6 +7,7 @@ import type { AppEnv } from "./app-env";
 import { analyticsRoutes } from "./desk/analytics-routes";
 import { arrivalsRoutes } from "./desk/arrivals-routes";
 import { bookingsRoutes } from "./desk/bookings-routes";
+import { calendarRoutes } from "./desk/calendar-routes";
 import { importRoutes } from "./desk/import-routes";
 import { requireStaff, type DeskEnv } from "./desk/context";
 import { pinRoutes } from "./desk/pin-routes";
@@ -28,6 +29,7 @@ staffOnly.route("/", pinRoutes);
 staffOnly.route("/", importRoutes);
 staffOnly.route("/", bookingsRoutes);
 staffOnly.route("/", propertyRoutes);
+staffOnly.route("/", calendarRoutes);
 
 export const deskRoutes = new Hono<AppEnv>();
 deskRoutes.route("/", loginRoutes);

@@ -214,3 +214,38 @@ describe("feed addresses", () => {
     expect(isPrivateHost("[2001:db8::1]")).toBe(false);
   });
 });
+
+describe("what staff added to a calendar booking", () => {
+  it("survives the next sync: the feed only carries dates", () => {
+    const row = {
+      line: 1,
+      bookingRef: "HMAAAAAAAA",
+      roomId: "room-1",
+      checkInDate: "2027-03-12",
+      checkOutDate: "2027-03-15",
+      earlyCheckInTime: null,
+      lateCheckoutTime: null,
+      expectedGuestName: null,
+      expectedGuestSurname: null,
+      expectedGuestEmail: null,
+      expectedGuestPhone: null,
+      status: "confirmed" as const,
+    };
+    const old = {
+      ...row,
+      propertyMatches: true,
+      source: "ical",
+      earlyCheckInTime: "12:00",
+      expectedGuestName: "Ada Lovelace",
+    };
+    const same = planFeedSync([row], new Map([[row.bookingRef, old]]), [], TODAY);
+    expect(same).toMatchObject({ unchanged: 1, update: [] });
+    const moved = planFeedSync([{ ...row, checkOutDate: "2027-03-16" }], new Map([[row.bookingRef, old]]), [], TODAY);
+    expect(moved.update[0]).toMatchObject({
+      checkOutDate: "2027-03-16",
+      earlyCheckInTime: "12:00",
+      expectedGuestName: "Ada Lovelace",
+      expectedGuestSurname: "lovelace",
+    });
+  });
+});
