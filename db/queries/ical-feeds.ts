@@ -48,6 +48,14 @@ export async function feedsOf(db: Database, propertyId: string, today: string): 
     .orderBy(asc(room.name), asc(icalFeed.createdAt));
 }
 
+export async function countFeeds(db: Database, propertyId: string): Promise<number> {
+  const rows = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(icalFeed)
+    .where(eq(icalFeed.propertyId, propertyId));
+  return rows[0]?.n ?? 0;
+}
+
 export async function countRoomFeeds(db: Database, propertyId: string, roomId: string): Promise<number> {
   const rows = await db
     .select({ n: sql<number>`count(*)` })
@@ -79,7 +87,7 @@ export async function deleteFeed(db: Database, propertyId: string, feedId: strin
 
 /**
  * Records a "Sync now" unless one was asked for within `minGapMs`, checked in the same
- * statement so two quick presses on two tabs count once. false: too soon (or no feeds).
+ * statement so two quick presses on two tabs count once. false: too soon.
  */
 export async function requestSync(db: Database, propertyId: string, now: number, minGapMs: number): Promise<boolean> {
   const rows = await db

@@ -5,6 +5,7 @@
 import { Hono } from "hono";
 import { recordAudit } from "../../../db/queries/audit";
 import {
+  countFeeds,
   countRoomFeeds,
   deleteFeed,
   feedsOf,
@@ -89,6 +90,9 @@ calendarRoutes.delete("/calendars/:feedId", requireManager, async (c) => {
 calendarRoutes.post("/calendars/sync", async (c) => {
   const staff = c.get("staff");
   if (!staff.property) return noProperty();
+  if ((await countFeeds(c.get("db"), staff.property.id)) === 0) {
+    return apiErrorResponse(409, "no_calendars", "Add a calendar first.");
+  }
   const accepted = await requestSync(c.get("db"), staff.property.id, Date.now(), SYNC_NOW_GAP_MS);
   if (!accepted) return rateLimitedResponse(SYNC_NOW_GAP_MS / 1000, "sync requests");
   await wakeJobs(c.get("env"), c.env.lobby.parties, staff.property.id, ICAL_JOB);
