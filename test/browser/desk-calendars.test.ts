@@ -140,7 +140,7 @@ it("adds a room's calendar, shows its sync and a broken feed's reason, and syncs
   await desk.keyboard.press("Enter");
   await desk.getByTestId("property-notice").getByText("Sync requested.", { exact: false }).waitFor();
   await desk.keyboard.press("Enter");
-  await desk.getByTestId("property-notice").getByText("Too many sync requests", { exact: false }).waitFor();
+  await desk.getByTestId("property-notice").getByText("Try again in 30 seconds", { exact: false }).waitFor();
 
   await gone.getByRole("button", { name: /Remove/ }).click();
   await desk.getByTestId("property-notice").getByText("Calendar removed from Room 104.").waitFor();
