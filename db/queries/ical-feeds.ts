@@ -49,10 +49,7 @@ export async function feedsOf(db: Database, propertyId: string, today: string): 
 }
 
 export async function countFeeds(db: Database, propertyId: string): Promise<number> {
-  const rows = await db
-    .select({ n: sql<number>`count(*)` })
-    .from(icalFeed)
-    .where(eq(icalFeed.propertyId, propertyId));
+  const rows = await db.select({ n: sql<number>`count(*)` }).from(icalFeed).where(eq(icalFeed.propertyId, propertyId));
   return rows[0]?.n ?? 0;
 }
 

@@ -2,7 +2,6 @@
 // Airbnb calendar (a local server stands in for Airbnb) after the form has said plainly
 // what was missing, sees it sync with its bookings counted, sees a broken feed's reason,
 // and asks for a sync from the keyboard. axe (WCAG 2.2 A/AA) on each state; 320 px wide.
-import AxeBuilder from "@axe-core/playwright";
 import { mkdirSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -10,11 +9,11 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { addDays, todayIn } from "../../db/seed";
 import { DEFAULT_ADMIN } from "../../scripts/config";
+import { expectNoAxeViolations } from "../support/axe";
 import { screenshot, useBrowser } from "../support/browser";
 import { startTestStack, type TestStack } from "../support/stack";
 import { expectHeading, expectNoHorizontalScroll, ownAddress } from "./guest-steps";
 
-const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 const DOCS = new URL("../../docs/", import.meta.url);
 const today = todayIn("Europe/London");
 const d = (days: number) => addDays(today, days).replaceAll("-", "");
@@ -70,16 +69,6 @@ afterAll(async () => {
   server?.closeAllConnections();
   await new Promise((resolve) => server?.close(resolve));
 });
-
-async function expectNoAxeViolations(page: Page, what: string) {
-  const { violations } = await new AxeBuilder({ page: page as never }).withTags(WCAG_22_AA).analyze();
-  const where = (v: (typeof violations)[number]) =>
-    v.nodes
-      .slice(0, 3)
-      .map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""}`)
-      .join(" | ");
-  expect(violations.map((v) => `${what}: ${v.id} (${v.nodes.length}) ${v.help}: ${where(v)}`)).toEqual([]);
-}
 
 async function openPropertyPage(viewport: { width: number; height: number }): Promise<Page> {
   const page = await browser.newPage({ viewport, ...ownAddress() });

@@ -299,15 +299,13 @@ describe("managing feeds", () => {
 describe("two properties", () => {
   it("keeps feeds, their status and their bookings apart", async () => {
     await addProperty(stack.db, "prop-ical-other");
-    await stack.db
-      .insert(room)
-      .values({
-        id: "room-ical-other",
-        propertyId: "prop-ical-other",
-        name: "Loft",
-        frontDoorLockId: "f",
-        roomLockId: "r",
-      });
+    await stack.db.insert(room).values({
+      id: "room-ical-other",
+      propertyId: "prop-ical-other",
+      name: "Loft",
+      frontDoorLockId: "f",
+      roomLockId: "r",
+    });
     await addStaff(stack.db, {
       id: "staff-ical-other",
       email: "manager@ical-other.test",
