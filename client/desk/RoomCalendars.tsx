@@ -7,9 +7,11 @@ import type { DeskCalendarFeed } from "../../shared/calendar-protocol";
 import { failureMessage } from "./api";
 import { calendarsApi } from "./calendars-api";
 import { DeskErrorSummary, DeskInput, type DeskFieldErrors } from "./DeskErrorSummary";
+import { DeskTable } from "./DeskTable";
+import { createDeskForm } from "./form-state";
 
 const REFRESH_MS = 5_000;
-const LABELS = { roomId: "Room", url: "Calendar export address" };
+const LABELS = { roomId: "Room", url: "Calendar export address", form: "" };
 
 export function RoomCalendars(props: { rooms: DeskRoom[]; canEdit: boolean; announce: (message: string) => void }) {
   const [data, { refetch }] = createResource(async () => {
@@ -22,9 +24,7 @@ export function RoomCalendars(props: { rooms: DeskRoom[]; canEdit: boolean; anno
 
   const [roomId, setRoomId] = createSignal("");
   const [url, setUrl] = createSignal("");
-  const [errors, setErrors] = createSignal<DeskFieldErrors>({});
-  const [attempt, setAttempt] = createSignal(0);
-  const [busy, setBusy] = createSignal(false);
+  const form = createDeskForm({ generalErrors: "summary" });
   const inUse = () => props.rooms.filter((r) => r.retiredAt === null);
 
   const add = async (e: SubmitEvent) => {
@@ -32,18 +32,9 @@ export function RoomCalendars(props: { rooms: DeskRoom[]; canEdit: boolean; anno
     const missing: DeskFieldErrors = {};
     if (!roomId()) missing.roomId = "Choose the room this calendar is for";
     if (!url().trim()) missing.url = "Enter the calendar's export address";
-    setErrors(missing);
-    setAttempt(attempt() + 1);
-    if (Object.keys(missing).length) return;
-    setBusy(true);
-    const result = await calendarsApi.add({ roomId: roomId(), url: url() });
-    setBusy(false);
-    if (!result.ok) {
-      const f = result.failure;
-      setErrors(f.kind === "status" && f.fields ? f.fields : { url: failureMessage(f) });
-      setAttempt(attempt() + 1);
-      return;
-    }
+    if (!form.check(missing)) return;
+    const sent = await form.send(() => calendarsApi.add({ roomId: roomId(), url: url() }));
+    if (!sent) return;
     const room = inUse().find((r) => r.roomId === roomId());
     setUrl("");
     props.announce(`Calendar added to ${room?.name ?? "the room"}. Its first sync is under way.`);
@@ -87,70 +78,56 @@ export function RoomCalendars(props: { rooms: DeskRoom[]; canEdit: boolean; anno
                 Sync now
               </button>
             </p>
-            <div class="table-wrap">
-              <table class="desk-table" data-testid="calendars-table">
-                <caption class="visually-hidden">Calendar feeds and their last sync</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Room</th>
-                    <th scope="col">Calendar</th>
-                    <th scope="col">Last synced</th>
-                    <th scope="col">Bookings</th>
-                    <th scope="col">Status</th>
-                    <Show when={props.canEdit}>
-                      <th scope="col">Actions</th>
-                    </Show>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={d().feeds}>
-                    {(feed) => (
-                      <tr data-feed={feed.feedId}>
-                        <th scope="row">{feed.roomName}</th>
-                        <td class="calendars__host">{feed.host}</td>
-                        <td>{feed.lastSuccessAt === null ? "Not yet" : when(feed.lastSuccessAt)}</td>
-                        <td>{feed.bookings}</td>
-                        <td data-testid="calendar-status">
-                          <FeedStatus feed={feed} />
-                        </td>
-                        <Show when={props.canEdit}>
-                          <td>
-                            <button type="button" class={small} onClick={() => remove(feed)}>
-                              Remove
-                              <span class="visually-hidden">
-                                {" "}
-                                the {feed.host} calendar of {feed.roomName}
-                              </span>
-                            </button>
-                          </td>
-                        </Show>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
+            <DeskTable
+              columns={["Room", "Calendar", "Last synced", "Bookings", "Status", ...(props.canEdit ? ["Actions"] : [])]}
+              rows={d().feeds}
+              testId="calendars-table"
+              caption="Calendar feeds and their last sync"
+            >
+              {(feed) => (
+                <tr data-feed={feed.feedId}>
+                  <th scope="row">{feed.roomName}</th>
+                  <td class="calendars__host">{feed.host}</td>
+                  <td>{feed.lastSuccessAt === null ? "Not yet" : when(feed.lastSuccessAt)}</td>
+                  <td>{feed.bookings}</td>
+                  <td data-testid="calendar-status">
+                    <FeedStatus feed={feed} />
+                  </td>
+                  <Show when={props.canEdit}>
+                    <td>
+                      <button type="button" class={small} onClick={() => remove(feed)}>
+                        Remove
+                        <span class="visually-hidden">
+                          {" "}
+                          the {feed.host} calendar of {feed.roomName}
+                        </span>
+                      </button>
+                    </td>
+                  </Show>
+                </tr>
+              )}
+            </DeskTable>
           </Show>
         )}
       </Show>
       <Show when={props.canEdit && inUse().length > 0}>
         <form class="desk-form booking-form" onSubmit={add} novalidate aria-labelledby="calendar-add-title">
           <h4 id="calendar-add-title">Add a calendar</h4>
-          <DeskErrorSummary errors={errors()} labels={LABELS} idPrefix="calendar-add" attempt={attempt()} />
+          <DeskErrorSummary errors={form.errors()} labels={LABELS} idPrefix="calendar-add" attempt={form.attempt()} />
           <div class="desk-field">
             <label for="calendar-add-roomId">Room</label>
-            <Show when={errors().roomId}>
+            <Show when={form.errors().roomId}>
               <span class="desk-error" id="calendar-add-roomId-error">
                 <span class="visually-hidden">Error: </span>
-                {errors().roomId}
+                {form.errors().roomId}
               </span>
             </Show>
             <select
               id="calendar-add-roomId"
               value={roomId()}
               onChange={(e) => setRoomId(e.currentTarget.value)}
-              aria-invalid={errors().roomId ? "true" : undefined}
-              aria-describedby={errors().roomId ? "calendar-add-roomId-error" : undefined}
+              aria-invalid={form.errors().roomId ? "true" : undefined}
+              aria-describedby={form.errors().roomId ? "calendar-add-roomId-error" : undefined}
             >
               <option value="">Choose a room</option>
               <For each={inUse()}>{(r) => <option value={r.roomId}>{r.name}</option>}</For>
@@ -163,11 +140,11 @@ export function RoomCalendars(props: { rooms: DeskRoom[]; canEdit: boolean; anno
             hint="The iCal (.ics) export link from Airbnb, Booking.com or Vrbo, starting with https://"
             type="url"
             value={url()}
-            error={errors().url}
+            error={form.errors().url}
             onInput={setUrl}
           />
           <div class="booking-form__buttons">
-            <button class="desk-button" type="submit" disabled={busy()}>
+            <button class="desk-button" type="submit" disabled={form.busy()}>
               Add calendar
             </button>
           </div>
