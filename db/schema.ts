@@ -59,6 +59,8 @@ export const reservation = sqliteTable(
     source: text("source", { enum: ["demo", "desk", "csv", "ical", "api"] })
       .notNull()
       .default("desk"),
+    /** The calendar feed (ical_feed.id) an `ical` booking came from: only that feed may cancel it. */
+    icalFeedId: text("ical_feed_id"),
     createdAt: integer("created_at").notNull().default(0),
     updatedAt: integer("updated_at").notNull().default(0),
   },
@@ -69,6 +71,7 @@ export const reservation = sqliteTable(
     index("reservation_property_arrival_ref_idx").on(t.propertyId, t.checkInDate, t.bookingRef),
     index("reservation_property_surname_idx").on(t.propertyId, t.expectedGuestSurname),
     uniqueIndex("reservation_checkin_link_uq").on(t.checkinLinkHash),
+    index("reservation_ical_feed_idx").on(t.icalFeedId, t.status),
   ],
 );
 
@@ -327,4 +330,33 @@ export const doorTrouble = sqliteTable(
     at: integer("at").notNull(),
   },
   (t) => [index("door_trouble_property_at_idx").on(t.propertyId, t.at)],
+);
+
+/** A room's calendar export (Airbnb, Booking.com, Vrbo) that the `ical` job polls into bookings. */
+export const icalFeed = sqliteTable(
+  "ical_feed",
+  {
+    id: text("id").primaryKey(),
+    propertyId: text("property_id")
+      .notNull()
+      .references(() => property.id),
+    roomId: text("room_id")
+      .notNull()
+      .references(() => room.id),
+    /** Export URLs carry a secret token of the platform's: shown to managers only, never logged. */
+    url: text("url").notNull(),
+    createdAt: integer("created_at").notNull(),
+    lastAttemptAt: integer("last_attempt_at"),
+    lastSuccessAt: integer("last_success_at"),
+    /** Plain words for the desk ("timed out after 10 s", "HTTP 404"); null after a good sync. */
+    lastError: text("last_error"),
+    /** What the last good sync left aside (blocked dates, a checked-in booking it may not move). */
+    lastNote: text("last_note"),
+    /** When staff last pressed "Sync now", for its rate limit. */
+    syncRequestedAt: integer("sync_requested_at"),
+  },
+  (t) => [
+    index("ical_feed_property_idx").on(t.propertyId, t.roomId),
+    uniqueIndex("ical_feed_room_url_uq").on(t.roomId, t.url),
+  ],
 );

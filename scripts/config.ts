@@ -41,6 +41,10 @@ export const PASSTHROUGH_VARS = [
   "SIM_MESSAGE_LATENCY_MS",
   "SIM_MESSAGE_FAILURE_RATE",
   "SIM_MESSAGE_WEBHOOK_DELAY_MS",
+  "ICAL_POLL_MINUTES",
+  "ICAL_FETCH_TIMEOUT_MS",
+  "ICAL_MAX_BYTES",
+  "ICAL_ALLOW_LOCAL",
 ] as const;
 export type PassthroughVar = (typeof PASSTHROUGH_VARS)[number];
 export type PassthroughVars = Partial<Record<PassthroughVar, string>>;

@@ -5,6 +5,7 @@ import { createResource, createSignal, Show } from "solid-js";
 import type { DeskRoom } from "../../shared/bookings-protocol";
 import { failureMessage } from "./api";
 import { bookingsApi } from "./bookings-api";
+import { RoomCalendars } from "./RoomCalendars";
 import { RoomForm } from "./RoomForm";
 import { DeskTable } from "./DeskTable";
 import { AddButton } from "./FormButtons";
@@ -106,6 +107,7 @@ export function RoomsPanel(props: { canEdit: boolean; announce: (message: string
           </Show>
         )}
       </Show>
+      <RoomCalendars rooms={rooms.latest ?? []} canEdit={props.canEdit} announce={props.announce} />
     </section>
   );
 }

@@ -32,6 +32,8 @@ export const AUDIT_ACTIONS = [
   "door.backup",
   "backup-code.add",
   "backup-code.delete",
+  "calendar.add",
+  "calendar.remove",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

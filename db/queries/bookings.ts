@@ -184,6 +184,9 @@ export async function existingForImport(
 /** Rows per statement: at 17 parameters a row, far below SQLite's limit of 32,766. */
 const IMPORT_CHUNK = 500;
 
+/** Where imported rows come from: a CSV file, or one calendar feed (which only updates its own kind). */
+export type ImportSource = { source: "csv" } | { source: "ical"; icalFeedId: string };
+
 /**
  * Every new and changed row in one batch, which libSQL runs as one transaction: all of
  * the file or none of it. An upsert by reference can never duplicate a booking, and its
@@ -195,14 +198,31 @@ export async function commitImport(
   rows: ImportedBooking[],
   now: number,
 ): Promise<void> {
-  if (rows.length === 0) return;
+  const statements = importStatements(db, propertyId, rows, now, { source: "csv" });
+  if (statements.length === 0) return;
+  await db.batch(statements as [(typeof statements)[number], ...(typeof statements)[number][]]);
+}
+
+/**
+ * The upserts of an import, for a caller that adds statements of its own to the same
+ * transaction. A calendar feed's upsert also moves nothing but calendar bookings.
+ */
+export function importStatements(
+  db: Database,
+  propertyId: string,
+  rows: ImportedBooking[],
+  now: number,
+  from: ImportSource,
+) {
   const statements = [];
+  const icalFeedId = from.source === "ical" ? from.icalFeedId : null;
   for (let i = 0; i < rows.length; i += IMPORT_CHUNK) {
     const values = rows.slice(i, i + IMPORT_CHUNK).map(({ line: _line, ...r }) => ({
       ...r,
       id: `res-${crypto.randomUUID()}`,
       propertyId,
-      source: "csv" as const,
+      source: from.source,
+      icalFeedId,
       createdAt: now,
       updatedAt: now,
     }));
@@ -228,11 +248,14 @@ export async function commitImport(
               when ${reservation.status} = 'checked_in' and ${excluded("status")} <> 'cancelled'
                 then ${reservation.status}
               else ${excluded("status")} end`,
+            ...(icalFeedId ? { icalFeedId: excluded("ical_feed_id") } : {}),
             updatedAt: now,
           },
-          setWhere: eq(reservation.propertyId, propertyId),
+          setWhere: icalFeedId
+            ? and(eq(reservation.propertyId, propertyId), eq(reservation.source, "ical"))
+            : eq(reservation.propertyId, propertyId),
         }),
     );
   }
-  await db.batch(statements as [(typeof statements)[number], ...(typeof statements)[number][]]);
+  return statements;
 }

@@ -7,6 +7,7 @@ import type { AppEnv } from "./app-env";
 import { analyticsRoutes } from "./desk/analytics-routes";
 import { arrivalsRoutes } from "./desk/arrivals-routes";
 import { bookingsRoutes } from "./desk/bookings-routes";
+import { calendarRoutes } from "./desk/calendar-routes";
 import { importRoutes } from "./desk/import-routes";
 import { lockDeviceRoutes } from "./desk/lock-device-routes";
 import { requireStaff, type DeskEnv } from "./desk/context";
@@ -32,6 +33,7 @@ staffOnly.route("/", importRoutes);
 staffOnly.route("/", bookingsRoutes);
 staffOnly.route("/", propertyRoutes);
 staffOnly.route("/", lockDeviceRoutes);
+staffOnly.route("/", calendarRoutes);
 
 export const deskRoutes = new Hono<AppEnv>();
 deskRoutes.route("/", loginRoutes);
