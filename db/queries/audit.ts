@@ -29,6 +29,10 @@ export const AUDIT_ACTIONS = [
   "room.update",
   "room.retire",
   "room.delete",
+  "apikey.create",
+  "apikey.revoke",
+  "webhook.create",
+  "webhook.remove",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

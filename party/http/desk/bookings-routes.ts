@@ -2,6 +2,7 @@
 // and the booking's check-in link. Every read and write is scoped by the signed-in
 // staff member's property; another property's reference answers 404 like a missing one.
 import { Hono, type Context } from "hono";
+import type { Database } from "../../../db/client";
 import { recordAudit } from "../../../db/queries/audit";
 import {
   bookingsPage,
@@ -13,10 +14,12 @@ import {
 } from "../../../db/queries/bookings";
 import { findRoom } from "../../../db/queries/rooms";
 import {
+  checkedInChangeRefusal,
   generateBookingRef,
   normaliseTime,
   presetRange,
   statusChangeRefusal,
+  stayMoved,
   stayProblems,
   surnameKey,
 } from "../../../domain/booking";
@@ -33,6 +36,7 @@ import {
 } from "../../../shared/bookings-protocol";
 import { bookingRef as bookingRefSchema } from "../../../shared/protocol/common";
 import { apiErrorResponse, issuesToFields, readJsonBody } from "../../http-json";
+import { reservationChanged } from "../webhook-events";
 import { noProperty, type DeskEnv } from "./context";
 
 export const bookingsRoutes = new Hono<DeskEnv>();
@@ -78,7 +82,7 @@ bookingsRoutes.get("/bookings", async (c) => {
   return c.json(body);
 });
 
-interface StayAndGuest {
+export interface StayAndGuest {
   roomId: string;
   checkInDate: string;
   checkOutDate: string;
@@ -90,8 +94,8 @@ interface StayAndGuest {
 }
 
 /** The stored form of a booking's stay and expected guest, or per-field reasons it can't be stored. */
-async function checkChange(
-  c: Context<DeskEnv>,
+export async function checkChange(
+  db: Database,
   propertyId: string,
   country: string,
   input: StayAndGuest,
@@ -103,7 +107,7 @@ async function checkChange(
     lateCheckoutTime: input.lateCheckoutTime ? normaliseTime(input.lateCheckoutTime) : null,
   };
   const fields = stayProblems(stay);
-  const room = await findRoom(c.get("db"), propertyId, input.roomId);
+  const room = await findRoom(db, propertyId, input.roomId);
   if (!room) fields.roomId = "Choose a room";
   else if (room.retiredAt !== null) fields.roomId = `${room.name} is retired; choose another room`;
   const name = input.expectedGuestName?.replace(/\s+/g, " ") || null;
@@ -133,7 +137,7 @@ bookingsRoutes.post("/bookings", async (c) => {
   if (!body.ok) return body.response;
   const typedRef = body.value.bookingRef?.trim() ? bookingRefSchema.safeParse(body.value.bookingRef) : null;
   if (typedRef && !typedRef.success) return invalid({ bookingRef: "A reference is 4 to 16 letters or digits" });
-  const checked = await checkChange(c, property.id, property.country, body.value);
+  const checked = await checkChange(c.get("db"), property.id, property.country, body.value);
   if (!checked.ok) return invalid(checked.fields);
 
   const now = Date.now();
@@ -163,6 +167,7 @@ bookingsRoutes.post("/bookings", async (c) => {
     bookingRef: created.bookingRef,
     at: now,
   });
+  await reservationChanged(c.get("db"), c.get("env"), c.env.lobby.parties, { ...created, reservationId: created.id, now });
   return c.json(await findBooking(c.get("db"), property.id, created.bookingRef), 201);
 });
 
@@ -186,24 +191,12 @@ bookingsRoutes.put("/bookings/:ref", async (c) => {
     expectedGuestPhone: existing.expectedGuestPhone,
   };
   const given = Object.fromEntries(Object.entries(body.value).filter(([, v]) => v !== undefined));
-  const checked = await checkChange(c, property.id, property.country, { ...kept, ...given } as StayAndGuest);
+  const checked = await checkChange(db, property.id, property.country, { ...kept, ...given } as StayAndGuest);
   if (!checked.ok) return invalid(checked.fields);
   const change = checked.change;
   const checkedIn = existing.status === "checked_in" || existing.guestName !== null;
-  const stayMoved =
-    change.roomId !== existing.roomId ||
-    change.checkInDate !== existing.checkInDate ||
-    change.checkOutDate !== existing.checkOutDate ||
-    change.earlyCheckInTime !== existing.earlyCheckInTime ||
-    change.lateCheckoutTime !== existing.lateCheckoutTime;
-  // The guest's door codes are cut for this room and window; moving them is not built yet.
-  if (checkedIn && stayMoved) {
-    return apiErrorResponse(
-      409,
-      "checked_in",
-      "The guest has checked in, so the room, dates and times can't be changed here yet. Their door codes would not follow.",
-    );
-  }
+  const checkedInRefusal = checkedIn ? checkedInChangeRefusal("edit", stayMoved(existing, change)) : null;
+  if (checkedInRefusal) return apiErrorResponse(409, "checked_in", checkedInRefusal);
   const now = Date.now();
   const applied = await updateBooking(
     db,
@@ -216,6 +209,7 @@ bookingsRoutes.put("/bookings/:ref", async (c) => {
   if (!applied)
     return apiErrorResponse(409, "conflict", "The booking changed while you were editing it. Reload and try again.");
   await recordAudit(db, { staffId: staff.staffId, action: "booking.edit", bookingRef: existing.bookingRef, at: now });
+  await reservationChanged(db, c.get("env"), c.env.lobby.parties, { ...existing, propertyId: property.id, now });
   return c.json(await findBooking(db, property.id, existing.bookingRef));
 });
 
@@ -229,13 +223,9 @@ async function changeStatus(c: Context<DeskEnv>, change: "cancel" | "no-show") {
   const today = localDate(Date.now(), property.timeZone);
   const refusal = statusChangeRefusal(change, existing.status, existing.checkInDate, today);
   if (refusal) return apiErrorResponse(409, "not_allowed", refusal);
-  if (existing.status === "checked_in" || existing.guestName !== null) {
-    return apiErrorResponse(
-      409,
-      "checked_in",
-      "The guest has checked in, so this booking can't be cancelled here yet. Their door codes would stay live.",
-    );
-  }
+  const checkedInRefusal =
+    existing.status === "checked_in" || existing.guestName !== null ? checkedInChangeRefusal("cancel", true) : null;
+  if (checkedInRefusal) return apiErrorResponse(409, "checked_in", checkedInRefusal);
   const now = Date.now();
   const status = change === "cancel" ? "cancelled" : "no_show";
   if (!(await updateBooking(db, property.id, existing.bookingRef, ["confirmed"], { status }, now))) {
@@ -251,6 +241,7 @@ async function changeStatus(c: Context<DeskEnv>, change: "cancel" | "no-show") {
     bookingRef: existing.bookingRef,
     at: now,
   });
+  await reservationChanged(db, c.get("env"), c.env.lobby.parties, { ...existing, propertyId: property.id, now });
   return c.json(await findBooking(db, property.id, existing.bookingRef));
 }
 

@@ -1,0 +1,25 @@
+// Recording a reservation.changed event where a route changed a booking, and poking the
+// property's webhooks job to send it. The delivery rows are stored before anything is sent.
+import type * as Party from "partykit/server";
+import type { Database } from "../../db/client";
+import { recordReservationEvent } from "../../db/queries/webhooks";
+import { webhookDelivery } from "../../db/schema";
+import type { RuntimeEnv } from "../env";
+import { WEBHOOKS_JOB } from "../jobs/webhooks";
+import { wakeJobs } from "../jobs/wake";
+import { randomId } from "../random";
+
+export async function reservationChanged(
+  db: Database,
+  env: RuntimeEnv,
+  parties: Party.Context["parties"] | null,
+  change: { reservationId: string; propertyId: string; now: number },
+): Promise<void> {
+  const written = await recordReservationEvent(db, {
+    reservationId: change.reservationId,
+    type: "reservation.changed",
+    eventId: `evt_${randomId(16)}`,
+    now: change.now,
+  }).returning({ id: webhookDelivery.id });
+  if (written.length > 0) await wakeJobs(env, parties, change.propertyId, WEBHOOKS_JOB);
+}
