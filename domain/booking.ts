@@ -83,7 +83,10 @@ export function checkedInChangeRefusal(change: "edit" | "cancel", stayMoved: boo
 }
 
 /** Whether `next` moves the stay (room, dates or times) away from `current`. */
-export function stayMoved(current: BookingDetails | (StayInput & { roomId: string }), next: StayInput & { roomId: string }) {
+export function stayMoved(
+  current: BookingDetails | (StayInput & { roomId: string }),
+  next: StayInput & { roomId: string },
+) {
   return (
     next.roomId !== current.roomId ||
     next.checkInDate !== current.checkInDate ||

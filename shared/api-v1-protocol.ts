@@ -11,7 +11,9 @@ const optionalText = (max: number) => z.optional(z.nullable(z.string().check(z.t
 export const API_V1_PAGE_SIZE = 50;
 export const API_V1_MAX_PAGE_SIZE = 200;
 
-export const apiReference = z.string().check(z.regex(/^[A-Za-z0-9]{4,16}$/, "A reference is 4 to 16 letters or digits"));
+export const apiReference = z
+  .string()
+  .check(z.regex(/^[A-Za-z0-9]{4,16}$/, "A reference is 4 to 16 letters or digits"));
 
 export const apiReservation = z.object({
   bookingRef: z.string(),

@@ -96,8 +96,18 @@ function eventPayload(eventId: SQL, type: WebhookEventType, createdMs: number): 
  */
 export function recordReservationEvent(
   db: Database,
-  e: { reservationId: string; type: WebhookEventType; eventId: SQL | string; now: number; onlyIf?: SQL },
+  e: {
+    reservation: { id: string } | { propertyId: string; bookingRef: string };
+    type: WebhookEventType;
+    eventId: SQL | string;
+    now: number;
+    onlyIf?: SQL;
+  },
 ) {
+  const which =
+    "id" in e.reservation
+      ? sql`${reservation.id} = ${e.reservation.id}`
+      : sql`${reservation.propertyId} = ${e.reservation.propertyId} and ${reservation.bookingRef} = ${e.reservation.bookingRef}`;
   const eventId = typeof e.eventId === "string" ? sql`${e.eventId}` : e.eventId;
   return db
     .insert(webhookDelivery)
@@ -108,7 +118,7 @@ export function recordReservationEvent(
           join ${room} on ${room.id} = ${reservation.roomId}
           join ${webhookEndpoint} on ${webhookEndpoint.propertyId} = ${reservation.propertyId}
                                  and ${webhookEndpoint.removedAt} is null
-          where ${reservation.id} = ${e.reservationId} ${e.onlyIf ? sql`and ${e.onlyIf}` : sql``}`,
+          where ${which} ${e.onlyIf ? sql`and ${e.onlyIf}` : sql``}`,
     )
     .onConflictDoNothing();
 }
@@ -118,7 +128,7 @@ export function recordCheckinCompleted(db: Database, reservationId: string, sess
   const liveGuestId = sql`(select ${guest.id} from ${guest} where ${guest.reservationId} = ${reservationId}
                           and ${guest.archived} = 0 and ${guest.checkinSessionId} = ${sessionId})`;
   return recordReservationEvent(db, {
-    reservationId,
+    reservation: { id: reservationId },
     type: "checkin.completed",
     eventId: sql`'evt_' || ${liveGuestId}`,
     now,

@@ -33,6 +33,7 @@ import { SnapshotSync } from "../snapshot-sync";
 import { isSameOriginRequest } from "../same-origin";
 import { parseFrame } from "../ws-message";
 import { FrontdeskClient } from "./frontdesk-client";
+import { checkinCompletedStored, recordCheckinFailed } from "./webhook-events";
 import { toBoardSession, toFunnelRow, toGuestRow } from "./projections";
 import { applyLockEvent, LOCK_EVENT_PATH, lockPollDue, pollLockCodes } from "./lock-tracking";
 import { deleteQueuedPins, runPinAttempt, type PinTaskDeps } from "./pin-task";
@@ -310,6 +311,7 @@ export default class CheckinRoom implements Party.Server {
     await this.room.storage.put(STATE_KEY, result.state);
     this.stored = result.state;
     await this.rearmIfSooner();
+    if (event.type === "pin-failed") await recordCheckinFailed(this.env, this.partiesBinding(), result.state);
 
     this.broadcast({ type: "state", state: toPublicState(result.state) });
     if (before.step !== "completed" && result.state.step === "completed" && result.state.stayToken) {
@@ -350,6 +352,7 @@ export default class CheckinRoom implements Party.Server {
     }
     if (outcome.sessionId === s.sessionId) {
       await this.dispatch({ type: "completed", stayToken: outcome.secureToken });
+      await checkinCompletedStored(this.env, this.partiesBinding(), s);
     } else {
       await this.dispatch({
         type: "lost-race",

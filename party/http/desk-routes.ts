@@ -8,6 +8,7 @@ import { analyticsRoutes } from "./desk/analytics-routes";
 import { arrivalsRoutes } from "./desk/arrivals-routes";
 import { bookingsRoutes } from "./desk/bookings-routes";
 import { importRoutes } from "./desk/import-routes";
+import { integrationsRoutes } from "./desk/integrations-routes";
 import { requireStaff, type DeskEnv } from "./desk/context";
 import { pinRoutes } from "./desk/pin-routes";
 import { propertyRoutes } from "./desk/property-routes";
@@ -28,6 +29,7 @@ staffOnly.route("/", pinRoutes);
 staffOnly.route("/", importRoutes);
 staffOnly.route("/", bookingsRoutes);
 staffOnly.route("/", propertyRoutes);
+staffOnly.route("/", integrationsRoutes);
 
 export const deskRoutes = new Hono<AppEnv>();
 deskRoutes.route("/", loginRoutes);

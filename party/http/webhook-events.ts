@@ -16,7 +16,7 @@ export async function reservationChanged(
   change: { reservationId: string; propertyId: string; now: number },
 ): Promise<void> {
   const written = await recordReservationEvent(db, {
-    reservationId: change.reservationId,
+    reservation: { id: change.reservationId },
     type: "reservation.changed",
     eventId: `evt_${randomId(16)}`,
     now: change.now,

@@ -36,7 +36,11 @@ async function readCapped(res: Response): Promise<void> {
 }
 
 /** The receiver's status, or why there was none, in plain words for the desk. */
-async function attempt(due: Due, allowPrivate: boolean, now: number): Promise<{ status: number | null; error: string | null }> {
+async function attempt(
+  due: Due,
+  allowPrivate: boolean,
+  now: number,
+): Promise<{ status: number | null; error: string | null }> {
   const refused = webhookUrlProblem(due.url, allowPrivate);
   if (refused) return { status: null, error: refused };
   try {

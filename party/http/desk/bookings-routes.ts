@@ -167,7 +167,11 @@ bookingsRoutes.post("/bookings", async (c) => {
     bookingRef: created.bookingRef,
     at: now,
   });
-  await reservationChanged(c.get("db"), c.get("env"), c.env.lobby.parties, { ...created, reservationId: created.id, now });
+  await reservationChanged(c.get("db"), c.get("env"), c.env.lobby.parties, {
+    ...created,
+    reservationId: created.id,
+    now,
+  });
   return c.json(await findBooking(c.get("db"), property.id, created.bookingRef), 201);
 });
 
