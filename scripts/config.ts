@@ -41,6 +41,9 @@ export const PASSTHROUGH_VARS = [
   "SIM_MESSAGE_LATENCY_MS",
   "SIM_MESSAGE_FAILURE_RATE",
   "SIM_MESSAGE_WEBHOOK_DELAY_MS",
+  "API_LIMIT_PER_MINUTE",
+  "WEBHOOK_RETRY_BASE_MS",
+  "WEBHOOK_ALLOW_PRIVATE_URLS",
 ] as const;
 export type PassthroughVar = (typeof PASSTHROUGH_VARS)[number];
 export type PassthroughVars = Partial<Record<PassthroughVar, string>>;
