@@ -97,17 +97,24 @@ function eventPayload(eventId: SQL, type: WebhookEventType, createdMs: number): 
 export function recordReservationEvent(
   db: Database,
   e: {
-    reservation: { id: string } | { propertyId: string; bookingRef: string };
+    reservation:
+      | { id: string }
+      | { propertyId: string; bookingRef: string }
+      | { propertyId: string; bookingRefs: string[] };
     type: WebhookEventType;
     eventId: SQL | string;
     now: number;
     onlyIf?: SQL;
   },
 ) {
+  const r = e.reservation;
   const which =
-    "id" in e.reservation
-      ? sql`${reservation.id} = ${e.reservation.id}`
-      : sql`${reservation.propertyId} = ${e.reservation.propertyId} and ${reservation.bookingRef} = ${e.reservation.bookingRef}`;
+    "id" in r
+      ? sql`${reservation.id} = ${r.id}`
+      : "bookingRef" in r
+        ? sql`${reservation.propertyId} = ${r.propertyId} and ${reservation.bookingRef} = ${r.bookingRef}`
+        : sql`${reservation.propertyId} = ${r.propertyId}
+              and ${reservation.bookingRef} in (select value from json_each(${JSON.stringify(r.bookingRefs)}))`;
   const eventId = typeof e.eventId === "string" ? sql`${e.eventId}` : e.eventId;
   return db
     .insert(webhookDelivery)

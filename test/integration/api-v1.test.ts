@@ -378,6 +378,18 @@ describe("webhooks", () => {
     const second = apiWebhookEvent.parse(JSON.parse(received[3]!.body));
     expect(second.data.reservation.checkInDate).toBe(addDays(today, 13));
     expect(second.id).not.toBe(event.id);
+
+    // A CSV import records one event per booking it creates or changes.
+    const csv = `Booking ref,Room,Arrival,Departure\nCSVHOOK1,Room 103,${addDays(today, 14)},${addDays(today, 16)}\n`;
+    const imported = await fetch(`${stack.url}/api/desk/bookings/import/commit?dateOrder=iso`, {
+      method: "POST",
+      headers: { cookie, "content-type": "text/csv" },
+      body: csv,
+    });
+    expect(imported.status).toBe(200);
+    await expect.poll(() => received.length, { timeout: 30_000 }).toBe(5);
+    const third = apiWebhookEvent.parse(JSON.parse(received[4]!.body));
+    expect(third.data.reservation).toMatchObject({ bookingRef: "CSVHOOK1", roomName: "Room 103", source: "csv" });
     expect(
       (await desk(stack.url, `/integrations/webhooks/${endpoint.id}/remove`, cookie, { method: "POST" })).status,
     ).toBe(200);

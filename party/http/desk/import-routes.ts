@@ -4,6 +4,7 @@
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { recordAudit } from "../../../db/queries/audit";
+import { importChanged } from "../webhook-events";
 import { commitImport, existingForImport } from "../../../db/queries/bookings";
 import { roomsOf } from "../../../db/queries/rooms";
 import { CSV_MAX_BYTES, CSV_TEMPLATE, parseBookingCsv, planImport } from "../../../domain/booking-csv";
@@ -84,13 +85,20 @@ importRoutes.post("/bookings/import/commit", csvLimit, async (c) => {
   // All or nothing: one bad row and the file goes back to be fixed.
   if (body.problems.length > 0 || body.counts.invalid > 0) return c.json(body, 422);
   const now = Date.now();
-  await commitImport(c.get("db"), staff.property.id, [...planned.plan.create, ...planned.plan.update], now);
+  const rows = [...planned.plan.create, ...planned.plan.update];
+  await commitImport(c.get("db"), staff.property.id, rows, now);
   const { counts } = body;
   await recordAudit(c.get("db"), {
     staffId: staff.staffId,
     action: "booking.import",
     detail: `csv: ${counts.new} new, ${counts.changed} changed, ${counts.unchanged} unchanged`,
     at: now,
+  });
+  const bookingRefs = rows.map((r) => r.bookingRef);
+  await importChanged(c.get("db"), c.get("env"), c.env.lobby.parties, {
+    propertyId: staff.property.id,
+    bookingRefs,
+    now,
   });
   return c.json({ ...body, committed: true });
 });
