@@ -12,6 +12,7 @@ import { apiKey, reservation, room, webhookDelivery } from "../../db/schema";
 import { verifySignature } from "../../domain/webhook-signature";
 import { apiReservation, apiReservationsPage, apiRooms, apiWebhookEvent } from "../../shared/api-v1-protocol";
 import { deskCreatedApiKey, deskCreatedWebhook, deskIntegrations } from "../../shared/integrations-protocol";
+import { GUEST, startSession, waitForState, walkToConfirm } from "../support/checkin-driver";
 import { startTestStack, type TestStack } from "../support/stack";
 import { addProperty, addStaff, desk, PROPERTY, signIn } from "./desk-helpers";
 
@@ -256,15 +257,13 @@ describe("reservations", () => {
 
   it("keeps two properties apart: another property's booking is 404, its reference unusable", async () => {
     await addProperty(stack.db, "prop-other");
-    await stack.db
-      .insert(room)
-      .values({
-        id: "room-other-1",
-        propertyId: "prop-other",
-        name: "Other 1",
-        frontDoorLockId: "fd-o",
-        roomLockId: "r-o",
-      });
+    await stack.db.insert(room).values({
+      id: "room-other-1",
+      propertyId: "prop-other",
+      name: "Other 1",
+      frontDoorLockId: "fd-o",
+      roomLockId: "r-o",
+    });
     await addStaff(stack.db, {
       id: "mgr-other",
       email: "mgr@other.test",
@@ -394,6 +393,49 @@ describe("webhooks", () => {
       (await desk(stack.url, `/integrations/webhooks/${endpoint.id}/remove`, cookie, { method: "POST" })).status,
     ).toBe(200);
     expect((await desk(stack.url, "/integrations", cookie)).body.endpoints).toEqual([]);
+  });
+});
+
+describe("checkin.completed", () => {
+  let server: Server;
+  const bodies: string[] = [];
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      let body = "";
+      req.on("data", (chunk) => (body += chunk));
+      req.on("end", () => {
+        bodies.push(body);
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it("is stored with the guest's check-in and sent once, without the guest's own details", async () => {
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/completed`;
+    expect((await desk(stack.url, "/integrations/webhooks", cookie, { method: "POST", body: { url } })).status).toBe(
+      201,
+    );
+    const sessionId = await startSession(stack.url, "FD1005");
+    const client = await walkToConfirm(stack.url, sessionId);
+    await waitForState(client, (s) => s.pin.status === "ready", 60_000);
+    client.send({ type: "confirm" });
+    await client.nextOfType("completed", 60_000);
+    client.close();
+
+    await expect
+      .poll(() => bodies.filter((b) => b.includes('"checkin.completed"')).length, { timeout: 30_000 })
+      .toBe(1);
+    const event = apiWebhookEvent.parse(JSON.parse(bodies.find((b) => b.includes('"checkin.completed"'))!));
+    expect(event.data.reservation).toMatchObject({ bookingRef: "FD1005", checkedIn: true, status: "checked_in" });
+    expect(event.id).not.toContain(sessionId);
+    expect(JSON.stringify(event)).not.toContain(GUEST.fullName);
+    expect(JSON.stringify(event)).not.toContain("+447700900123");
   });
 });
 
