@@ -2,6 +2,7 @@
 // revoked after a confirm step) and webhook endpoints with their signing secret (shown
 // once) and the latest deliveries: status code, attempts and the next retry.
 import { createResource, createSignal, For, onMount, Show } from "solid-js";
+import { DeskTable } from "./DeskTable";
 import type { DeskMe } from "../../shared/protocol/desk-http";
 import type { DeskApiKey, DeskWebhookEndpoint } from "../../shared/integrations-protocol";
 import { failureMessage } from "./api";
@@ -120,46 +121,35 @@ export default function IntegrationsPage(props: { me: DeskMe }) {
         <Show when={data.latest}>
           {(d) => (
             <Show when={d().apiKeys.length > 0} fallback={<p>No API keys yet.</p>}>
-              <section class="table-wrap" tabindex="0" aria-labelledby="api-keys-title">
-                <table class="desk-table" data-testid="api-keys-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">Name</th>
-                      <th scope="col">Key starts</th>
-                      <th scope="col">Created</th>
-                      <th scope="col">Last used</th>
-                      <th scope="col">Status</th>
-                      <th scope="col">Actions</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={d().apiKeys}>
-                      {(k) => (
-                        <tr data-key-id={k.id}>
-                          <th scope="row">{k.name}</th>
-                          <td>
-                            <code>{k.prefix}…</code>
-                          </td>
-                          <td>{when(k.createdAt)}</td>
-                          <td>{when(k.lastUsedAt)}</td>
-                          <td>{k.revokedAt === null ? "Live" : `Revoked ${when(k.revokedAt)}`}</td>
-                          <td class="bookings__actions">
-                            <Show when={k.revokedAt === null}>
-                              <button
-                                type="button"
-                                class="desk-button desk-button--small desk-button--secondary"
-                                onClick={() => setConfirming({ kind: "key", key: k })}
-                              >
-                                Revoke<span class="visually-hidden"> the key {k.name}</span>
-                              </button>
-                            </Show>
-                          </td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </section>
+              <DeskTable
+                columns={["Name", "Key starts", "Created", "Last used", "Status", { hidden: "Actions" }]}
+                rows={d().apiKeys}
+                testId="api-keys-table"
+                labelledBy="api-keys-title"
+              >
+                {(k) => (
+                  <tr data-key-id={k.id}>
+                    <th scope="row">{k.name}</th>
+                    <td>
+                      <code>{k.prefix}…</code>
+                    </td>
+                    <td>{when(k.createdAt)}</td>
+                    <td>{when(k.lastUsedAt)}</td>
+                    <td>{k.revokedAt === null ? "Live" : `Revoked ${when(k.revokedAt)}`}</td>
+                    <td class="bookings__actions">
+                      <Show when={k.revokedAt === null}>
+                        <button
+                          type="button"
+                          class="desk-button desk-button--small desk-button--secondary"
+                          onClick={() => setConfirming({ kind: "key", key: k })}
+                        >
+                          Revoke<span class="visually-hidden"> the key {k.name}</span>
+                        </button>
+                      </Show>
+                    </td>
+                  </tr>
+                )}
+              </DeskTable>
             </Show>
           )}
         </Show>
@@ -222,41 +212,28 @@ export default function IntegrationsPage(props: { me: DeskMe }) {
               </Show>
               <h3 id="deliveries-title">Latest deliveries</h3>
               <Show when={d().deliveries.length > 0} fallback={<p>Nothing sent yet.</p>}>
-                <section class="table-wrap" tabindex="0" aria-labelledby="deliveries-title">
-                  <table class="desk-table" data-testid="deliveries-table">
-                    <thead>
-                      <tr>
-                        <th scope="col">Event</th>
-                        <th scope="col">Endpoint</th>
-                        <th scope="col">Status</th>
-                        <th scope="col">Attempts</th>
-                        <th scope="col">Last answer</th>
-                        <th scope="col">Next retry</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      <For each={d().deliveries}>
-                        {(x) => (
-                          <tr>
-                            <th scope="row">
-                              {x.eventType}
-                              <span class="desk-muted desk-small"> {when(x.createdAt)}</span>
-                            </th>
-                            <td>
-                              <code>{new URL(x.url).host}</code>
-                            </td>
-                            <td>
-                              {x.status === "delivered" ? "Delivered" : x.status === "failed" ? "Failed" : "Waiting"}
-                            </td>
-                            <td>{x.attempts}</td>
-                            <td>{x.lastStatusCode ?? x.lastError ?? "—"}</td>
-                            <td>{x.status === "pending" ? when(x.nextAttemptAt) : "—"}</td>
-                          </tr>
-                        )}
-                      </For>
-                    </tbody>
-                  </table>
-                </section>
+                <DeskTable
+                  columns={["Event", "Endpoint", "Status", "Attempts", "Last answer", "Next retry"]}
+                  rows={d().deliveries}
+                  testId="deliveries-table"
+                  labelledBy="deliveries-title"
+                >
+                  {(x) => (
+                    <tr>
+                      <th scope="row">
+                        {x.eventType}
+                        <span class="desk-muted desk-small"> {when(x.createdAt)}</span>
+                      </th>
+                      <td>
+                        <code>{new URL(x.url).host}</code>
+                      </td>
+                      <td>{x.status === "delivered" ? "Delivered" : x.status === "failed" ? "Failed" : "Waiting"}</td>
+                      <td>{x.attempts}</td>
+                      <td>{x.lastStatusCode ?? x.lastError ?? "—"}</td>
+                      <td>{x.status === "pending" ? when(x.nextAttemptAt) : "—"}</td>
+                    </tr>
+                  )}
+                </DeskTable>
               </Show>
             </>
           )}

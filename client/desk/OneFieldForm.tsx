@@ -2,8 +2,8 @@
 // webhook URL. The server's per-field reason is shown beside the field.
 import { createSignal } from "solid-js";
 import type { ApiResult } from "../fetch-json";
-import { failureMessage } from "./api";
-import { DeskErrorSummary, DeskInput, type DeskFieldErrors } from "./DeskErrorSummary";
+import { DeskErrorSummary, DeskInput } from "./DeskErrorSummary";
+import { createDeskForm } from "./form-state";
 
 export function OneFieldForm<T>(props: {
   idPrefix: string;
@@ -18,40 +18,26 @@ export function OneFieldForm<T>(props: {
   onDone: (value: T) => void;
 }) {
   const [value, setValue] = createSignal("");
-  const [errors, setErrors] = createSignal<DeskFieldErrors>({});
-  const [attempt, setAttempt] = createSignal(0);
-  const [busy, setBusy] = createSignal(false);
+  const form = createDeskForm({ generalErrors: "summary" });
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
-    if (busy()) return;
-    setAttempt(attempt() + 1);
-    if (!value().trim()) return setErrors({ [props.field]: props.missing });
-    setErrors({});
-    setBusy(true);
-    const result = await props.submit(value().trim());
-    setBusy(false);
-    if (result.ok) {
-      setValue("");
-      return props.onDone(result.value);
-    }
-    const f = result.failure;
-    setErrors(
-      f.kind === "status" && f.fields?.[props.field]
-        ? { [props.field]: f.fields[props.field]! }
-        : { form: failureMessage(f) },
-    );
-    setAttempt(attempt() + 1);
+    if (form.busy()) return;
+    if (!form.check(value().trim() ? {} : { [props.field]: props.missing })) return;
+    const sent = await form.send(() => props.submit(value().trim()));
+    if (!sent) return;
+    setValue("");
+    props.onDone(sent.value);
   };
 
   return (
     <form class="desk-form" onSubmit={submit} novalidate aria-labelledby={`${props.idPrefix}-title`}>
       <h3 id={`${props.idPrefix}-title`}>{props.title}</h3>
       <DeskErrorSummary
-        errors={errors()}
+        errors={form.errors()}
         labels={{ [props.field]: props.label }}
         idPrefix={props.idPrefix}
-        attempt={attempt()}
+        attempt={form.attempt()}
       />
       <DeskInput
         idPrefix={props.idPrefix}
@@ -60,11 +46,11 @@ export function OneFieldForm<T>(props: {
         hint={props.hint}
         type={props.type}
         value={value()}
-        error={errors()[props.field]}
+        error={form.errors()[props.field]}
         onInput={setValue}
       />
       <div class="booking-form__buttons">
-        <button type="submit" class="desk-button" disabled={busy()}>
+        <button type="submit" class="desk-button" disabled={form.busy()}>
           {props.submitLabel}
         </button>
       </div>

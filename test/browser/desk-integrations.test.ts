@@ -3,16 +3,15 @@
 // the API refuses it); registers a webhook endpoint and sees its secret once and the
 // delivery log. axe (WCAG 2.2 A/AA) finds nothing on any state, keyboard only, and the
 // page reads at 320 px without sideways scrolling.
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { DEFAULT_ADMIN } from "../../scripts/config";
+import { expectNoAxeViolations } from "../support/axe";
 import { useBrowser } from "../support/browser";
 import { startTestStack, type TestStack } from "../support/stack";
 import { expectHeading, expectNoHorizontalScroll, ownAddress } from "./guest-steps";
 
 const DESK = { viewport: { width: 1100, height: 800 } };
-const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 
 let stack: TestStack;
 const browser = useBrowser();
@@ -24,16 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.stop();
 });
-
-async function expectNoAxeViolations(page: Page, what: string) {
-  const { violations } = await new AxeBuilder({ page: page as never }).withTags(WCAG_22_AA).analyze();
-  const where = (v: (typeof violations)[number]) =>
-    v.nodes
-      .slice(0, 3)
-      .map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""}`)
-      .join(" | ");
-  expect(violations.map((v) => `${what}: ${v.id} (${v.nodes.length}) ${v.help}: ${where(v)}`)).toEqual([]);
-}
 
 async function signIn(page: Page) {
   await page.goto(`${stack.url}/desk/login`);
