@@ -105,7 +105,8 @@ it("a manager creates an API key, sees it once, revokes it; registers a webhook 
   await page.getByRole("button", { name: "Remove the endpoint http://127.0.0.1:9/hooks" }).click();
   await page.getByRole("button", { name: "Yes, remove the endpoint" }).click();
   await expect.poll(() => page.getByTestId("integrations-notice").textContent()).toContain("removed");
-});
+  // Many steps, each a round trip through a busy machine's workerd and Chromium.
+}, 300_000);
 
 it("reads at 320 px without sideways scrolling", async () => {
   const page = await browser.newPage({ viewport: { width: 320, height: 700 }, ...ownAddress() });
