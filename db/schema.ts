@@ -360,3 +360,88 @@ export const icalFeed = sqliteTable(
     uniqueIndex("ical_feed_room_url_uq").on(t.roomId, t.url),
   ],
 );
+
+/**
+ * A property's keys for the integrators' API (/api/v1). Only the SHA-256 of a key is kept;
+ * the key itself is shown once, when a manager creates it.
+ */
+export const apiKey = sqliteTable(
+  "api_key",
+  {
+    id: text("id").primaryKey(),
+    propertyId: text("property_id")
+      .notNull()
+      .references(() => property.id),
+    name: text("name").notNull(),
+    /** The key's first characters (`fd_live_` and 6 more), enough to tell keys apart in the desk. */
+    prefix: text("prefix").notNull(),
+    /** Hex SHA-256 of the whole key. */
+    keyHash: text("key_hash").notNull(),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => staff.id),
+    createdAt: integer("created_at").notNull(),
+    /** Written at most once a minute per key, so busy integrations cost no write per request. */
+    lastUsedAt: integer("last_used_at"),
+    revokedAt: integer("revoked_at"),
+  },
+  (t) => [uniqueIndex("api_key_hash_uq").on(t.keyHash), index("api_key_property_idx").on(t.propertyId)],
+);
+
+/** Where a property's webhooks go, with the secret their signatures are made with. */
+export const webhookEndpoint = sqliteTable(
+  "webhook_endpoint",
+  {
+    id: text("id").primaryKey(),
+    propertyId: text("property_id")
+      .notNull()
+      .references(() => property.id),
+    url: text("url").notNull(),
+    /** `whsec_…`; the HMAC key, so it is kept as given (shown to the manager once). */
+    secret: text("secret").notNull(),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => staff.id),
+    createdAt: integer("created_at").notNull(),
+    /** Set when a manager removes it; its delivery log stays, pending deliveries stop. */
+    removedAt: integer("removed_at"),
+  },
+  (t) => [index("webhook_endpoint_property_idx").on(t.propertyId)],
+);
+
+/**
+ * The webhook outbox and delivery log in one: a row per event and endpoint, written in the
+ * same write as the change it reports, before any send; the `webhooks` job sends and retries it.
+ */
+export const webhookDelivery = sqliteTable(
+  "webhook_delivery",
+  {
+    id: text("id").primaryKey(),
+    propertyId: text("property_id")
+      .notNull()
+      .references(() => property.id),
+    endpointId: text("endpoint_id")
+      .notNull()
+      .references(() => webhookEndpoint.id),
+    /** The event's id, the same for every endpoint; receivers de-duplicate on it. */
+    eventId: text("event_id").notNull(),
+    eventType: text("event_type").notNull(),
+    /** The exact JSON body sent and signed, so every attempt sends the same bytes. */
+    payload: text("payload").notNull(),
+    /** pending → delivered; `failed` once 24 hours of retries ran out or the endpoint was removed. */
+    status: text("status", { enum: ["pending", "delivered", "failed"] }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at"),
+    lastAttemptAt: integer("last_attempt_at"),
+    /** The receiver's HTTP status on the last attempt; null when it never answered. */
+    lastStatusCode: integer("last_status_code"),
+    /** Plain words for the desk (timeout, refused address); never the receiver's body. */
+    lastError: text("last_error"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("webhook_delivery_event_uq").on(t.endpointId, t.eventId),
+    index("webhook_delivery_due_idx").on(t.propertyId, t.status, t.nextAttemptAt),
+    index("webhook_delivery_property_created_idx").on(t.propertyId, t.createdAt),
+  ],
+);

@@ -69,6 +69,20 @@ export function statusChangeRefusal(
   return null;
 }
 
+/** Whether `next` moves the stay (room, dates or times) away from `current`. */
+export function stayMoved(
+  current: BookingDetails | (StayInput & { roomId: string }),
+  next: StayInput & { roomId: string },
+) {
+  return (
+    next.roomId !== current.roomId ||
+    next.checkInDate !== current.checkInDate ||
+    next.checkOutDate !== current.checkOutDate ||
+    next.earlyCheckInTime !== current.earlyCheckInTime ||
+    next.lateCheckoutTime !== current.lateCheckoutTime
+  );
+}
+
 /** The search key for an expected guest: the name's last word, lower-cased. */
 export function surnameKey(name: string | null | undefined): string | null {
   const words = name?.trim().toLowerCase().split(/\s+/).filter(Boolean) ?? [];

@@ -119,6 +119,12 @@ export const runtimeEnvSchema = z.object({
   ICAL_MAX_BYTES: intFromString(1024, 20 * 1024 * 1024).default(2 * 1024 * 1024),
   /** "1" lets feeds be http:// and on private addresses: local development and tests only. */
   ICAL_ALLOW_LOCAL: z.enum(["0", "1"]).default("0"),
+  /** Requests per minute one API key may make to /api/v1. */
+  API_LIMIT_PER_MINUTE: intFromString(1, 100_000).default(120),
+  /** First wait before a failed webhook delivery is retried; doubles per attempt up to an hour. */
+  WEBHOOK_RETRY_BASE_MS: intFromString(100, 3_600_000).default(30_000),
+  /** Development only: allow http:// and private or loopback webhook URLs (local test receivers). */
+  WEBHOOK_ALLOW_PRIVATE_URLS: z.enum(["0", "1"]).default("0"),
 });
 export type RuntimeEnv = z.infer<typeof runtimeEnvSchema>;
 

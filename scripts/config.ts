@@ -45,6 +45,9 @@ export const PASSTHROUGH_VARS = [
   "ICAL_FETCH_TIMEOUT_MS",
   "ICAL_MAX_BYTES",
   "ICAL_ALLOW_LOCAL",
+  "API_LIMIT_PER_MINUTE",
+  "WEBHOOK_RETRY_BASE_MS",
+  "WEBHOOK_ALLOW_PRIVATE_URLS",
 ] as const;
 export type PassthroughVar = (typeof PASSTHROUGH_VARS)[number];
 export type PassthroughVars = Partial<Record<PassthroughVar, string>>;

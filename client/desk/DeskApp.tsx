@@ -9,6 +9,7 @@ import AnalyticsPage from "./AnalyticsPage";
 import BoardPage from "./BoardPage";
 import BookingsPage from "./BookingsPage";
 import { DeskLayout } from "./DeskLayout";
+import IntegrationsPage from "./IntegrationsPage";
 import LoginPage from "./LoginPage";
 import PropertyPage from "./PropertyPage";
 import SetPasswordPage from "./SetPasswordPage";
@@ -28,10 +29,20 @@ export const DESK_PATHS = {
   bookings: "/desk/bookings",
   property: "/desk/property",
   staff: "/desk/staff",
+  integrations: "/desk/integrations",
   account: "/desk/account",
   setPassword: "/desk/set-password",
 } as const;
-type DeskPage = "login" | "set-password" | "board" | "analytics" | "bookings" | "property" | "staff" | "account";
+type DeskPage =
+  | "login"
+  | "set-password"
+  | "board"
+  | "analytics"
+  | "bookings"
+  | "property"
+  | "staff"
+  | "integrations"
+  | "account";
 /** Pages a signed-out reader may stay on. */
 const OPEN_PAGES: readonly DeskPage[] = ["login", "set-password"];
 const PAGE_OF_PATH: Record<string, DeskPage> = {
@@ -40,6 +51,7 @@ const PAGE_OF_PATH: Record<string, DeskPage> = {
   "/desk/bookings": "bookings",
   "/desk/property": "property",
   "/desk/staff": "staff",
+  "/desk/integrations": "integrations",
   "/desk/account": "account",
   "/desk/set-password": "set-password",
 };
@@ -128,6 +140,9 @@ export default function DeskApp() {
                 </Match>
                 <Match when={page() === "staff" && who().role === "manager"}>
                   <StaffPage me={who()} />
+                </Match>
+                <Match when={page() === "integrations" && who().role === "manager"}>
+                  <IntegrationsPage me={who()} />
                 </Match>
                 <Match when={page() === "account"}>
                   <AccountPage me={who()} />

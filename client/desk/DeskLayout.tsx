@@ -7,7 +7,7 @@ import { deskApi } from "./api";
 
 export function DeskLayout(props: {
   me: DeskMe;
-  current: "board" | "analytics" | "bookings" | "property" | "staff" | "account";
+  current: "board" | "analytics" | "bookings" | "property" | "staff" | "integrations" | "account";
   onSignedOut: () => void;
   children: JSX.Element;
 }) {
@@ -56,6 +56,13 @@ export function DeskLayout(props: {
           <Show when={props.me.role === "manager"}>
             <a href="/desk/staff" onClick={followLink} aria-current={props.current === "staff" ? "page" : undefined}>
               Staff
+            </a>
+            <a
+              href="/desk/integrations"
+              onClick={followLink}
+              aria-current={props.current === "integrations" ? "page" : undefined}
+            >
+              Integrations
             </a>
           </Show>
           <a href="/desk/account" onClick={followLink} aria-current={props.current === "account" ? "page" : undefined}>

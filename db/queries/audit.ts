@@ -34,6 +34,10 @@ export const AUDIT_ACTIONS = [
   "backup-code.delete",
   "calendar.add",
   "calendar.remove",
+  "apikey.create",
+  "apikey.revoke",
+  "webhook.create",
+  "webhook.remove",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -17,6 +17,7 @@ export interface BookingsPageQuery {
   search: string | null;
   after: { checkInDate: string; bookingRef: string } | null;
   limit: number;
+  status?: ReservationStatus;
 }
 
 const bookingColumns = {
@@ -58,6 +59,7 @@ export async function bookingsPage(db: Database, q: BookingsPageQuery): Promise<
   if (q.from) conditions.push(gte(reservation.checkInDate, q.from));
   if (q.to) conditions.push(lte(reservation.checkInDate, q.to));
   if (q.search) conditions.push(searchCondition(q.search));
+  if (q.status) conditions.push(eq(reservation.status, q.status));
   if (q.after) {
     conditions.push(
       sql`(${reservation.checkInDate}, ${reservation.bookingRef}) > (${q.after.checkInDate}, ${q.after.bookingRef})`,

@@ -3,6 +3,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { checkinAnalytics, guest, reservation } from "../schema";
+import { recordCheckinCompleted } from "./webhooks";
 
 /** Every column of the funnel row: a session always writes all of it. */
 export type FunnelRow = typeof checkinAnalytics.$inferSelect;
@@ -64,7 +65,7 @@ export interface CheckinOutcome {
  */
 export async function completeCheckin(db: Database, g: NewGuest): Promise<CheckinOutcome> {
   const liveGuest = and(eq(guest.reservationId, g.reservationId), eq(guest.archived, false));
-  const [, , , winner] = await db.batch([
+  const [, , , , winner] = await db.batch([
     db
       .insert(guest)
       .values({
@@ -115,6 +116,8 @@ export async function completeCheckin(db: Database, g: NewGuest): Promise<Checki
           language: sql`coalesce(excluded.language, ${checkinAnalytics.language})`,
         },
       }),
+    // Webhooks: the checkin.completed event is stored with the check-in itself, once per guest.
+    recordCheckinCompleted(db, g.reservationId, g.sessionId, g.createdAt),
     db
       .select({ sessionId: guest.checkinSessionId, secureToken: guest.secureToken })
       .from(guest)

@@ -37,6 +37,7 @@ import { FrontdeskClient } from "./frontdesk-client";
 import { bookingChangeEvent } from "./booking-change-command";
 import { followDue, runFollow } from "./follow-task";
 import { guestStayOf, toBoardSession, toFunnelRow, toGuestRow } from "./projections";
+import { checkinCompletedStored, recordCheckinFailed } from "./webhook-events";
 import { applyLockEvent, LOCK_EVENT_PATH, lockPollDue, pollLockCodes } from "./lock-tracking";
 import { deleteQueuedPins, runPinAttempt, type PinTaskDeps } from "./pin-task";
 import { DOOR_COMMAND_PATH, doorCommand } from "./stay-command";
@@ -352,6 +353,7 @@ export default class CheckinRoom implements Party.Server {
     await this.room.storage.put(STATE_KEY, result.state);
     this.stored = result.state;
     await this.rearmIfSooner();
+    if (event.type === "pin-failed") await recordCheckinFailed(this.env, this.partiesBinding(), result.state);
 
     this.broadcast({ type: "state", state: toPublicState(result.state) });
     if (before.step !== "completed" && result.state.step === "completed" && result.state.stayToken) {
@@ -393,6 +395,7 @@ export default class CheckinRoom implements Party.Server {
     }
     if (outcome.sessionId === s.sessionId) {
       await this.dispatch({ type: "completed", stayToken: outcome.secureToken });
+      await checkinCompletedStored(this.env, this.partiesBinding(), s);
     } else {
       await this.dispatch({
         type: "lost-race",

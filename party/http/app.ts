@@ -24,6 +24,8 @@ import { staySocketRoutes } from "./stay-socket-routes";
 import { pageRoutes } from "./pages";
 import { drainUnreadBody, formOnly, jsonOnly, sameOriginOnly } from "./request-guards";
 import { securityHeaders } from "./security-headers";
+import { isBearerApiCall } from "./v1/bearer";
+import { v1Routes } from "./v1";
 
 export const app = new Hono<AppEnv>();
 
@@ -54,7 +56,10 @@ const twilioForm = every(
     onError: () => apiErrorResponse(413, "too_large", `Request body over ${TWILIO_WEBHOOK_MAX_BYTES} bytes`),
   }),
 );
-app.use("/api/*", drainUnreadBody, sameOriginOnly);
+// Servers calling /api/v1 with a key and no cookie are not browsers on our pages: see v1/bearer.ts.
+app.use("/api/*", drainUnreadBody, (c, next) =>
+  isBearerApiCall(c.req.raw, c.req.path) ? next() : sameOriginOnly(c, next),
+);
 app.use("/api/*", (c, next) => {
   if (c.req.path.startsWith(IMPORT_PATH_PREFIX)) return next();
   if (c.req.path.startsWith(TWILIO_WEBHOOK_PREFIX)) return twilioForm(c, next);
@@ -79,6 +84,7 @@ app.route("/api/webhooks", seamWebhookRoutes);
 app.route("/api/webhooks", resendWebhookRoutes);
 app.route("/api/webhooks", twilioStatusRoutes);
 app.route("/api/webhooks", twilioInboundRoutes);
+app.route("/api/v1", v1Routes);
 
 app.all("/api/*", () => apiErrorResponse(404, "not_found", "No such endpoint"));
 app.route("/", unsubscribeRoutes);

@@ -10,6 +10,7 @@ import { bookingsRoutes } from "./desk/bookings-routes";
 import { calendarRoutes } from "./desk/calendar-routes";
 import { importRoutes } from "./desk/import-routes";
 import { lockDeviceRoutes } from "./desk/lock-device-routes";
+import { integrationsRoutes } from "./desk/integrations-routes";
 import { requireStaff, type DeskEnv } from "./desk/context";
 import { doorRoutes } from "./desk/door-routes";
 import { pinRoutes } from "./desk/pin-routes";
@@ -34,6 +35,7 @@ staffOnly.route("/", bookingsRoutes);
 staffOnly.route("/", propertyRoutes);
 staffOnly.route("/", lockDeviceRoutes);
 staffOnly.route("/", calendarRoutes);
+staffOnly.route("/", integrationsRoutes);
 
 export const deskRoutes = new Hono<AppEnv>();
 deskRoutes.route("/", loginRoutes);

@@ -2,6 +2,7 @@
 // and the booking's check-in link. Every read and write is scoped by the signed-in
 // staff member's property; another property's reference answers 404 like a missing one.
 import { Hono, type Context } from "hono";
+import type { Database } from "../../../db/client";
 import { recordAudit } from "../../../db/queries/audit";
 import {
   bookingsPage,
@@ -35,6 +36,7 @@ import {
 import { bookingRef as bookingRefSchema } from "../../../shared/protocol/common";
 import { apiErrorResponse, issuesToFields, readJsonBody } from "../../http-json";
 import { followBookingChange, type FollowContext } from "../../bookings/follow-change";
+import { reservationChanged } from "../webhook-events";
 import { noProperty, type DeskEnv } from "./context";
 
 /** What the door-code rule needs from a desk request. */
@@ -85,7 +87,7 @@ bookingsRoutes.get("/bookings", async (c) => {
   return c.json(body);
 });
 
-interface StayAndGuest {
+export interface StayAndGuest {
   roomId: string;
   checkInDate: string;
   checkOutDate: string;
@@ -97,8 +99,8 @@ interface StayAndGuest {
 }
 
 /** The stored form of a booking's stay and expected guest, or per-field reasons it can't be stored. */
-async function checkChange(
-  c: Context<DeskEnv>,
+export async function checkChange(
+  db: Database,
   propertyId: string,
   country: string,
   input: StayAndGuest,
@@ -110,7 +112,7 @@ async function checkChange(
     lateCheckoutTime: input.lateCheckoutTime ? normaliseTime(input.lateCheckoutTime) : null,
   };
   const fields = stayProblems(stay);
-  const room = await findRoom(c.get("db"), propertyId, input.roomId);
+  const room = await findRoom(db, propertyId, input.roomId);
   if (!room) fields.roomId = "Choose a room";
   else if (room.retiredAt !== null) fields.roomId = `${room.name} is retired; choose another room`;
   const name = input.expectedGuestName?.replace(/\s+/g, " ") || null;
@@ -140,7 +142,7 @@ bookingsRoutes.post("/bookings", async (c) => {
   if (!body.ok) return body.response;
   const typedRef = body.value.bookingRef?.trim() ? bookingRefSchema.safeParse(body.value.bookingRef) : null;
   if (typedRef && !typedRef.success) return invalid({ bookingRef: "A reference is 4 to 16 letters or digits" });
-  const checked = await checkChange(c, property.id, property.country, body.value);
+  const checked = await checkChange(c.get("db"), property.id, property.country, body.value);
   if (!checked.ok) return invalid(checked.fields);
 
   const now = Date.now();
@@ -170,6 +172,11 @@ bookingsRoutes.post("/bookings", async (c) => {
     bookingRef: created.bookingRef,
     at: now,
   });
+  await reservationChanged(c.get("db"), c.get("env"), c.env.lobby.parties, {
+    ...created,
+    reservationId: created.id,
+    now,
+  });
   return c.json(await findBooking(c.get("db"), property.id, created.bookingRef), 201);
 });
 
@@ -193,7 +200,7 @@ bookingsRoutes.put("/bookings/:ref", async (c) => {
     expectedGuestPhone: existing.expectedGuestPhone,
   };
   const given = Object.fromEntries(Object.entries(body.value).filter(([, v]) => v !== undefined));
-  const checked = await checkChange(c, property.id, property.country, { ...kept, ...given } as StayAndGuest);
+  const checked = await checkChange(db, property.id, property.country, { ...kept, ...given } as StayAndGuest);
   if (!checked.ok) return invalid(checked.fields);
   const change = checked.change;
   const checkedIn = existing.status === "checked_in" || existing.guestName !== null;
@@ -218,6 +225,7 @@ bookingsRoutes.put("/bookings/:ref", async (c) => {
     ...(follow.kind === "following" ? { sessionId: follow.sessionId, detail: follow.detail } : {}),
     at: now,
   });
+  await reservationChanged(db, c.get("env"), c.env.lobby.parties, { ...existing, propertyId: property.id, now });
   return c.json(await findBooking(db, property.id, existing.bookingRef));
 });
 
@@ -255,6 +263,7 @@ async function changeStatus(c: Context<DeskEnv>, change: "cancel" | "no-show") {
     ...(follow.kind === "following" ? { sessionId: follow.sessionId, detail: follow.detail } : {}),
     at: now,
   });
+  await reservationChanged(db, c.get("env"), c.env.lobby.parties, { ...existing, propertyId: property.id, now });
   return c.json(await findBooking(db, property.id, existing.bookingRef));
 }
 

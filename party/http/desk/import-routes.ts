@@ -4,6 +4,7 @@
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { recordAudit } from "../../../db/queries/audit";
+import { importChanged } from "../webhook-events";
 import { commitImport, existingForImport } from "../../../db/queries/bookings";
 import { roomsOf } from "../../../db/queries/rooms";
 import { CSV_MAX_BYTES, CSV_TEMPLATE, parseBookingCsv, planImport } from "../../../domain/booking-csv";
@@ -101,7 +102,8 @@ importRoutes.post("/bookings/import/commit", csvLimit, async (c) => {
     if (outcome.kind === "following") followed.push({ bookingRef: row.bookingRef, ...outcome });
   }
   const now = Date.now();
-  await commitImport(c.get("db"), staff.property.id, [...planned.plan.create, ...planned.plan.update], now);
+  const rows = [...planned.plan.create, ...planned.plan.update];
+  await commitImport(c.get("db"), staff.property.id, rows, now);
   const { counts } = body;
   await recordAudit(c.get("db"), {
     staffId: staff.staffId,
@@ -119,5 +121,11 @@ importRoutes.post("/bookings/import/commit", csvLimit, async (c) => {
       at: now,
     });
   }
+  const bookingRefs = rows.map((r) => r.bookingRef);
+  await importChanged(c.get("db"), c.get("env"), c.env.lobby.parties, {
+    propertyId: staff.property.id,
+    bookingRefs,
+    now,
+  });
   return c.json({ ...body, committed: true });
 });
