@@ -222,6 +222,7 @@ export default class CheckinRoom implements Party.Server {
       return json(toPublicState(state), 201);
     }
 
+    if (command.type === "wipe") return this.wipeNow();
     if (!this.state) return apiErrorResponse(404, "not_found", "No such session");
     const outcome = await this.dispatch(
       command.type === "retry-pins"
@@ -345,6 +346,19 @@ export default class CheckinRoom implements Party.Server {
       this.sendTo(connection, { type: "error", code: "not_found", message: ENDED_MESSAGE });
       connection.close(4404, "session ended");
     }
+  }
+
+  /** Erasure asked for now: a live session ends first, and its codes leave the locks before the room forgets them. */
+  private async wipeNow(): Promise<Response> {
+    if (!this.state) return json({ ok: true });
+    if (!isFinished(this.state)) await this.dispatch({ type: "expired" });
+    if (this.state.pinsToDelete.length > 0) await deleteQueuedPins(this.pinTaskDeps());
+    if (this.state.pinsToDelete.length > 0) {
+      await this.armAlarm();
+      return apiErrorResponse(409, "codes_pending", "The door codes could not be removed yet; the room retries.");
+    }
+    await this.wipe();
+    return json({ ok: true });
   }
 
   private async load(): Promise<CheckinState | null> {
@@ -472,6 +486,10 @@ const BOARD_SILENT: ReadonlySet<FlowEvent["type"]> = new Set([
   "pin-progress",
   "pin-attempt-started",
 ]);
+
+function isFinished(state: CheckinState): boolean {
+  return state.step === "completed" || state.step === "expired";
+}
 
 function isBoardVisible(event: FlowEvent): boolean {
   return !BOARD_SILENT.has(event.type);

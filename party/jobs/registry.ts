@@ -2,8 +2,9 @@
 // its schedule in the jobs room's storage.
 import { icalJob } from "./ical";
 import type { Job } from "./job";
+import { retentionJob } from "./retention";
 
-export const JOBS: readonly Job[] = [icalJob];
+export const JOBS: readonly Job[] = [icalJob, retentionJob];
 
 export function jobNamed(name: string): Job | undefined {
   return JOBS.find((job) => job.name === name);
