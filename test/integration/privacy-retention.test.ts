@@ -201,15 +201,13 @@ async function anonymisedAt(ids: string[]) {
 describe("guest data retention", () => {
   beforeAll(async () => {
     await addProperty(stack.db, OTHER_PROPERTY);
-    await stack.db
-      .insert(room)
-      .values({
-        id: "room-elsewhere",
-        propertyId: OTHER_PROPERTY,
-        name: "E1",
-        frontDoorLockId: "e-f",
-        roomLockId: "e-r",
-      });
+    await stack.db.insert(room).values({
+      id: "room-elsewhere",
+      propertyId: OTHER_PROPERTY,
+      name: "E1",
+      frontDoorLockId: "e-f",
+      roomLockId: "e-r",
+    });
     await addStaff(stack.db, { ...OTHER_MANAGER, role: "manager", propertyId: OTHER_PROPERTY });
     await addStaff(stack.db, { ...CLERK, role: "staff", propertyId: PROPERTY });
   });
