@@ -2,7 +2,6 @@
 // by keyboard: the export downloads every row about the booking, erasure of a stay still
 // going is refused in plain words, a cancelled booking's guest data is erased. axe finds
 // no WCAG 2.2 A/AA violation, at desk width and at 320 px.
-import AxeBuilder from "@axe-core/playwright";
 import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
@@ -11,6 +10,7 @@ import { reservation } from "../../db/schema";
 import { DEFAULT_ADMIN } from "../../scripts/config";
 import { guestDataExport } from "../../shared/guest-data-protocol";
 import { screenshot, useBrowser } from "../support/browser";
+import { expectNoAxeViolations } from "../support/axe";
 import { startTestStack, type TestStack } from "../support/stack";
 import { expectHeading, ownAddress } from "./guest-steps";
 
@@ -25,13 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.stop();
 });
-
-async function expectNoAxeViolations(page: Page, what: string) {
-  const { violations } = await new AxeBuilder({ page: page as never })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"])
-    .analyze();
-  expect(violations.map((v) => `${what}: ${v.id} (${v.nodes.length}) ${v.help}`)).toEqual([]);
-}
 
 async function showBooking(page: Page, ref: string) {
   await page.getByLabel("Reference or guest name").fill(ref);
