@@ -63,9 +63,13 @@ export const reservation = sqliteTable(
     icalFeedId: text("ical_feed_id"),
     createdAt: integer("created_at").notNull().default(0),
     updatedAt: integer("updated_at").notNull().default(0),
+    /** When the guest's personal data (here, on its guest rows and in its messages) was anonymised. */
+    anonymisedAt: integer("anonymised_at"),
   },
   (t) => [
     uniqueIndex("reservation_booking_ref_uq").on(t.bookingRef),
+    // The retention job's queue: bookings still holding personal data, oldest checkout first.
+    index("reservation_retention_idx").on(t.propertyId, t.checkOutDate).where(sql`anonymised_at is null`),
     index("reservation_property_arrival_idx").on(t.propertyId, t.checkInDate),
     // Keyset paging: (check_in_date, booking_ref) is unique within a property and ordered.
     index("reservation_property_arrival_ref_idx").on(t.propertyId, t.checkInDate, t.bookingRef),

@@ -61,6 +61,17 @@ export const runtimeEnvSchema = z.object({
     .max(7 * 24 * 60)
     .default(120),
   /**
+   * How long a check-in room keeps its storage once the session is over: from checkout for a
+   * completed check-in, from the end for an expired one. Fractions allowed for tests.
+   */
+  ROOM_RETENTION_MINUTES: z.coerce
+    .number()
+    .min(0.01)
+    .max(90 * 24 * 60)
+    .default(24 * 60),
+  /** Days after checkout that a guest's personal data is anonymised, unless the property sets its own. */
+  GUEST_DATA_RETENTION_DAYS: intFromString(1, 3650).default(30),
+  /**
    * The header a proxy in front of this deployment sets to the client's address and
    * overwrites when a client sends it: `cf-connecting-ip` on Cloudflare (partykit deploy).
    * Unset, no header is believed: every client is the connection itself.

@@ -9,6 +9,7 @@ import { failureMessage } from "./api";
 import { BookingForm } from "./BookingForm";
 import { bookingsApi, type BookingsFilter } from "./bookings-api";
 import { CheckinLinkPanel } from "./CheckinLinkPanel";
+import { GuestDataPanel } from "./GuestDataPanel";
 import { ImportPanel } from "./ImportPanel";
 import "./bookings.css";
 import { DeskTable } from "./DeskTable";
@@ -250,6 +251,7 @@ export default function BookingsPage(props: { me: DeskMe }) {
                           </button>
                         </Show>
                       </Show>
+                      <GuestDataPanel booking={b} me={props.me} onErased={() => void refetch()} />
                     </td>
                   </tr>
                 )}

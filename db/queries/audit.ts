@@ -24,6 +24,8 @@ export const AUDIT_ACTIONS = [
   "booking.no-show",
   "booking.link",
   "booking.import",
+  "guest.export",
+  "guest.erase",
   "property.update",
   "room.create",
   "room.update",

@@ -108,7 +108,7 @@ export async function signInFailuresAt(db: Database, propertyId: string, since: 
 /** The account a still-usable link belongs to, to check the new password against its email first. */
 export async function findUsableToken(db: Database, tokenHash: string, now: number) {
   const rows = await db
-    .select({ staffId: staff.id, email: staff.email })
+    .select({ staffId: staff.id, email: staff.email, propertyId: staff.propertyId })
     .from(staffPasswordToken)
     .innerJoin(staff, eq(staff.id, staffPasswordToken.staffId))
     .where(

@@ -1,6 +1,6 @@
 // Staff accounts and the properties they work at.
 import { asc, eq, sql } from "drizzle-orm";
-import type { StaffRole } from "../../domain/staff-session";
+import { STAFF_SESSION_TTL_MS, type StaffRole } from "../../domain/staff-session";
 import type { Database } from "../client";
 import { auditLog, property, staff } from "../schema";
 
@@ -53,7 +53,8 @@ export function sessionDetail(expiresAt: number): string {
 /**
  * The staff member behind a verified session token, the property their desk shows
  * (their own, or the first one for a manager not tied to one), and whether that exact
- * session was logged out. One round trip: this runs on every desk request and socket.
+ * session was logged out or outlived by a password change. One round trip: this runs on every
+ * desk request and socket.
  */
 export async function findStaffForSession(db: Database, staffId: string, expiresAt: number) {
   const rows = await db
@@ -62,6 +63,11 @@ export async function findStaffForSession(db: Database, staffId: string, expires
       property,
       loggedOut: sql<number>`exists (select 1 from ${auditLog} where ${auditLog.staffId} = ${staff.id}
         and ${auditLog.action} = 'logout' and ${auditLog.detail} = ${sessionDetail(expiresAt)})`,
+      // A new password ends every session signed in before it, except the one that changed it
+      // (its row names that session); a password set through a link names none.
+      passwordChanged: sql<number>`exists (select 1 from ${auditLog} where ${auditLog.staffId} = ${staff.id}
+        and ${auditLog.action} in ('password.change', 'password.set') and ${auditLog.at} > ${expiresAt - STAFF_SESSION_TTL_MS}
+        and (${auditLog.detail} is null or ${auditLog.detail} <> ${sessionDetail(expiresAt)}))`,
     })
     .from(staff)
     .leftJoin(
@@ -71,7 +77,13 @@ export async function findStaffForSession(db: Database, staffId: string, expires
     .where(eq(staff.id, staffId))
     .limit(1);
   const row = rows[0];
-  return row ? { staff: row.staff, property: row.property, loggedOut: Boolean(row.loggedOut) } : null;
+  return row
+    ? {
+        staff: row.staff,
+        property: row.property,
+        ended: Boolean(row.loggedOut) || Boolean(row.passwordChanged),
+      }
+    : null;
 }
 
 /** Every property's id: a manager not tied to one may have a board open on any of them. */

@@ -3,7 +3,7 @@
 // announced to the guest's devices, the front desk and the funnel row (those two in
 // the background: a guest never waits for a dashboard or for analytics). Slow work
 // (door PINs, PIN clean-up, finishing a confirmed check-in, abandonment) runs from the
-// room's alarm, set from the domain's `nextWakeUp` and re-armed from storage whenever
+// room's alarm, set from the domain's `roomWakeUp` and re-armed from storage whenever
 // the room wakes, so a restart loses nothing.
 import type * as Party from "partykit/server";
 import { completeCheckin, syncFunnelRow } from "../../db/queries/checkin";
@@ -12,13 +12,13 @@ import {
   applyEvent,
   initialState,
   isExpired,
-  nextWakeUp,
   toPublicState,
   type CheckinState,
   type FlowEvent,
 } from "../../domain/checkin-flow";
 import { migrateStoredState } from "../../domain/checkin-state-migrations";
 import { generatePin } from "../../domain/pin-code";
+import { isRoomWipeDue, roomWakeUp } from "../../domain/room-retention";
 import { takeToken, type Bucket } from "../../domain/token-bucket";
 import { useEnglishZodMessages } from "../../shared/zod-locale";
 import { clientMessage, type ServerMessage } from "../../shared/protocol/guest-socket";
@@ -56,6 +56,7 @@ export const ROOM_MESSAGES_PER_WINDOW = 60;
 /** A guest's phone and laptop with a few tabs each; more is a script holding sockets open. */
 export const MAX_CONNECTIONS_PER_SESSION = 8;
 export const TOO_MANY_CONNECTIONS_CLOSE = 4429;
+const ENDED_MESSAGE = "This check-in session does not exist. Start again with your booking reference.";
 
 export default class CheckinRoom implements Party.Server {
   private state: CheckinState | null = null;
@@ -101,6 +102,10 @@ export default class CheckinRoom implements Party.Server {
     return this.env.SESSION_EXPIRY_MINUTES * 60_000;
   }
 
+  private get retentionMs(): number {
+    return this.env.ROOM_RETENTION_MINUTES * 60_000;
+  }
+
   async onStart() {
     this.state = await this.load();
     this.stored = this.state;
@@ -142,7 +147,7 @@ export default class CheckinRoom implements Party.Server {
       this.sendTo(connection, {
         type: "error",
         code: "not_found",
-        message: "This check-in session does not exist. Start again with your booking reference.",
+        message: ENDED_MESSAGE,
       });
       connection.close(4404, "unknown session");
       return;
@@ -218,6 +223,7 @@ export default class CheckinRoom implements Party.Server {
       return json(toPublicState(state), 201);
     }
 
+    if (command.type === "wipe") return this.wipeNow();
     if (!this.state) return apiErrorResponse(404, "not_found", "No such session");
     const outcome = await this.dispatch(
       command.type === "retry-pins"
@@ -240,6 +246,7 @@ export default class CheckinRoom implements Party.Server {
       if (!this.state) return;
       await this.stay.load();
       const now = Date.now();
+      if (isRoomWipeDue(this.state, this.retentionMs, now)) return await this.wipe();
       if (this.state.pinsToDelete.length > 0 && (this.state.cleanupRetryAt ?? 0) <= now) {
         await deleteQueuedPins(this.pinTaskDeps());
       }
@@ -320,9 +327,39 @@ export default class CheckinRoom implements Party.Server {
 
   /** The domain's next wake-up, or the door's arrival check if that comes first. */
   private wakeAt(now: number): number | null {
-    const times = [nextWakeUp(this.state!, this.expiryMs, now), this.stay.wakeAt(this.state!)];
+    const times = [roomWakeUp(this.state!, this.expiryMs, this.retentionMs, now), this.stay.wakeAt(this.state!)];
     const due = times.filter((t): t is number => t !== null);
     return due.length === 0 ? null : Math.min(...due);
+  }
+
+  /**
+   * The session is long over: nothing of it stays in the room (the database keeps the
+   * record). Afterwards the room answers like one that never existed.
+   */
+  private async wipe() {
+    await this.room.storage.deleteAll();
+    await this.room.storage.deleteAlarm();
+    this.state = null;
+    this.stored = null;
+    this.armedAt = null;
+    this.frontdesk.close();
+    for (const connection of this.room.getConnections()) {
+      this.sendTo(connection, { type: "error", code: "not_found", message: ENDED_MESSAGE });
+      connection.close(4404, "session ended");
+    }
+  }
+
+  /** Erasure asked for now: a live session ends first, and its codes leave the locks before the room forgets them. */
+  private async wipeNow(): Promise<Response> {
+    if (!this.state) return json({ ok: true });
+    if (!isFinished(this.state)) await this.dispatch({ type: "expired" });
+    if (this.state.pinsToDelete.length > 0) await deleteQueuedPins(this.pinTaskDeps());
+    if (this.state.pinsToDelete.length > 0) {
+      await this.armAlarm();
+      return apiErrorResponse(409, "codes_pending", "The door codes could not be removed yet; the room retries.");
+    }
+    await this.wipe();
+    return json({ ok: true });
   }
 
   private async load(): Promise<CheckinState | null> {
@@ -452,6 +489,10 @@ const BOARD_SILENT: ReadonlySet<FlowEvent["type"]> = new Set([
   "pin-progress",
   "pin-attempt-started",
 ]);
+
+function isFinished(state: CheckinState): boolean {
+  return state.step === "completed" || state.step === "expired";
+}
 
 function isBoardVisible(event: FlowEvent): boolean {
   return !BOARD_SILENT.has(event.type);

@@ -14,10 +14,14 @@ export const socketStaffSession = z.object({
 });
 export type SocketStaffSession = z.infer<typeof socketStaffSession>;
 
-/** Sent by the main party: end one session (logout) or every session of a person (deactivation). */
+/**
+ * Sent by the main party: end one session (logout), every session of a person (deactivation,
+ * a password set by link), or every one but the session that changed the password (`keepExpiresAt`).
+ */
 export const endStaffSessions = z.object({
   staffId: z.string().min(1).max(64),
   expiresAt: z.number().int().optional(),
+  keepExpiresAt: z.number().int().optional(),
 });
 export type EndStaffSessions = z.infer<typeof endStaffSessions>;
 export const END_STAFF_SESSIONS_PATH = "/end-staff-sessions";
@@ -40,5 +44,9 @@ export function readStaffSession(req: Request): SocketStaffSession | null {
 }
 
 export function isEndedBy(session: SocketStaffSession, end: EndStaffSessions): boolean {
-  return session.staffId === end.staffId && (end.expiresAt === undefined || end.expiresAt === session.expiresAt);
+  return (
+    session.staffId === end.staffId &&
+    (end.expiresAt === undefined || end.expiresAt === session.expiresAt) &&
+    (end.keepExpiresAt === undefined || end.keepExpiresAt !== session.expiresAt)
+  );
 }

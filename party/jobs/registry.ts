@@ -2,9 +2,10 @@
 // its schedule in the jobs room's storage.
 import { icalJob } from "./ical";
 import type { Job } from "./job";
+import { retentionJob } from "./retention";
 import { webhooksJob } from "./webhooks";
 
-export const JOBS: readonly Job[] = [icalJob, webhooksJob];
+export const JOBS: readonly Job[] = [icalJob, retentionJob, webhooksJob];
 
 export function jobNamed(name: string): Job | undefined {
   return JOBS.find((job) => job.name === name);

@@ -62,6 +62,8 @@ export const checkinCommand = z.discriminatedUnion("type", [
   z.object({ type: z.literal("manual-pin"), pin: z.string().check(z.regex(/^\d{4,8}$/)) }),
   z.object({ type: z.literal("stay-changed"), change: stayChange }),
   z.object({ type: z.literal("cancelled") }),
+  /** A manager erased the guest's data: end the session if it is live, remove its codes, empty the room. */
+  z.object({ type: z.literal("wipe") }),
 ]);
 export type CheckinCommand = z.infer<typeof checkinCommand>;
 

@@ -1,9 +1,10 @@
 // Passwords: a signed-in person changes their own (knowing the current one), and a
 // one-time link from a manager sets one (an invitation or a reset). New passwords
-// pass the same policy either way.
+// pass the same policy either way. A new password ends the person's other sessions and
+// their board sockets (a link ends all of them): whoever held a stolen session loses it.
 import { Hono } from "hono";
 import { recordAudit } from "../../../db/queries/audit";
-import { findStaffById } from "../../../db/queries/staff";
+import { findStaffById, sessionDetail } from "../../../db/queries/staff";
 import { findUsableToken, redeemPasswordToken, setPasswordHash } from "../../../db/queries/staff-accounts";
 import { hashPassword, verifyPassword } from "../../../domain/password";
 import { PASSWORD_PROBLEM_MESSAGES, passwordProblem } from "../../../domain/password-policy";
@@ -13,6 +14,7 @@ import { sha256Hex } from "../../sha256";
 import type { AppEnv } from "../app-env";
 import { clientIp, loginBackoff, takeRateLimit } from "../rate-limit";
 import type { DeskEnv } from "./context";
+import { closeStaffSockets } from "./end-sessions";
 
 /** Guessing link tokens is hopeless (256 bits); this only keeps a script from hammering PBKDF2. */
 const SET_PASSWORD_LIMIT_PER_IP = { limit: 20, windowMs: 15 * 60_000 };
@@ -48,7 +50,12 @@ setPasswordRoutes.post("/set-password", async (c) => {
   if (weak) return weak;
   const redeemed = await redeemPasswordToken(db, tokenHash, await hashPassword(body.value.password), now);
   if (!redeemed) return expired();
+  // This row ends every session signed in before it (findStaffForSession); then their sockets close.
   await recordAudit(db, { staffId: redeemed.staffId, action: "password.set", detail: redeemed.purpose, at: now });
+  // An invited account never had a session; a reset one may have several open.
+  if (redeemed.purpose === "reset") {
+    await closeStaffSockets(env, db, c.env.lobby.parties, owner.propertyId, { staffId: redeemed.staffId });
+  }
   return c.json({ ok: true, email: redeemed.email });
 });
 
@@ -81,6 +88,12 @@ accountRoutes.post("/account/password", async (c) => {
     });
   }
   await setPasswordHash(db, me.staffId, await hashPassword(body.value.newPassword));
-  await recordAudit(db, { staffId: me.staffId, action: "password.change", at: Date.now() });
+  // The row names the session that made the change: every other one ends (findStaffForSession).
+  const detail = sessionDetail(me.expiresAt);
+  await recordAudit(db, { staffId: me.staffId, action: "password.change", detail, at: Date.now() });
+  await closeStaffSockets(env, db, c.env.lobby.parties, me.homePropertyId, {
+    staffId: me.staffId,
+    keepExpiresAt: me.expiresAt,
+  });
   return c.json({ ok: true });
 });

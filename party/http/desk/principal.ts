@@ -1,5 +1,6 @@
 // Who is calling the desk: the fd_staff cookie, checked for signature and expiry, then
-// against the database (the account still exists and is active, this session was not logged out).
+// against the database (the account still exists and is active, this session was not logged out
+// or ended by a password change).
 // Role and property come from the database, not the token, so a demotion or a move to
 // another property takes effect on the next request.
 import type { Database } from "../../../db/client";
@@ -28,7 +29,7 @@ export async function principalFromCookieHeader(
   const session = await verifyStaffSession(readCookie(cookieHeader, STAFF_COOKIE), secret, now);
   if (!session) return null;
   const found = await findStaffForSession(db, session.staffId, session.expiresAt);
-  if (!found || found.loggedOut || !found.staff.active) return null;
+  if (!found || found.ended || !found.staff.active) return null;
   const { staff, property } = found;
   return {
     staffId: staff.id,
