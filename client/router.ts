@@ -3,7 +3,7 @@
 import { createSignal } from "solid-js";
 
 export interface Location {
-  /** Always ends with "/" except for paths that carry an id, e.g. /stay/<token>. */
+  /** Always ends with "/" under /checkin; /stay carries its token in the fragment, not here. */
   path: string;
   query: URLSearchParams;
 }
@@ -37,5 +37,5 @@ export function followLink(event: MouseEvent): void {
     return;
   if (a.origin !== location.origin) return;
   event.preventDefault();
-  navigate(a.pathname + a.search);
+  navigate(a.pathname + a.search + a.hash);
 }

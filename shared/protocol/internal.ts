@@ -62,8 +62,16 @@ export const checkinCommand = z.discriminatedUnion("type", [
   z.object({ type: z.literal("manual-pin"), pin: z.string().check(z.regex(/^\d{4,8}$/)) }),
   z.object({ type: z.literal("stay-changed"), change: stayChange }),
   z.object({ type: z.literal("cancelled") }),
+  /**
+   * A newer lookup of the booking replaces this session: it ends and deletes its codes.
+   * `onlyIfEnded`: only if it can no longer be resumed (expired, failed); a live one answers so.
+   */
+  z.object({ type: z.literal("supersede"), onlyIfEnded: z.boolean() }),
 ]);
 export type CheckinCommand = z.infer<typeof checkinCommand>;
+
+export const supersedeAnswer = z.object({ superseded: z.boolean() });
+export type SupersedeAnswer = z.infer<typeof supersedeAnswer>;
 
 /** Wakes a property's jobs room: one job soon, or (no job) every job that has no time yet. */
 export const jobsWake = z.object({
