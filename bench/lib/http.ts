@@ -62,7 +62,12 @@ export function deviceFetch(
 /** Bench bookings are all made under this surname (bench/lib/seed.ts): the lookup's proof. */
 export const BENCH_SURNAME = "Guest";
 
-export async function lookup(baseUrl: string, bookingRef: string, ip: string, proof = BENCH_SURNAME): Promise<LookupResponse> {
+export async function lookup(
+  baseUrl: string,
+  bookingRef: string,
+  ip: string,
+  proof = BENCH_SURNAME,
+): Promise<LookupResponse> {
   const res = await deviceFetch(`${baseUrl}/api/lookup`, {
     method: "POST",
     headers: { "content-type": "application/json", "cf-connecting-ip": ip, "user-agent": MOBILE_UA },

@@ -26,7 +26,11 @@ export default function Lookup() {
     <Show when={!live()} fallback={<Loading />}>
       <Show when={returning()} fallback={<ReferenceForm onCheckedIn={setReturning} />} keyed>
         {(found) => (
-          <Returning bookingRef={found.bookingRef} propertyPhone={found.propertyPhone} onCancel={() => setReturning(null)} />
+          <Returning
+            bookingRef={found.bookingRef}
+            propertyPhone={found.propertyPhone}
+            onCancel={() => setReturning(null)}
+          />
         )}
       </Show>
     </Show>

@@ -1,7 +1,7 @@
 // The check-in engine end to end: real partykit dev (workerd), real sqld, the
 // simulated lock vendor as the only fake. Each test uses its own booking reference
 // and client address so they cannot interfere.
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkinAnalytics, guest, reservation } from "../../db/schema";
 import { MAX_MESSAGE_BYTES } from "../../shared/protocol/common";
