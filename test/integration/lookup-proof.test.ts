@@ -116,9 +116,10 @@ describe("proof of booking", () => {
     };
     const unknown: number[] = [];
     const wrong: number[] = [];
-    // Interleaved, so a change of load on this shared machine falls on both alike.
+    // Interleaved, so a change of load on this shared machine falls on both alike; one reference
+    // each, so both meet limiter rooms equally warm.
     for (let i = 0; i < TRIES; i++) {
-      unknown.push(await timed(`FD${8000 + i}`));
+      unknown.push(await timed("FD8000"));
       wrong.push(await timed("FD1020"));
     }
     const [u, w] = [median(unknown), median(wrong)];
@@ -181,7 +182,7 @@ describe("one live session per booking", () => {
     // The first device kept its socket and followed every change.
     const latest = await waitForState(first, (s) => s.details?.fullName === "Grace Hopper 11");
     expect(latest.step).toBe("parking");
-    await waitForState(first, (s) => s.pin.status === "ready", 30_000);
+    if (latest.pin.status !== "ready") await waitForState(first, (s) => s.pin.status === "ready", 30_000);
     expect(await pinsOnLock(stack.url, key, roomLock)).toHaveLength(1);
     expect(await pinsOnLock(stack.url, key, "lock-front-harbour", pinLabel(ids[0]!))).toHaveLength(1);
     await first.close();
