@@ -6,7 +6,7 @@ import { Loading } from "./components/Page";
 import { loadStrings } from "./i18n";
 import CheckinLink from "./pages/CheckinLink";
 import Lookup, { Returning } from "./pages/Lookup";
-import { here, navigate } from "./router";
+import { here, navigate, rereadLocation } from "./router";
 import { followSession } from "./session/controller";
 import { WIZARD_PATHS } from "./session/routing";
 import { currentStayToken, moveStayTokenToFragment, STAY_PATH } from "./stay-link";
@@ -14,6 +14,7 @@ import "./styles.css";
 
 // Before any request: an old /stay/<token> link must not be re-sent anywhere.
 moveStayTokenToFragment();
+rereadLocation();
 
 const DeskApp = lazy(() => import("./desk/DeskApp"));
 // Every page after the first carries the phone library and its metadata (most of

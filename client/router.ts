@@ -22,6 +22,11 @@ export const here = current;
 
 addEventListener("popstate", () => setCurrent(read()));
 
+/** For a URL changed behind the router's back before the first render (an old stay link's token moved). */
+export function rereadLocation(): void {
+  setCurrent(read());
+}
+
 export function navigate(to: string, opts: { replace?: boolean } = {}): void {
   const target = new URL(to, location.origin);
   if (target.pathname + target.search === location.pathname + location.search) return;
