@@ -2,9 +2,8 @@
 // the happy path by keyboard alone, the dead ends, resuming, and two devices.
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "playwright-core";
 import { checkinAnalytics, guest } from "../../db/schema";
+import { expectNoAxeViolations } from "../support/axe";
 import { screenshot, useBrowser } from "../support/browser";
 import { startTestStack, type TestStack } from "../support/stack";
 import {
@@ -30,13 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.stop();
 });
-
-const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
-
-async function expectNoAxeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page: page as never }).withTags(WCAG_22_AA).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-}
 
 async function liveGuest(bookingRef: string) {
   const rows = await stack.db
@@ -269,14 +261,14 @@ describe("guest check-in", () => {
     // A new device has no kept stay link: only the desk's number, tap to call.
     expect(await page.getByRole("link", { name: "Show my door code" }).count()).toBe(0);
     await page.locator('a[href="tel:+441632960000"]').waitFor();
-    await expectNoAxeViolations(page);
+    await expectNoAxeViolations(page, "returning guest");
     await screenshot(page, "guest-returning");
 
     // The device that checked in kept its stay link: the way back is one tap.
     const row = await liveGuest("FD2001");
     await page.goto(`${stack.url}/stay#${row.secureToken}`);
     await expectHeading(page, "Your stay at Harbour House");
-    await expectNoAxeViolations(page);
+    await expectNoAxeViolations(page, "stay page with its link");
     await lookUp(page, stack.url, "FD2001", "Lovelace");
     await page.getByRole("link", { name: "Show my door code" }).click();
     await page.waitForURL(/\/stay#/);
