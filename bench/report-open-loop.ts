@@ -19,7 +19,7 @@ const STEP_LABEL: Record<string, string> = {
   parking: "parking → state",
   confirm: "confirm → state",
   stayToken: "confirm → stay token",
-  stay: "GET /api/stay/:token",
+  stay: "POST /api/stay",
 };
 
 const OVERLOAD_TIMEOUT = "timed out after";

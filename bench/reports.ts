@@ -44,7 +44,7 @@ function stepRows(run: CheckinRun, echo: EchoRun | undefined) {
     { key: "parking", label: "parking → state", s: run.steps.parking, echo: echo?.roundTrip },
     { key: "confirm", label: "confirm → state", s: run.steps.confirm, echo: echo?.roundTrip },
     { key: "stayToken", label: "confirm → stay token (guest written)", s: run.steps.stayToken, echo: echo?.roundTrip },
-    { key: "stay", label: "GET /api/stay/:token", s: run.steps.stay, echo: echo?.http },
+    { key: "stay", label: "POST /api/stay", s: run.steps.stay, echo: echo?.http },
   ];
   return rows;
 }

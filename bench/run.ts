@@ -39,7 +39,11 @@ const log = (line: string) =>
   console.log(`[bench ${((performance.now() - t0) / 1000).toFixed(0).padStart(3)}s] ${line}`);
 
 /** All bench guests come from one machine; every guest also gets its own address, but nothing should be refused. */
-const COMMON_VARS = { LOOKUP_LIMIT_PER_MINUTE: "100000", LOOKUP_LIMIT_PER_REF_PER_HOUR: "100000" };
+const COMMON_VARS = {
+  LOOKUP_LIMIT_PER_MINUTE: "100000",
+  LOOKUP_LIMIT_PER_REF_PER_HOUR: "100000",
+  LOOKUP_LIMIT_PER_CLIENT_REF_PER_HOUR: "100000",
+};
 const MAIN_VARS = { ...COMMON_VARS, SIM_LOCK_LATENCY_MS: "20-80" };
 const GUEST_DEADLINE_MS = 120_000;
 

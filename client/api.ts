@@ -1,11 +1,11 @@
 // The guest's HTTP calls.
 import { fetchJson, type ApiResult } from "./fetch-json";
-import { lookupResponse, stayAccessResponse, stayResponse } from "../shared/protocol/guest-http";
+import { lookupResponse, stayResponse } from "../shared/protocol/guest-http";
 import type { LookupResponse, StayResponse } from "../shared/protocol/guest-http";
 
-/** 404 with a `not-found` lookup body is an answer, not a failure. */
-export function lookup(bookingRef: string): Promise<ApiResult<LookupResponse>> {
-  return fetchJson("/api/lookup", lookupResponse, { body: { bookingRef }, answerStatuses: [404] });
+/** The reference and its proof (surname, email or phone as booked); a 404 `not-found` body is an answer. */
+export function lookup(bookingRef: string, proof: string): Promise<ApiResult<LookupResponse>> {
+  return fetchJson("/api/lookup", lookupResponse, { body: { bookingRef, proof }, answerStatuses: [404] });
 }
 
 /** A check-in link's token in exchange for a session, answered like a lookup. */
@@ -13,10 +13,7 @@ export function openCheckinLink(token: string): Promise<ApiResult<LookupResponse
   return fetchJson("/api/checkin-link", lookupResponse, { body: { token }, answerStatuses: [404] });
 }
 
-export function stayAccess(bookingRef: string, phoneLast4: string): Promise<ApiResult<{ stayToken: string }>> {
-  return fetchJson("/api/stay-access", stayAccessResponse, { body: { bookingRef, phoneLast4 } });
-}
-
+/** The token goes in the body: a URL would carry it into request logs. */
 export function stay(token: string): Promise<ApiResult<StayResponse>> {
-  return fetchJson(`/api/stay/${encodeURIComponent(token)}`, stayResponse);
+  return fetchJson("/api/stay", stayResponse, { body: { token } });
 }

@@ -6,10 +6,15 @@ import { Loading } from "./components/Page";
 import { loadStrings } from "./i18n";
 import CheckinLink from "./pages/CheckinLink";
 import Lookup, { Returning } from "./pages/Lookup";
-import { here, navigate } from "./router";
+import { here, navigate, rereadLocation } from "./router";
 import { followSession } from "./session/controller";
 import { WIZARD_PATHS } from "./session/routing";
+import { currentStayToken, moveStayTokenToFragment, STAY_PATH } from "./stay-link";
 import "./styles.css";
+
+// Before any request: an old /stay/<token> link must not be re-sent anywhere.
+moveStayTokenToFragment();
+rereadLocation();
 
 const DeskApp = lazy(() => import("./desk/DeskApp"));
 // Every page after the first carries the phone library and its metadata (most of
@@ -23,7 +28,6 @@ const Stay = lazy(() => import("./pages/Stay"));
 const NotFound = lazy(() => import("./pages/NotFound"));
 const AFTER_FIRST_PAINT = [Details, Parking, Confirm, ErrorPage, Stay, NotFound, Returning];
 
-const STAY = /^\/stay\/([^/]+)\/?$/;
 /** A booking's check-in link: 43 base64url characters, which no wizard path is. */
 const CHECKIN_LINK = /^\/checkin\/([A-Za-z0-9_-]{43})\/$/;
 
@@ -32,7 +36,7 @@ function App() {
   const path = () => here().path;
   const isKnown = () =>
     Object.values(WIZARD_PATHS).includes(path() as never) ||
-    STAY.test(path()) ||
+    path() === STAY_PATH ||
     CHECKIN_LINK.test(path()) ||
     path().startsWith("/desk");
   onMount(() => {
@@ -63,8 +67,8 @@ function App() {
         <Match when={CHECKIN_LINK.exec(path())?.[1]} keyed>
           {(token) => <CheckinLink token={token} />}
         </Match>
-        <Match when={STAY.exec(path())?.[1]} keyed>
-          {(token) => <Stay token={token} />}
+        <Match when={path() === STAY_PATH}>
+          <Stay token={currentStayToken()} />
         </Match>
         <Match when={path() === "/desk" || path().startsWith("/desk/")}>
           {/* Its own boundary: staff should not see the guest's "Loading your check-in…" */}

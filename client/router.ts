@@ -3,7 +3,7 @@
 import { createSignal } from "solid-js";
 
 export interface Location {
-  /** Always ends with "/" except for paths that carry an id, e.g. /stay/<token>. */
+  /** Always ends with "/" under /checkin; /stay carries its token in the fragment, not here. */
   path: string;
   query: URLSearchParams;
 }
@@ -22,6 +22,11 @@ export const here = current;
 
 addEventListener("popstate", () => setCurrent(read()));
 
+/** For a URL changed behind the router's back before the first render (an old stay link's token moved). */
+export function rereadLocation(): void {
+  setCurrent(read());
+}
+
 export function navigate(to: string, opts: { replace?: boolean } = {}): void {
   const target = new URL(to, location.origin);
   if (target.pathname + target.search === location.pathname + location.search) return;
@@ -37,5 +42,5 @@ export function followLink(event: MouseEvent): void {
     return;
   if (a.origin !== location.origin) return;
   event.preventDefault();
-  navigate(a.pathname + a.search);
+  navigate(a.pathname + a.search + a.hash);
 }

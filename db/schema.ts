@@ -56,6 +56,14 @@ export const reservation = sqliteTable(
     expectedGuestPhone: text("expected_guest_phone"),
     /** SHA-256 (base64url) of the check-in link's token; the token itself is never stored. */
     checkinLinkHash: text("checkin_link_hash"),
+    /**
+     * The booking's one check-in session while it may still finish: a second lookup resumes
+     * it instead of starting another (claimed with a conditional update, so racing lookups agree).
+     */
+    liveSessionId: text("live_session_id"),
+    /** Wrong second facts typed with this reference in the day since `proofFailedAt`: the desk's alert. */
+    proofFailures: integer("proof_failures").notNull().default(0),
+    proofFailedAt: integer("proof_failed_at"),
     source: text("source", { enum: ["demo", "desk", "csv", "ical", "api"] })
       .notNull()
       .default("desk"),

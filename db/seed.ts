@@ -12,7 +12,7 @@ const ROOM_COUNT = 21;
 
 /** Reservations arriving today and not yet checked in. */
 export const DEMO_BOOKING_REFS: readonly string[] = Array.from({ length: 20 }, (_, i) => `FD${1001 + i}`);
-/** Already checked in; its phone ends in 0001 for the stay-page lookup. */
+/** Already checked in (Ada Lovelace). */
 export const DEMO_CHECKED_IN_REF = "FD2001";
 export const DEMO_CHECKED_IN_PHONE = "+447700900001";
 export const DEMO_CHECKED_IN_PIN = "482913";
@@ -64,6 +64,13 @@ const EXPECTED_GUESTS: readonly string[] = [
   "Tony Hoare",
 ];
 const DEMO_CHECKED_IN_NAME = "Ada Lovelace";
+
+/** The surname a demo booking was made under: what a guest types beside its reference. */
+export function demoSurname(bookingRef: string): string | null {
+  const ref = bookingRef.replace(/\s+/g, "").toUpperCase();
+  const name = ref === DEMO_CHECKED_IN_REF ? DEMO_CHECKED_IN_NAME : EXPECTED_GUESTS[DEMO_BOOKING_REFS.indexOf(ref)];
+  return name ? name.split(" ").at(-1)! : null;
+}
 
 const EARLY_CHECK_IN: Record<string, string> = { FD1003: "12:00", FD1007: "13:00", FD1012: "12:00", FD1016: "14:00" };
 const LATE_CHECKOUT: Record<string, string> = { FD1004: "13:00", FD1007: "14:00", FD1015: "13:00" };

@@ -132,6 +132,8 @@ export type FlowEvent =
   | { type: "completed"; stayToken: string }
   | { type: "lost-race"; reason: string }
   | { type: "expired" }
+  /** A newer lookup of the booking replaced this ended or failed session: its codes go, now. */
+  | { type: "superseded" }
   | { type: "pin-deleted"; pinId: string }
   | { type: "pin-cleanup-failed"; retryAt: number }
   /** Staff changed the checked-in booking's room, dates or times: the codes follow from the alarm. */
@@ -449,6 +451,16 @@ function transition(state: CheckinState, event: FlowEvent, now: number): FlowRes
         effects: [],
       };
     }
+    case "superseded": {
+      const cleaned = withPinsRemoved(state);
+      // Not "creating" any more, so a PIN attempt still awaiting the vendor removes what it made.
+      const pin = { ...cleaned.pin, status: cleaned.pin.status === "creating" ? "idle" : cleaned.pin.status };
+      return {
+        ok: true,
+        state: { ...cleaned, step: "expired", confirmPending: false, pin: { ...pin, nextAttemptAt: null } },
+        effects: [],
+      };
+    }
     case "pin-deleted": {
       const pinsToDelete = state.pinsToDelete.filter((p) => p.pinId !== event.pinId);
       return {
@@ -644,6 +656,7 @@ const CLEANUP_EVENTS: ReadonlySet<FlowEvent["type"]> = new Set([
   "follow-attempt-failed",
   "follow-failed",
   "follow-done",
+  "superseded",
 ]);
 
 /** Moves the session's provider-made PINs onto the to-delete list. Keypad codes staff typed are not ours to remove. */
@@ -694,6 +707,15 @@ export function nextWakeUp(state: CheckinState, expiryMs: number, now: number): 
 export function isExpired(state: CheckinState, expiryMs: number, now: number): boolean {
   // A PIN run in flight finishes (or fails) first, so its PINs are known and can be removed.
   return !FINISHED.has(state.step) && state.pin.status !== "creating" && now >= state.lastGuestActivityAt + expiryMs;
+}
+
+/**
+ * Whether a new lookup of the booking should join this session rather than replace it:
+ * not finished, not idle past the expiry, and not failed (its PINs or the race to check in).
+ */
+export function isResumable(state: CheckinState, expiryMs: number, now: number): boolean {
+  if (FINISHED.has(state.step) || now >= state.lastGuestActivityAt + expiryMs) return false;
+  return state.pin.status !== "failed" && state.errorCode !== "checked_in_elsewhere";
 }
 
 /** What guests' devices are allowed to see: no lock ids, no PIN before completion. */

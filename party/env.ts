@@ -121,7 +121,6 @@ export const runtimeEnvSchema = z.object({
   /** How long after a send the simulator posts its delivery webhooks, N or MIN-MAX ms. */
   SIM_MESSAGE_WEBHOOK_DELAY_MS: z.string().default("200-800").pipe(latencyRange),
   LOOKUP_LIMIT_PER_MINUTE: intFromString(1, 100_000).default(10),
-  LOOKUP_LIMIT_PER_REF_PER_HOUR: intFromString(1, 100_000).default(30),
   /** How often a property's calendar feeds are polled; fractions let tests poll every few seconds. */
   ICAL_POLL_MINUTES: z.coerce.number().min(0.02).max(60).default(15),
   /** One feed's fetch, body included, is abandoned after this long. */
@@ -136,6 +135,10 @@ export const runtimeEnvSchema = z.object({
   WEBHOOK_RETRY_BASE_MS: intFromString(100, 3_600_000).default(30_000),
   /** Development only: allow http:// and private or loopback webhook URLs (local test receivers). */
   WEBHOOK_ALLOW_PRIVATE_URLS: z.enum(["0", "1"]).default("0"),
+  /** One client's lookups of one reference: a guest's own retries fit many times over. */
+  LOOKUP_LIMIT_PER_CLIENT_REF_PER_HOUR: intFromString(1, 100_000).default(10),
+  /** Everyone's lookups of one reference: a ceiling on distributed guessing, never a lock on the booking. */
+  LOOKUP_LIMIT_PER_REF_PER_HOUR: intFromString(1, 100_000).default(60),
 });
 export type RuntimeEnv = z.infer<typeof runtimeEnvSchema>;
 

@@ -26,6 +26,9 @@ export const deskBooking = z.object({
   /** The name the guest gave at check-in, once they have. */
   guestName: z.nullable(z.string()),
   source: bookingSource,
+  /** Wrong second facts typed with this reference, the last at `proofFailedAt`: repeated ones are an alert. */
+  proofFailures: z.number(),
+  proofFailedAt: z.nullable(z.number()),
 });
 export type DeskBooking = z.infer<typeof deskBooking>;
 

@@ -4,7 +4,7 @@
 // says it is at. Each round trip is timed from send to the first state that reflects
 // it; a sample that spans a reconnect is dropped, because it measures the outage.
 import type { PublicSessionState } from "../../domain/checkin-types";
-import { lookup, retrying, stay, stayAccess } from "./http";
+import { lookup, retrying, stay } from "./http";
 import type { Semaphore } from "./pool";
 import { BenchSocket } from "./socket";
 
@@ -80,14 +80,15 @@ export async function runGuest(bookingRef: string, index: number, ctx: GuestCont
         phase = "lookup";
         const found = await http(() => lookup(ctx.baseUrl, bookingRef, ip));
         r.ms.lookup ??= performance.now() - t0;
-        if (found.kind === "checked-in") {
-          // Only after a restart: an earlier session of ours completed but we never heard.
-          return { token: await http(() => stayAccess(ctx.baseUrl, bookingRef, PHONE.slice(-4), ip)) };
-        }
-        if (found.kind !== "session") throw new Error(`lookup: ${found.kind}`);
-        r.sessionIds.push(found.sessionId);
+        // Only after a restart: an earlier session of ours completed but we never heard. Its
+        // room still holds the completed state, stay token included, as it would on the phone.
+        const lastSession = r.sessionIds.at(-1);
+        if (found.kind === "checked-in" && !lastSession) throw new Error("lookup: checked in by someone else");
+        if (found.kind === "not-found") throw new Error(`lookup: ${found.kind}`);
+        const sessionId = found.kind === "session" ? found.sessionId : lastSession!;
+        if (r.sessionIds.at(-1) !== sessionId) r.sessionIds.push(sessionId);
         phase = "session";
-        const session = new GuestSession(found.sessionId, r, ctx, index);
+        const session = new GuestSession(sessionId, r, ctx, index);
         await session.connect();
         return { session };
       });

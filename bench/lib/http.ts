@@ -59,27 +59,30 @@ export function deviceFetch(
   });
 }
 
-export async function lookup(baseUrl: string, bookingRef: string, ip: string): Promise<LookupResponse> {
+/** Bench bookings are all made under this surname (bench/lib/seed.ts): the lookup's proof. */
+export const BENCH_SURNAME = "Guest";
+
+export async function lookup(
+  baseUrl: string,
+  bookingRef: string,
+  ip: string,
+  proof = BENCH_SURNAME,
+): Promise<LookupResponse> {
   const res = await deviceFetch(`${baseUrl}/api/lookup`, {
     method: "POST",
     headers: { "content-type": "application/json", "cf-connecting-ip": ip, "user-agent": MOBILE_UA },
-    body: JSON.stringify({ bookingRef }),
+    body: JSON.stringify({ bookingRef, proof }),
   });
   return lookupResponse.parse(await expectJson(res, "lookup", [200, 201]));
 }
 
-export async function stayAccess(baseUrl: string, bookingRef: string, phoneLast4: string, ip: string): Promise<string> {
-  const res = await deviceFetch(`${baseUrl}/api/stay-access`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "cf-connecting-ip": ip },
-    body: JSON.stringify({ bookingRef, phoneLast4 }),
-  });
-  return ((await expectJson(res, "stay-access", [200])) as { stayToken: string }).stayToken;
-}
-
-/** The stay page's data; a stay without its door code is an error. */
+/** The stay page's data; a stay without its door code is an error. The token travels in the body. */
 export async function stay(baseUrl: string, token: string): Promise<void> {
-  const res = await deviceFetch(`${baseUrl}/api/stay/${token}`);
+  const res = await deviceFetch(`${baseUrl}/api/stay`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ token }),
+  });
   const body = stayResponse.parse(await expectJson(res, "stay", [200]));
   if (!body.pin) throw new Error("stay page has no PIN");
 }

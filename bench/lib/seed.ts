@@ -75,6 +75,8 @@ export async function seedBatch(db: Database, count: number): Promise<BenchReser
       propertyId: BENCH_PROPERTY,
       roomId: `room-bench-${k}`,
       status: "confirmed" as const,
+      expectedGuestName: "Bench Guest",
+      expectedGuestSurname: "guest",
       checkInDate: today,
       checkOutDate: addDays(today, 1 + (k % 3)),
       earlyCheckInTime: null,

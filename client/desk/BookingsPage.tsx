@@ -2,6 +2,7 @@
 // or expected guest name, pages that follow on by cursor, and the actions staff take on
 // a booking (edit, cancel, no-show, its check-in link). Filters live in the URL.
 import { createResource, createSignal, For, onMount, Show } from "solid-js";
+import { proofAlert } from "../../domain/booking-proof";
 import type { DeskBooking } from "../../shared/bookings-protocol";
 import type { DeskMe } from "../../shared/protocol/desk-http";
 import { here, navigate } from "../router";
@@ -193,7 +194,14 @@ export default function BookingsPage(props: { me: DeskMe }) {
               >
                 {(b) => (
                   <tr data-ref={b.bookingRef}>
-                    <th scope="row">{b.bookingRef}</th>
+                    <th scope="row">
+                      {b.bookingRef}
+                      <Show when={proofAlert(b.proofFailures, b.proofFailedAt, Date.now())}>
+                        <span class="desk-badge--alert" data-testid="proof-alert">
+                          {b.proofFailures} failed lookups today
+                        </span>
+                      </Show>
+                    </th>
                     <td>
                       {b.guestName ?? b.expectedGuestName ?? "—"}
                       <Show when={!b.guestName && b.expectedGuestName}>

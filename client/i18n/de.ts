@@ -25,7 +25,7 @@ const de: Strings = {
   lookupRefMissing: "Geben Sie Ihre Buchungsnummer ein",
   lookupRefInvalid: "Geben Sie die Buchungsnummer aus Ihrer Bestätigung ein, zum Beispiel FD1001",
   lookupNotFound: (ref) =>
-    `Wir konnten die Buchung ${ref} nicht finden. Prüfen Sie die Nummer in Ihrer Bestätigungs-E-Mail`,
+    `Wir konnten die Buchung ${ref} mit diesen Angaben nicht finden. Prüfen Sie die Nummer und den Nachnamen, die E-Mail oder das Telefon Ihrer Buchung`,
   lookupNotFoundHelp: "Was tun, wenn wir Ihre Buchung nicht finden",
   tooManyAttempts: {
     one: "Zu viele Versuche. Bitte versuchen Sie es in # Sekunde noch einmal.",
@@ -44,11 +44,14 @@ const de: Strings = {
 
   returningTitle: "Sie sind bereits angemeldet",
   returningIntro: (ref) =>
-    `Die Buchung ${ref} ist bereits angemeldet. Bestätigen Sie bitte, dass Sie es sind, um Ihren Türcode zu sehen.`,
-  last4Label: "Die letzten vier Ziffern Ihrer Telefonnummer",
-  last4Hint: "Die Telefonnummer, die Sie bei der Anmeldung angegeben haben.",
-  last4Invalid: "Geben Sie die letzten vier Ziffern Ihrer Telefonnummer ein, zum Beispiel 0123",
-  last4Wrong: "Diese Ziffern passen nicht zur Telefonnummer dieser Buchung",
+    `Die Buchung ${ref} ist bereits angemeldet. Ihr Türcode steht auf Ihrer Aufenthaltsseite: Öffnen Sie den Link auf dem Gerät, mit dem Sie sich angemeldet haben.`,
+  proofLabel: "Nachname oder die E-Mail oder Telefonnummer Ihrer Buchung",
+  proofHint: "Wie in Ihrer Buchung, zum Beispiel Lovelace.",
+  proofMissing: "Geben Sie Ihren Nachnamen oder die E-Mail oder Telefonnummer Ihrer Buchung ein",
+  returningDeskHelp: "Auf einem anderen Gerät? Rufen Sie die Rezeption unter {phone} an, wir helfen Ihnen.",
+  copyStayLink: "Link zu dieser Seite kopieren",
+  stayLinkKeep: "Bewahren Sie diesen Link auf: Er öffnet diese Seite mit Ihrem Türcode auf jedem Gerät.",
+  stayLinkCopied: "Link kopiert",
   showMyStay: "Meinen Türcode zeigen",
   useAnotherBooking: "Eine andere Buchungsnummer verwenden",
 

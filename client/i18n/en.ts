@@ -27,7 +27,8 @@ const en = {
   lookupHint: "You can find it in your booking confirmation email, for example FD1001.",
   lookupRefMissing: "Enter your booking reference",
   lookupRefInvalid: "Enter the booking reference from your confirmation, for example FD1001",
-  lookupNotFound: (ref: string) => `We could not find booking ${ref}. Check the reference in your confirmation email`,
+  lookupNotFound: (ref: string) =>
+    `We could not find booking ${ref} with those details. Check the reference, and the surname, email or phone on your booking`,
   lookupNotFoundHelp: "What to do if we cannot find your booking",
   tooManyAttempts: {
     one: "Too many attempts. Try again in # second.",
@@ -44,11 +45,15 @@ const en = {
   sessionGone: "We could not find that check-in. Enter your booking reference to start again.",
 
   returningTitle: "You have already checked in",
-  returningIntro: (ref: string) => `Booking ${ref} is already checked in. To see your door code, confirm it is you.`,
-  last4Label: "Last four digits of your phone number",
-  last4Hint: "The phone number you gave when you checked in.",
-  last4Invalid: "Enter the last four digits of your phone number, like 0123",
-  last4Wrong: "Those digits do not match the phone number for this booking",
+  returningIntro: (ref: string) =>
+    `Booking ${ref} is already checked in. Your door code is on your stay page: open the stay link on the phone or computer you checked in with.`,
+  proofLabel: "Surname, or the email or phone you booked with",
+  proofHint: "As on your booking, for example Lovelace.",
+  proofMissing: "Enter your surname, or the email or phone you booked with",
+  returningDeskHelp: "On another phone or computer? Call the front desk on {phone} and they will help you.",
+  copyStayLink: "Copy the link to this page",
+  stayLinkKeep: "Keep this link: it opens this page, with your door code, on any phone or computer.",
+  stayLinkCopied: "Link copied",
   showMyStay: "Show my door code",
   useAnotherBooking: "Use a different booking reference",
 

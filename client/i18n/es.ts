@@ -24,7 +24,8 @@ const es: Strings = {
   lookupHint: "Lo encontrará en el correo de confirmación de su reserva, por ejemplo FD1001.",
   lookupRefMissing: "Introduzca su código de reserva",
   lookupRefInvalid: "Introduzca el código de reserva de su confirmación, por ejemplo FD1001",
-  lookupNotFound: (ref) => `No hemos encontrado la reserva ${ref}. Compruebe el código en su correo de confirmación`,
+  lookupNotFound: (ref) =>
+    `No hemos encontrado la reserva ${ref} con esos datos. Compruebe el código y el apellido, el correo o el teléfono de su reserva`,
   lookupNotFoundHelp: "Qué hacer si no encontramos su reserva",
   tooManyAttempts: {
     one: "Demasiados intentos. Vuelva a intentarlo dentro de # segundo.",
@@ -43,11 +44,14 @@ const es: Strings = {
 
   returningTitle: "Ya ha hecho el registro",
   returningIntro: (ref) =>
-    `La reserva ${ref} ya está registrada. Para ver su código de la puerta, confirme que es usted.`,
-  last4Label: "Últimas cuatro cifras de su número de teléfono",
-  last4Hint: "El número de teléfono que nos dio al hacer el registro.",
-  last4Invalid: "Introduzca las cuatro últimas cifras de su teléfono, por ejemplo 0123",
-  last4Wrong: "Esas cifras no coinciden con el teléfono de esta reserva",
+    `La reserva ${ref} ya está registrada. Su código de la puerta está en la página de su estancia: abra el enlace en el dispositivo con el que hizo el registro.`,
+  proofLabel: "Apellido, o el correo o teléfono de la reserva",
+  proofHint: "Como en su reserva, por ejemplo Lovelace.",
+  proofMissing: "Introduzca su apellido, o el correo o teléfono de la reserva",
+  returningDeskHelp: "¿En otro dispositivo? Llame a recepción al {phone} y le ayudaremos.",
+  copyStayLink: "Copiar el enlace a esta página",
+  stayLinkKeep: "Guarde este enlace: abre esta página, con su código de la puerta, en cualquier dispositivo.",
+  stayLinkCopied: "Enlace copiado",
   showMyStay: "Ver mi código de la puerta",
   useAnotherBooking: "Usar otro código de reserva",
 

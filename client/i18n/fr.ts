@@ -25,7 +25,7 @@ const fr: Strings = {
   lookupRefMissing: "Saisissez votre numéro de réservation",
   lookupRefInvalid: "Saisissez le numéro de réservation indiqué dans votre confirmation, par exemple FD1001",
   lookupNotFound: (ref) =>
-    `Nous n’avons pas trouvé la réservation ${ref}. Vérifiez le numéro dans votre e-mail de confirmation`,
+    `Nous n’avons pas trouvé la réservation ${ref} avec ces informations. Vérifiez le numéro, et le nom, l’e-mail ou le téléphone de votre réservation`,
   lookupNotFoundHelp: "Que faire si nous ne trouvons pas votre réservation",
   tooManyAttempts: {
     one: "Trop de tentatives. Réessayez dans # seconde.",
@@ -44,11 +44,14 @@ const fr: Strings = {
 
   returningTitle: "Vous êtes déjà enregistré",
   returningIntro: (ref) =>
-    `La réservation ${ref} est déjà enregistrée. Pour voir votre code de porte, confirmez qu’il s’agit bien de vous.`,
-  last4Label: "Les quatre derniers chiffres de votre numéro de téléphone",
-  last4Hint: "Le numéro de téléphone donné lors de votre enregistrement.",
-  last4Invalid: "Saisissez les quatre derniers chiffres de votre téléphone, par exemple 0123",
-  last4Wrong: "Ces chiffres ne correspondent pas au téléphone de cette réservation",
+    `La réservation ${ref} est déjà enregistrée. Votre code de porte est sur la page de votre séjour : ouvrez le lien sur l’appareil utilisé pour l’enregistrement.`,
+  proofLabel: "Nom de famille, ou l’e-mail ou le téléphone de la réservation",
+  proofHint: "Comme sur votre réservation, par exemple Lovelace.",
+  proofMissing: "Saisissez votre nom de famille, ou l’e-mail ou le téléphone de la réservation",
+  returningDeskHelp: "Sur un autre appareil ? Appelez la réception au {phone}, nous vous aiderons.",
+  copyStayLink: "Copier le lien de cette page",
+  stayLinkKeep: "Gardez ce lien : il ouvre cette page, avec votre code de porte, sur n’importe quel appareil.",
+  stayLinkCopied: "Lien copié",
   showMyStay: "Voir mon code de porte",
   useAnotherBooking: "Utiliser un autre numéro de réservation",
 

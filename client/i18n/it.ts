@@ -24,7 +24,8 @@ const it: Strings = {
   lookupHint: "Lo trova nell’e-mail di conferma della prenotazione, per esempio FD1001.",
   lookupRefMissing: "Inserisca il codice di prenotazione",
   lookupRefInvalid: "Inserisca il codice di prenotazione indicato nella conferma, per esempio FD1001",
-  lookupNotFound: (ref) => `Non abbiamo trovato la prenotazione ${ref}. Controlli il codice nell’e-mail di conferma`,
+  lookupNotFound: (ref) =>
+    `Non abbiamo trovato la prenotazione ${ref} con questi dati. Controlli il codice e il cognome, l’e-mail o il telefono della prenotazione`,
   lookupNotFoundHelp: "Cosa fare se non troviamo la sua prenotazione",
   tooManyAttempts: {
     one: "Troppi tentativi. Riprovi tra # secondo.",
@@ -43,11 +44,14 @@ const it: Strings = {
 
   returningTitle: "Ha già fatto il check-in",
   returningIntro: (ref) =>
-    `La prenotazione ${ref} risulta già registrata. Per vedere il codice della porta, confermi che è lei.`,
-  last4Label: "Le ultime quattro cifre del suo numero di telefono",
-  last4Hint: "Il numero di telefono indicato al momento della registrazione.",
-  last4Invalid: "Inserisca le ultime quattro cifre del suo telefono, per esempio 0123",
-  last4Wrong: "Queste cifre non corrispondono al telefono di questa prenotazione",
+    `La prenotazione ${ref} risulta già registrata. Il codice della porta è nella pagina del soggiorno: apra il link sul dispositivo usato per la registrazione.`,
+  proofLabel: "Cognome, o l’e-mail o il telefono della prenotazione",
+  proofHint: "Come nella prenotazione, per esempio Lovelace.",
+  proofMissing: "Inserisca il cognome, o l’e-mail o il telefono della prenotazione",
+  returningDeskHelp: "Su un altro dispositivo? Chiami la reception al {phone} e la aiuteremo.",
+  copyStayLink: "Copia il link a questa pagina",
+  stayLinkKeep: "Conservi questo link: apre questa pagina, con il codice della porta, su qualsiasi dispositivo.",
+  stayLinkCopied: "Link copiato",
   showMyStay: "Mostra il mio codice della porta",
   useAnotherBooking: "Usa un altro codice di prenotazione",
 

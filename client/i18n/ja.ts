@@ -24,7 +24,8 @@ const ja: Strings = {
   lookupHint: "予約確認メールに記載されています（例：FD1001）。",
   lookupRefMissing: "予約番号を入力してください",
   lookupRefInvalid: "予約確認メールに記載の予約番号を入力してください（例：FD1001）",
-  lookupNotFound: (ref) => `予約 ${ref} が見つかりませんでした。予約確認メールの番号をご確認ください`,
+  lookupNotFound: (ref) =>
+    `この情報では予約 ${ref} が見つかりませんでした。予約番号と、予約時の姓・メールアドレス・電話番号をご確認ください`,
   lookupNotFoundHelp: "予約が見つからない場合",
   tooManyAttempts: { other: "試行回数が多すぎます。# 秒後にもう一度お試しください。" },
   linkOpening: "ご予約を検索しています…",
@@ -40,11 +41,14 @@ const ja: Strings = {
 
   returningTitle: "チェックインはお済みです",
   returningIntro: (ref) =>
-    `予約 ${ref} はチェックイン済みです。ドアの暗証番号を表示するには、ご本人確認をお願いします。`,
-  last4Label: "お電話番号の下4桁",
-  last4Hint: "チェックイン時にご入力いただいた電話番号です。",
-  last4Invalid: "電話番号の下4桁を入力してください（例：0123）",
-  last4Wrong: "この予約の電話番号と一致しません",
+    `予約 ${ref} はチェックイン済みです。ドアの暗証番号は滞在ページにあります。チェックインした端末でリンクを開いてください。`,
+  proofLabel: "姓、または予約時のメールアドレスか電話番号",
+  proofHint: "予約時のとおりに入力してください（例：Lovelace）。",
+  proofMissing: "姓、または予約時のメールアドレスか電話番号を入力してください",
+  returningDeskHelp: "別の端末をお使いですか？フロント（{phone}）までお電話ください。",
+  copyStayLink: "このページのリンクをコピー",
+  stayLinkKeep: "このリンクを保存してください。どの端末でも暗証番号付きのこのページを開けます。",
+  stayLinkCopied: "リンクをコピーしました",
   showMyStay: "暗証番号を表示",
   useAnotherBooking: "別の予約番号を使う",
 

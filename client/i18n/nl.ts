@@ -24,7 +24,8 @@ const nl: Strings = {
   lookupHint: "U vindt het in de bevestigingsmail van uw boeking, bijvoorbeeld FD1001.",
   lookupRefMissing: "Vul uw boekingsnummer in",
   lookupRefInvalid: "Vul het boekingsnummer uit uw bevestiging in, bijvoorbeeld FD1001",
-  lookupNotFound: (ref) => `We konden boeking ${ref} niet vinden. Controleer het nummer in uw bevestigingsmail`,
+  lookupNotFound: (ref) =>
+    `We konden boeking ${ref} met deze gegevens niet vinden. Controleer het nummer en de achternaam, het e-mailadres of het telefoonnummer van uw boeking`,
   lookupNotFoundHelp: "Wat u kunt doen als we uw boeking niet vinden",
   tooManyAttempts: {
     one: "Te veel pogingen. Probeer het over # seconde opnieuw.",
@@ -41,11 +42,15 @@ const nl: Strings = {
   sessionGone: "We konden deze incheck niet vinden. Vul uw boekingsnummer in om opnieuw te beginnen.",
 
   returningTitle: "U bent al ingecheckt",
-  returningIntro: (ref) => `Boeking ${ref} is al ingecheckt. Bevestig dat u het bent om uw deurcode te zien.`,
-  last4Label: "De laatste vier cijfers van uw telefoonnummer",
-  last4Hint: "Het telefoonnummer dat u bij het inchecken hebt opgegeven.",
-  last4Invalid: "Vul de laatste vier cijfers van uw telefoonnummer in, bijvoorbeeld 0123",
-  last4Wrong: "Deze cijfers horen niet bij het telefoonnummer van deze boeking",
+  returningIntro: (ref) =>
+    `Boeking ${ref} is al ingecheckt. Uw deurcode staat op uw verblijfspagina: open de link op het apparaat waarmee u hebt ingecheckt.`,
+  proofLabel: "Achternaam, of het e-mailadres of telefoonnummer van de boeking",
+  proofHint: "Zoals op uw boeking, bijvoorbeeld Lovelace.",
+  proofMissing: "Vul uw achternaam in, of het e-mailadres of telefoonnummer van de boeking",
+  returningDeskHelp: "Op een ander apparaat? Bel de receptie op {phone}, wij helpen u verder.",
+  copyStayLink: "Link naar deze pagina kopiëren",
+  stayLinkKeep: "Bewaar deze link: hij opent deze pagina, met uw deurcode, op elk apparaat.",
+  stayLinkCopied: "Link gekopieerd",
   showMyStay: "Toon mijn deurcode",
   useAnotherBooking: "Een ander boekingsnummer gebruiken",
 

@@ -24,7 +24,8 @@ const pl: Strings = {
   lookupHint: "Znajdziesz go w e-mailu z potwierdzeniem rezerwacji, na przykład FD1001.",
   lookupRefMissing: "Wpisz numer rezerwacji",
   lookupRefInvalid: "Wpisz numer rezerwacji z potwierdzenia, na przykład FD1001",
-  lookupNotFound: (ref) => `Nie znaleźliśmy rezerwacji ${ref}. Sprawdź numer w e-mailu z potwierdzeniem`,
+  lookupNotFound: (ref) =>
+    `Nie znaleźliśmy rezerwacji ${ref} z tymi danymi. Sprawdź numer oraz nazwisko, e-mail lub telefon z rezerwacji`,
   lookupNotFoundHelp: "Co zrobić, jeśli nie możemy znaleźć Twojej rezerwacji",
   tooManyAttempts: {
     one: "Zbyt wiele prób. Spróbuj ponownie za # sekundę.",
@@ -43,11 +44,15 @@ const pl: Strings = {
   sessionGone: "Nie znaleźliśmy tego zameldowania. Wpisz numer rezerwacji, aby zacząć od nowa.",
 
   returningTitle: "Zameldowanie zostało już wykonane",
-  returningIntro: (ref) => `Rezerwacja ${ref} jest już zameldowana. Aby zobaczyć kod do drzwi, potwierdź, że to Ty.`,
-  last4Label: "Ostatnie cztery cyfry Twojego numeru telefonu",
-  last4Hint: "Numer telefonu podany przy zameldowaniu.",
-  last4Invalid: "Wpisz ostatnie cztery cyfry numeru telefonu, na przykład 0123",
-  last4Wrong: "Te cyfry nie pasują do numeru telefonu tej rezerwacji",
+  returningIntro: (ref) =>
+    `Rezerwacja ${ref} jest już zameldowana. Kod do drzwi jest na stronie pobytu: otwórz link na urządzeniu, na którym się zameldowano.`,
+  proofLabel: "Nazwisko albo e-mail lub telefon podany przy rezerwacji",
+  proofHint: "Tak jak w rezerwacji, na przykład Lovelace.",
+  proofMissing: "Wpisz nazwisko albo e-mail lub telefon podany przy rezerwacji",
+  returningDeskHelp: "Korzystasz z innego urządzenia? Zadzwoń do recepcji pod numer {phone}, pomożemy.",
+  copyStayLink: "Skopiuj link do tej strony",
+  stayLinkKeep: "Zachowaj ten link: otwiera tę stronę z kodem do drzwi na każdym urządzeniu.",
+  stayLinkCopied: "Link skopiowany",
   showMyStay: "Pokaż mój kod do drzwi",
   useAnotherBooking: "Użyj innego numeru rezerwacji",
 

@@ -24,7 +24,8 @@ const pt: Strings = {
   lookupHint: "Encontra-o no e-mail de confirmação da reserva, por exemplo FD1001.",
   lookupRefMissing: "Indique o código da sua reserva",
   lookupRefInvalid: "Indique o código da reserva que consta da confirmação, por exemplo FD1001",
-  lookupNotFound: (ref) => `Não encontrámos a reserva ${ref}. Verifique o código no e-mail de confirmação`,
+  lookupNotFound: (ref) =>
+    `Não encontrámos a reserva ${ref} com esses dados. Verifique o código e o apelido, o e-mail ou o telefone da reserva`,
   lookupNotFoundHelp: "O que fazer se não encontrarmos a sua reserva",
   tooManyAttempts: {
     one: "Demasiadas tentativas. Tente novamente dentro de # segundo.",
@@ -42,11 +43,15 @@ const pt: Strings = {
   sessionGone: "Não encontrámos esse check-in. Indique o código da reserva para recomeçar.",
 
   returningTitle: "Já fez o check-in",
-  returningIntro: (ref) => `A reserva ${ref} já tem o check-in feito. Para ver o código da porta, confirme que é você.`,
-  last4Label: "Os últimos quatro dígitos do seu número de telefone",
-  last4Hint: "O número de telefone que indicou ao fazer o check-in.",
-  last4Invalid: "Indique os últimos quatro dígitos do seu telefone, por exemplo 0123",
-  last4Wrong: "Esses dígitos não correspondem ao telefone desta reserva",
+  returningIntro: (ref) =>
+    `A reserva ${ref} já tem o check-in feito. O código da porta está na página da sua estadia: abra a ligação no dispositivo onde fez o check-in.`,
+  proofLabel: "Apelido, ou o e-mail ou telefone da reserva",
+  proofHint: "Como na reserva, por exemplo Lovelace.",
+  proofMissing: "Indique o seu apelido, ou o e-mail ou telefone da reserva",
+  returningDeskHelp: "Noutro dispositivo? Ligue para a receção através do {phone} e ajudamos.",
+  copyStayLink: "Copiar a ligação desta página",
+  stayLinkKeep: "Guarde esta ligação: abre esta página, com o código da porta, em qualquer dispositivo.",
+  stayLinkCopied: "Ligação copiada",
   showMyStay: "Ver o meu código da porta",
   useAnotherBooking: "Usar outro código de reserva",
 

@@ -1,5 +1,5 @@
-// /checkin/ — the booking reference, and for a guest who already checked in, the
-// last four digits of their phone before we show their door code again.
+// /checkin/ — the booking reference and a second fact from the booking (surname, or the
+// email or phone it was made with); a guest who already checked in is shown the way back.
 import { createSignal, lazy, Show } from "solid-js";
 import { BOOKING_REF_PATTERN } from "../../shared/protocol/common";
 import { lookup } from "../api";
@@ -20,19 +20,28 @@ import { WIZARD_PATHS, withSession } from "../session/routing";
 export const Returning = lazy(() => import("./Returning"));
 
 export default function Lookup() {
-  const [returning, setReturning] = createSignal<string | null>(null);
+  const [returning, setReturning] = createSignal<CheckedIn | null>(null);
   return (
     // A session remembered by this tab takes the guest back to it once its state arrives.
     <Show when={!live()} fallback={<Loading />}>
       <Show when={returning()} fallback={<ReferenceForm onCheckedIn={setReturning} />} keyed>
-        {(ref) => <Returning bookingRef={ref} onCancel={() => setReturning(null)} />}
+        {(found) => (
+          <Returning
+            bookingRef={found.bookingRef}
+            propertyPhone={found.propertyPhone}
+            onCancel={() => setReturning(null)}
+          />
+        )}
       </Show>
     </Show>
   );
 }
 
-function ReferenceForm(props: { onCheckedIn: (ref: string) => void }) {
+type CheckedIn = { bookingRef: string; propertyPhone: string };
+
+function ReferenceForm(props: { onCheckedIn: (found: CheckedIn) => void }) {
   const [value, setValue] = createSignal("");
+  const [proof, setProof] = createSignal("");
   const [errors, setErrors] = createSignal<FieldErrors>({});
   const [attempt, setAttempt] = createSignal(0);
   const [alert, setAlert] = createSignal<Words | null>(notice());
@@ -48,21 +57,21 @@ function ReferenceForm(props: { onCheckedIn: (ref: string) => void }) {
     setAlert(null);
     setMissing(null);
     const typed = value().replace(/\s+/g, "").toUpperCase();
-    const problem: Words | null = !typed
-      ? () => text.lookupRefMissing
-      : !BOOKING_REF_PATTERN.test(typed)
-        ? () => text.lookupRefInvalid
-        : null;
-    setErrors(problem ? { bookingRef: problem } : {});
-    if (problem) return;
+    const typedProof = proof().trim();
+    const found: FieldErrors = {};
+    if (!typed) found.bookingRef = () => text.lookupRefMissing;
+    else if (!BOOKING_REF_PATTERN.test(typed)) found.bookingRef = () => text.lookupRefInvalid;
+    if (!typedProof) found.proof = () => text.proofMissing;
+    setErrors(found);
+    if (Object.keys(found).length) return;
 
     busy = true;
-    const result = await lookup(typed);
+    const result = await lookup(typed, typedProof);
     busy = false;
     if (!result.ok) return showFailure(result.failure);
     const answer = result.value;
     if (answer.kind === "session") navigate(withSession(WIZARD_PATHS.details, answer.sessionId));
-    else if (answer.kind === "checked-in") props.onCheckedIn(answer.bookingRef);
+    else if (answer.kind === "checked-in") props.onCheckedIn(answer);
     else {
       // Most misses are a mistyped reference: keep it in the field, say so there, and offer the help page.
       setErrors({ bookingRef: () => text.lookupNotFound(ltr(typed)) });
@@ -82,7 +91,7 @@ function ReferenceForm(props: { onCheckedIn: (ref: string) => void }) {
 
   return (
     <Page title={text.lookupTitle} step={1}>
-      <ErrorSummary errors={errors()} order={["bookingRef"]} attempt={attempt()} />
+      <ErrorSummary errors={errors()} order={["bookingRef", "proof"]} attempt={attempt()} />
       <form novalidate onSubmit={submit}>
         <TextField
           id="bookingRef"
@@ -96,6 +105,16 @@ function ReferenceForm(props: { onCheckedIn: (ref: string) => void }) {
           spellcheck={false}
           class="input--ref"
           dir="ltr"
+        />
+        <TextField
+          id="proof"
+          label={text.proofLabel}
+          hint={text.proofHint}
+          error={errors().proof}
+          value={proof()}
+          onInput={(e) => setProof(e.currentTarget.value)}
+          autocomplete="family-name"
+          spellcheck={false}
         />
         <button class="button" type="submit">
           {text.continue}

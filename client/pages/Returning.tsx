@@ -1,68 +1,34 @@
-// The returning guest on /checkin/: the last four digits of the phone they gave at
-// check-in, before we show their door code again.
-import { createSignal } from "solid-js";
-import { stayAccess } from "../api";
-import { ErrorSummary, type FieldErrors } from "../components/ErrorSummary";
-import { TextField } from "../components/Field";
-import { FormAlert } from "../components/FormAlert";
+// The returning guest on /checkin/, after the reference and its proof said "checked in".
+// The door code is behind the stay link, not behind anything typed here: this browser's
+// kept link if it is the one they checked in with, otherwise the front desk.
+import { Show } from "solid-js";
+import { Fill } from "../components/Fill";
+import { Link } from "../components/Link";
 import { Page } from "../components/Page";
-import { text, type Words } from "../i18n";
+import { PhoneLink } from "../components/PhoneLink";
+import { text } from "../i18n";
 import { ltr } from "../i18n/bidi";
-import { plural } from "../i18n/numbers";
-import { navigate } from "../router";
+import { keptStay, stayUrl } from "../stay-link";
 
-export default function ReturningForm(props: { bookingRef: string; onCancel: () => void }) {
-  const [digits, setDigits] = createSignal("");
-  const [errors, setErrors] = createSignal<FieldErrors>({});
-  const [attempt, setAttempt] = createSignal(0);
-  const [alert, setAlert] = createSignal<Words | null>(null);
-  let busy = false;
-
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
-    if (busy) return;
-    setAttempt((n) => n + 1);
-    setAlert(null);
-    const typed = digits().replace(/\s+/g, "");
-    if (!/^\d{4}$/.test(typed)) return setErrors({ phoneLast4: () => text.last4Invalid });
-    setErrors({});
-
-    busy = true;
-    const result = await stayAccess(props.bookingRef, typed);
-    busy = false;
-    if (result.ok) return navigate(`/stay/${result.value.stayToken}`);
-    const failure = result.failure;
-    if (failure.kind === "rate-limited") {
-      const seconds = failure.retryAfterSeconds;
-      setAlert(() => () => plural(text.locale, seconds, text.tooManyAttempts));
-    } else if (failure.kind === "status" && (failure.status === 403 || failure.fields?.phoneLast4)) {
-      setErrors({ phoneLast4: () => (failure.status === 403 ? text.last4Wrong : text.last4Invalid) });
-    } else setAlert(() => () => text.somethingWentWrong);
-  }
-
+export default function Returning(props: { bookingRef: string; propertyPhone: string; onCancel: () => void }) {
+  const kept = keptStay();
+  const ownStay = kept && (kept.bookingRef === null || kept.bookingRef === props.bookingRef) ? kept.token : null;
   return (
     <Page title={text.returningTitle}>
-      <ErrorSummary errors={errors()} order={["phoneLast4"]} attempt={attempt()} />
       <p>{text.returningIntro(ltr(props.bookingRef))}</p>
-      <form novalidate onSubmit={submit}>
-        <TextField
-          id="phoneLast4"
-          label={text.last4Label}
-          hint={text.last4Hint}
-          error={errors().phoneLast4}
-          value={digits()}
-          onInput={(e) => setDigits(e.currentTarget.value)}
-          inputmode="numeric"
-          autocomplete="off"
-          maxlength={4}
-          class="input--short"
-          dir="ltr"
-        />
-        <button class="button" type="submit">
-          {text.showMyStay}
-        </button>
-        <FormAlert message={alert()} />
-      </form>
+      <Show when={ownStay} keyed>
+        {(token) => (
+          <p>
+            <Link class="button" href={stayUrl(token)}>
+              {text.showMyStay}
+            </Link>
+          </p>
+        )}
+      </Show>
+      <p>
+        <Fill template={text.returningDeskHelp} values={{ phone: <PhoneLink e164={props.propertyPhone} /> }} />
+      </p>
+      {/* SEAM(messages): once email/SMS delivery exists, offer "send my stay link again" here (to the booked contact). */}
       <p>
         <button class="link-button" type="button" onClick={() => props.onCancel()}>
           {text.useAnotherBooking}

@@ -1,6 +1,7 @@
-// /stay/<token> — what a checked-in guest needs at the door: the PIN, large, with a
-// copy button, and when it works. Loaded over HTTP, then kept live by the session's
-// room (stay-live.ts): each lock's state, backup codes and "Code not working?".
+// /stay#<token> — what a checked-in guest needs at the door: the PIN, large, with a
+// copy button, and when it works. Loaded over HTTP with the token in the body (the
+// fragment never reaches a server), then kept live by the session's room (stay-live.ts):
+// each lock's state, backup codes and "Code not working?". This browser keeps the link.
 import { createResource, createSignal, Match, Show, Switch } from "solid-js";
 import { stayToken } from "../../shared/protocol/common";
 import type { StayResponse } from "../../shared/protocol/guest-http";
@@ -12,20 +13,26 @@ import { PhoneLink } from "../components/PhoneLink";
 import { formatDate, formatDateTime, timeOf } from "../format";
 import { text, type Words } from "../i18n";
 import { WIZARD_PATHS } from "../session/routing";
+import { keepStay, stayLinkHref } from "../stay-link";
 import { liveStay } from "./stay-live";
 import { BackupCodes, DoorAnnouncer, DoorTrouble, LockStates } from "./StayDoor";
 
-export default function Stay(props: { token: string }) {
+export default function Stay(props: { token: string | null }) {
   const [result] = createResource(
-    () => props.token,
-    async (token) => (stayToken.safeParse(token).success ? stay(token) : null),
+    () => props.token ?? "",
+    async (token) => {
+      if (!stayToken.safeParse(token).success) return null;
+      const answer = await stay(token);
+      if (answer.ok) keepStay({ token, bookingRef: answer.value.bookingRef });
+      return answer;
+    },
   );
   return (
     <Switch fallback={<Loading />}>
       <Match when={result.state === "ready" && result()} keyed>
         {(r) =>
           r.ok ? (
-            <StayDetails stay={r.value} token={props.token} />
+            <StayDetails stay={r.value} token={props.token!} />
           ) : r.failure.kind === "status" && r.failure.status === 404 ? (
             <StayMissing />
           ) : (
@@ -132,7 +139,30 @@ function StayDetails(props: { stay: StayResponse; token: string }) {
       <p>
         <Fill template={text.stayFrontDesk} values={{ phone: <PhoneLink e164={s.propertyPhone} /> }} />
       </p>
+      <StayLink token={props.token} />
     </Page>
+  );
+}
+
+/** The way back to this page from anywhere: the link itself, to keep or send to oneself. */
+function StayLink(props: { token: string }) {
+  const [status, setStatus] = createSignal<Words>(() => "");
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(stayLinkHref(props.token));
+      setStatus(() => () => text.stayLinkCopied);
+    } catch {
+      setStatus(() => () => text.copyFailed);
+    }
+  }
+  return (
+    <>
+      <p>{text.stayLinkKeep}</p>
+      <button class="button button--secondary" type="button" onClick={copy}>
+        {text.copyStayLink}
+      </button>
+      <p role="status">{status()()}</p>
+    </>
   );
 }
 

@@ -2,6 +2,7 @@
 // only translate it into a URL, so a Back button, a bookmark or a second device can
 // never show a step the guest is not on.
 import type { PublicSessionState } from "../../domain/checkin-types";
+import { stayUrl } from "../stay-link";
 
 export const WIZARD_PATHS = {
   lookup: "/checkin/",
@@ -42,7 +43,7 @@ export function urlForState(state: PublicSessionState): string | null {
     case "error":
       return withSession(WIZARD_PATHS.error, state.sessionId);
     case "completed":
-      return state.stayToken ? `/stay/${state.stayToken}` : withSession(WIZARD_PATHS.confirm, state.sessionId);
+      return state.stayToken ? stayUrl(state.stayToken) : withSession(WIZARD_PATHS.confirm, state.sessionId);
     case "expired":
       return null;
   }

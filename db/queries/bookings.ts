@@ -35,6 +35,8 @@ const bookingColumns = {
   expectedGuestPhone: reservation.expectedGuestPhone,
   guestName: guest.fullName,
   source: reservation.source,
+  proofFailures: reservation.proofFailures,
+  proofFailedAt: reservation.proofFailedAt,
 };
 
 // Beyond every character a reference or a lower-cased name holds: the top of a prefix range.

@@ -1,5 +1,6 @@
-// Reads behind the guest's step 1 and the stay page.
-import { and, eq } from "drizzle-orm";
+// Reads and writes behind the guest's step 1 and the stay page.
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { PROOF_FAILURE_WINDOW_MS } from "../../domain/booking-proof";
 import type { Database } from "../client";
 import { guest, property, reservation, room } from "../schema";
 
@@ -20,13 +21,50 @@ export async function findReservationByRef(db: Database, bookingRef: string) {
   return rows[0] ?? null;
 }
 
-export async function findLiveGuestByRef(db: Database, bookingRef: string) {
+/**
+ * Counts a wrong second fact against the booking, if `bookingRef` names one. Run for an
+ * unknown reference too (it then matches no row), so both answers cost the same statement.
+ */
+export async function recordProofFailure(db: Database, bookingRef: string, now: number): Promise<void> {
+  await db
+    .update(reservation)
+    .set({
+      proofFailures: sql`case when ${reservation.proofFailedAt} > ${now - PROOF_FAILURE_WINDOW_MS}
+        then ${reservation.proofFailures} + 1 else 1 end`,
+      proofFailedAt: now,
+    })
+    .where(eq(reservation.bookingRef, bookingRef));
+}
+
+/**
+ * Makes `next` the booking's live session if it still is `expected` (null: none). Two
+ * lookups racing from the same `expected` both try; exactly one row update succeeds.
+ */
+export async function claimLiveSession(
+  db: Database,
+  reservationId: string,
+  expected: string | null,
+  next: string,
+): Promise<boolean> {
   const rows = await db
-    .select({ id: guest.id, phoneE164: guest.phoneE164, secureToken: guest.secureToken })
-    .from(guest)
-    .where(and(eq(guest.bookingRef, bookingRef), eq(guest.archived, false)))
-    .limit(1);
-  return rows[0] ?? null;
+    .update(reservation)
+    .set({ liveSessionId: next })
+    .where(
+      and(
+        eq(reservation.id, reservationId),
+        expected === null ? isNull(reservation.liveSessionId) : eq(reservation.liveSessionId, expected),
+      ),
+    )
+    .returning({ id: reservation.id });
+  return rows.length === 1;
+}
+
+export async function liveSessionOf(db: Database, reservationId: string): Promise<string | null> {
+  const rows = await db
+    .select({ liveSessionId: reservation.liveSessionId })
+    .from(reservation)
+    .where(eq(reservation.id, reservationId));
+  return rows[0]?.liveSessionId ?? null;
 }
 
 export async function findStayByToken(db: Database, token: string) {

@@ -12,6 +12,8 @@ import {
   applyEvent,
   initialState,
   isExpired,
+  isResumable,
+  nextWakeUp,
   toPublicState,
   type CheckinState,
   type FlowEvent,
@@ -225,6 +227,7 @@ export default class CheckinRoom implements Party.Server {
 
     if (command.type === "wipe") return this.wipeNow();
     if (!this.state) return apiErrorResponse(404, "not_found", "No such session");
+    if (command.type === "supersede") return this.supersede(command.onlyIfEnded);
     const outcome = await this.dispatch(
       command.type === "retry-pins"
         ? { type: "retry-pins", now: Date.now() }
@@ -234,6 +237,20 @@ export default class CheckinRoom implements Party.Server {
     );
     if (!outcome.ok) return apiErrorResponse(409, outcome.code, outcome.message);
     return json(toPublicState(this.state));
+  }
+
+  /**
+   * A booking has one live session: a second lookup joins a live one and replaces an ended
+   * or failed one, whose codes are deleted here rather than left on the locks. A completed
+   * session's codes are the guest's key and are never touched.
+   */
+  private async supersede(onlyIfEnded: boolean): Promise<Response> {
+    const state = this.state!;
+    if (onlyIfEnded && isResumable(state, this.expiryMs, Date.now())) return json({ superseded: false });
+    if (state.step !== "completed") await this.dispatch({ type: "superseded" });
+    if (this.state!.pinsToDelete.length > 0) await deleteQueuedPins(this.pinTaskDeps());
+    await this.armAlarm();
+    return json({ superseded: true });
   }
 
   // ---------------------------------------------------------------- alarm

@@ -2,17 +2,13 @@
 // the outcome to a status: the rules live in the domain and the rooms.
 import { Hono } from "hono";
 import type { Context } from "hono";
-import { findLiveGuestByRef, findReservationByRef, findStayByToken } from "../../db/queries/reservations";
+import { findReservationByRef, findStayByToken, recordProofFailure } from "../../db/queries/reservations";
 import { pinWindow } from "../../domain/pin-window";
-import { bookingRef, stayToken as stayTokenSchema } from "../../shared/protocol/common";
-import {
-  lookupRequest,
-  stayAccessRequest,
-  type LookupResponse,
-  type StayResponse,
-} from "../../shared/protocol/guest-http";
+import { bookingRef } from "../../shared/protocol/common";
+import { lookupRequest, stayRequest, type LookupResponse, type StayResponse } from "../../shared/protocol/guest-http";
 import { apiErrorResponse, json, rateLimitedResponse, readJsonBody } from "../http-json";
 import type { AppEnv } from "./app-env";
+import { bookingProven } from "./booking-proof";
 import { startCheckin } from "./start-checkin";
 import { clientIp, takeRateLimit } from "./rate-limit";
 
@@ -21,7 +17,12 @@ export const guestRoutes = new Hono<AppEnv>();
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-/** Two limits: per client (a guessing script) and per reference (a distributed one aimed at a booking). */
+/**
+ * Per client (a guessing script), per client and reference (one device's retries at one
+ * booking), and per reference with a ceiling far above a guest's own use (a distributed
+ * guesser). None is a lock on the booking: its check-in link and stay link are not limited
+ * per reference, so the real guest always has a way in. The checks run side by side.
+ */
 export async function limited(
   c: Context<AppEnv>,
   scope: string,
@@ -34,7 +35,11 @@ export async function limited(
   const checks = [
     takeRateLimit(env, parties, `${scope}:ip:${ip}`, { limit: env.LOOKUP_LIMIT_PER_MINUTE, windowMs: MINUTE }),
   ];
-  if (ref) checks.push(takeRateLimit(env, parties, `${scope}:ref:${ref}`, { limit: perRefPerHour, windowMs: HOUR }));
+  if (ref) {
+    const perClientRef = { limit: env.LOOKUP_LIMIT_PER_CLIENT_REF_PER_HOUR, windowMs: HOUR };
+    checks.push(takeRateLimit(env, parties, `${scope}:ipref:${ip}:${ref}`, perClientRef));
+    checks.push(takeRateLimit(env, parties, `${scope}:ref:${ref}`, { limit: perRefPerHour, windowMs: HOUR }));
+  }
   const results = await Promise.all(checks);
   const refused = results.filter((r) => !r.allowed);
   if (refused.length === 0) return null;
@@ -42,6 +47,11 @@ export async function limited(
   return rateLimitedResponse(retryAfterSeconds);
 }
 
+/**
+ * The reference and a second fact. An unknown reference and a wrong fact get the same
+ * answer after the same work (one read, the same hashes, one update), and "checked in" or
+ * a session only follow a right fact, so the lookup cannot be used to list bookings.
+ */
 guestRoutes.post("/lookup", async (c) => {
   const body = await readJsonBody(c.req.raw, lookupRequest);
   if (!body.ok) return body.response;
@@ -49,31 +59,23 @@ guestRoutes.post("/lookup", async (c) => {
   const ref = bookingRef.safeParse(typed);
   const tooMany = await limited(c, "lookup", ref.success ? ref.data : null, c.get("env").LOOKUP_LIMIT_PER_REF_PER_HOUR);
   if (tooMany) return tooMany;
-  if (!ref.success) return json({ kind: "not-found", bookingRef: typed } satisfies LookupResponse, 404);
+  const notFound = () => json({ kind: "not-found", bookingRef: typed } satisfies LookupResponse, 404);
+  if (!ref.success) return notFound();
 
-  return startCheckin(c, await findReservationByRef(c.get("db"), ref.data), typed);
-});
-
-/** A guest who already checked in proves it is them with the last four digits of the phone they gave. */
-guestRoutes.post("/stay-access", async (c) => {
-  const body = await readJsonBody(c.req.raw, stayAccessRequest);
-  if (!body.ok) return body.response;
-  const ref = bookingRef.safeParse(body.value.bookingRef);
-  // Four digits are only 10,000 guesses: a tight per-reference limit is what makes them a proof.
-  const tooMany = await limited(c, "stay-access", ref.success ? ref.data : null, 5);
-  if (tooMany) return tooMany;
-  const guest = ref.success ? await findLiveGuestByRef(c.get("db"), ref.data) : null;
-  if (!guest?.phoneE164.endsWith(body.value.phoneLast4)) {
-    return apiErrorResponse(403, "mismatch", "Those digits don't match the phone number given at check-in.", {
-      fields: { phoneLast4: "Those digits don't match the phone number given at check-in" },
-    });
+  const db = c.get("db");
+  const found = await findReservationByRef(db, ref.data);
+  const facts = found?.reservation ?? null;
+  if (!(await bookingProven(facts, body.value.proof, found?.property.country))) {
+    await recordProofFailure(db, ref.data, Date.now());
+    return notFound();
   }
-  return json({ stayToken: guest.secureToken });
+  return startCheckin(c, found, typed);
 });
 
-guestRoutes.get("/stay/:token", async (c) => {
-  const token = stayTokenSchema.safeParse(c.req.param("token"));
-  const stay = token.success ? await findStayByToken(c.get("db"), token.data) : null;
+/** The stay page's data for the token in the body: a token in the path would be in every request log. */
+guestRoutes.post("/stay", async (c) => {
+  const request = await readJsonBody(c.req.raw, stayRequest);
+  const stay = request.ok ? await findStayByToken(c.get("db"), request.value.token) : null;
   if (!stay)
     return apiErrorResponse(
       404,

@@ -1,23 +1,32 @@
-// The guest's HTTP API under /api: booking lookup, returning-guest access, the stay page.
+// The guest's HTTP API under /api: booking lookup and the stay page.
 import { z } from "zod/mini";
+import { stayToken } from "./common";
 import { reservationSummary } from "./session-state";
 
-export const lookupRequest = z.object({ bookingRef: z.string().check(z.maxLength(64)) });
+/**
+ * The reference and a second fact from the booking: the surname as booked, or the email or
+ * phone it was made with. The reference alone is guessable; together they are the proof.
+ */
+export const lookupRequest = z.object({
+  bookingRef: z.string().check(z.maxLength(64)),
+  proof: z.string().check(z.minLength(1, "proof_missing"), z.maxLength(254)),
+});
 export type LookupRequest = z.infer<typeof lookupRequest>;
 
 export const lookupResponse = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("session"), sessionId: z.string(), bookingRef: z.string() }),
-  /** Already checked in: the client asks for the last four digits of the phone given at check-in. */
-  z.object({ kind: z.literal("checked-in"), bookingRef: z.string() }),
+  /**
+   * Already checked in (told only to someone with the proof): the way back is the stay link the
+   * guest's browser kept, or the front desk's phone. SEAM(messages): "send my stay link again"
+   * joins here once a delivery channel exists.
+   */
+  z.object({ kind: z.literal("checked-in"), bookingRef: z.string(), propertyPhone: z.string() }),
   z.object({ kind: z.literal("not-found"), bookingRef: z.string() }),
 ]);
 export type LookupResponse = z.infer<typeof lookupResponse>;
 
-export const stayAccessRequest = z.object({
-  bookingRef: z.string().check(z.maxLength(64)),
-  phoneLast4: z.string().check(z.regex(/^\d{4}$/, "phone_last4_invalid")),
-});
-export const stayAccessResponse = z.object({ stayToken: z.string() });
+/** The stay token travels in a body, never in a URL a log would keep. */
+export const stayRequest = z.object({ token: stayToken });
 
 export const stayResponse = z.extend(z.omit(reservationSummary, { propertyId: true }), {
   guestName: z.string(),

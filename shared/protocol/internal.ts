@@ -64,8 +64,16 @@ export const checkinCommand = z.discriminatedUnion("type", [
   z.object({ type: z.literal("cancelled") }),
   /** A manager erased the guest's data: end the session if it is live, remove its codes, empty the room. */
   z.object({ type: z.literal("wipe") }),
+  /**
+   * A newer lookup of the booking replaces this session: it ends and deletes its codes.
+   * `onlyIfEnded`: only if it can no longer be resumed (expired, failed); a live one answers so.
+   */
+  z.object({ type: z.literal("supersede"), onlyIfEnded: z.boolean() }),
 ]);
 export type CheckinCommand = z.infer<typeof checkinCommand>;
+
+export const supersedeAnswer = z.object({ superseded: z.boolean() });
+export type SupersedeAnswer = z.infer<typeof supersedeAnswer>;
 
 /** Wakes a property's jobs room: one job soon, or (no job) every job that has no time yet. */
 export const jobsWake = z.object({

@@ -114,7 +114,7 @@ it("shows a guest's check-in live, and Retry PINs then Set PIN manually rescue i
   await screenshot(deskPage, "desk-board-manual-pin");
   await r.getByRole("button", { name: "Save PIN" }).click();
   await deskPage.getByTestId("desk-notice").filter({ hasText: "PIN saved for FD1008" }).waitFor();
-  await guestPage.waitForURL("**/stay/*");
+  await guestPage.waitForURL(/\/stay#/);
   await guestPage.getByText("55123").first().waitFor();
   await screenshot(guestPage, "desk-rescued-guest-stay-page");
 

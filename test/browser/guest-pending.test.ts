@@ -27,7 +27,7 @@ it("waits on the confirm page while the door codes are made, then moves on by it
   expect(await page.getByRole("button", { name: "Confirm check-in" }).getAttribute("aria-disabled")).toBe("true");
   await screenshot(page, "guest-pending-preparing");
 
-  await page.waitForURL("**/stay/*", { timeout: 90_000 });
+  await page.waitForURL(/\/stay#/, { timeout: 90_000 });
   await expectHeading(page, "Your stay at Harbour House");
   await page.getByTestId("pin").waitFor();
   await screenshot(page, "guest-pending-stay");

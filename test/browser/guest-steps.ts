@@ -2,6 +2,7 @@
 // wait is for something the guest would see (a heading, a URL), never a sleep.
 import type { Locator, Page } from "playwright-core";
 import { expect } from "vitest";
+import { demoSurname } from "../../db/seed";
 
 let ipCounter = 0;
 
@@ -30,10 +31,12 @@ export function sessionIdOf(page: Page): string {
   return id!;
 }
 
-export async function lookUp(page: Page, baseUrl: string, ref: string): Promise<void> {
+/** The reference and its proof: by default the surname the demo booking was made under. */
+export async function lookUp(page: Page, baseUrl: string, ref: string, proof = demoSurname(ref) ?? "Nobody") {
   await page.goto(`${baseUrl}/checkin/`);
   await expectHeading(page, /Check in online/);
   await page.getByLabel("Booking reference").fill(ref);
+  await page.getByLabel("Surname, or the email or phone you booked with").fill(proof);
   await page.getByRole("button", { name: "Continue" }).click();
 }
 

@@ -116,7 +116,7 @@ describe("by hand", () => {
     const lookup = await fetch(`${stack.url}/api/lookup`, {
       method: "POST",
       headers: { "content-type": "application/json", "cf-connecting-ip": uniqueIp() },
-      body: JSON.stringify({ bookingRef: "FD1019" }),
+      body: JSON.stringify({ bookingRef: "FD1019", proof: "Wilson" }),
     });
     expect(lookup.status).toBe(404);
   });
@@ -344,7 +344,7 @@ describe("property settings and rooms", () => {
     const open = await fetch(`${stack.url}/api/lookup`, {
       method: "POST",
       headers: { "content-type": "application/json", "cf-connecting-ip": uniqueIp() },
-      body: JSON.stringify({ bookingRef: "FD1005" }),
+      body: JSON.stringify({ bookingRef: "FD1005", proof: "Hamilton" }),
     });
     const { sessionId } = (await open.json()) as { sessionId: string };
     const client = await connectCheckin(stack.url, sessionId);

@@ -29,7 +29,7 @@ function post(path: string, body: string, headers: Record<string, string>) {
 async function lookupStatuses(headersFor: (i: number) => Record<string, string>, count: number): Promise<number[]> {
   const statuses: number[] = [];
   for (let i = 0; i < count; i++) {
-    const res = await post("/api/lookup", JSON.stringify({ bookingRef: "NOPE01" }), {
+    const res = await post("/api/lookup", JSON.stringify({ bookingRef: "NOPE01", proof: "Nobody" }), {
       "content-type": "application/json",
       ...headersFor(i),
     });
@@ -116,7 +116,7 @@ describe("content type and origin (issue 10, item 7)", () => {
     });
     expect(crossSite.status).toBe(403);
     await crossSite.body?.cancel();
-    const own = await post("/api/lookup", JSON.stringify({ bookingRef: "NOPE02" }), {
+    const own = await post("/api/lookup", JSON.stringify({ bookingRef: "NOPE02", proof: "Nobody" }), {
       ...json,
       origin: stack.url,
       "sec-fetch-site": "same-origin",
@@ -135,7 +135,7 @@ describe("content type and origin (issue 10, item 7)", () => {
     const own = await connectRaw(boardUrl, { cookie, origin: stack.url });
     await own.close();
 
-    const started = await post("/api/lookup", JSON.stringify({ bookingRef: "FD1001" }), {
+    const started = await post("/api/lookup", JSON.stringify({ bookingRef: "FD1001", proof: "Hopper" }), {
       "content-type": "application/json",
       [PROXY_HEADER]: "192.0.2.78",
     });

@@ -3,6 +3,8 @@
 // nothing and change nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PublicSessionState } from "../../domain/checkin-types";
+import { addDays, DEMO_PROPERTY_ID, DEMO_TIME_ZONE, todayIn } from "../../db/seed";
+import { reservation } from "../../db/schema";
 import { serverMessage } from "../../shared/protocol/guest-socket";
 import { GUEST, startSession, waitForState } from "../support/checkin-driver";
 import { malformedFrame, seededRandom } from "../support/malformed-frames";
@@ -16,15 +18,35 @@ const FRAMES = 10_000;
 let stack: TestStack;
 
 beforeAll(async () => {
-  // The fuzz spreads over many sessions of the 21 demo bookings.
+  // The fuzz spreads over many sessions, one booking each.
   stack = await startTestStack({ LOOKUP_LIMIT_PER_REF_PER_HOUR: "10000" });
+  const today = todayIn(DEMO_TIME_ZONE);
+  await stack.db.insert(reservation).values(
+    REFS.map((ref) => ({
+      id: `res-${ref}`,
+      bookingRef: ref,
+      propertyId: DEMO_PROPERTY_ID,
+      roomId: "room-101",
+      status: "confirmed" as const,
+      checkInDate: today,
+      checkOutDate: addDays(today, 1),
+      // The driver's proof for a reference the demo does not know.
+      expectedGuestName: "Fuzz Nobody",
+      expectedGuestSurname: "nobody",
+    })),
+  );
 });
 
 afterAll(async () => {
   await stack?.stop();
 });
 
-const REFS = Array.from({ length: 20 }, (_, i) => `FD${1001 + i}`);
+/**
+ * A booking has one live session (a second lookup joins it), so each session here gets a
+ * booking of its own, made in beforeAll beside the demo ones.
+ */
+const FUZZ_BOOKINGS = 240;
+const REFS = Array.from({ length: FUZZ_BOOKINGS }, (_, i) => `FZ${String(i).padStart(4, "0")}`);
 let nextRef = 0;
 /**
  * Under this load undici now and then reuses a keep-alive connection the runtime has
