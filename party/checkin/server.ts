@@ -34,7 +34,9 @@ import { isSameOriginRequest } from "../same-origin";
 import { parseFrame } from "../ws-message";
 import { FrontdeskClient } from "./frontdesk-client";
 import { toBoardSession, toFunnelRow, toGuestRow } from "./projections";
-import { applyLockEvent, LOCK_EVENT_PATH, lockPollDue, pollLockCodes } from "./lock-tracking";
+import { recordCodesConfirmed } from "../../db/queries/message-outbox";
+import { wakeJobs } from "../jobs/wake";
+import { applyLockEvent, codesConfirmedAt, LOCK_EVENT_PATH, lockPollDue, pollLockCodes } from "./lock-tracking";
 import { deleteQueuedPins, runPinAttempt, type PinTaskDeps } from "./pin-task";
 
 useEnglishZodMessages();
@@ -323,6 +325,9 @@ export default class CheckinRoom implements Party.Server {
     for (const effect of result.effects) {
       if (effect.kind === "complete") await this.complete();
     }
+    if (result.state.step === "completed" && (event.type === "completed" || event.type === "lock-codes-observed")) {
+      await this.tellMessages(result.state, event.type === "completed");
+    }
     return result;
   }
 
@@ -357,6 +362,22 @@ export default class CheckinRoom implements Party.Server {
           "This booking has just been checked in on another device. Enter your booking reference again to open your stay.",
       });
     }
+  }
+
+  /**
+   * The messages job sends the door code once the guest row exists, and says the code is
+   * confirmed once both locks report it set (stored on the guest row, whichever came first).
+   */
+  private async tellMessages(state: CheckinState, completed: boolean) {
+    const confirmedAt = codesConfirmedAt(state);
+    let changed = completed;
+    try {
+      if (confirmedAt !== null)
+        changed = (await recordCodesConfirmed(database(this.env), state.reservationId, confirmedAt)) || changed;
+    } catch (err) {
+      console.warn(`[checkin] could not record the confirmed codes: ${loggableError(err)}`);
+    }
+    if (changed) await wakeJobs(this.env, this.partiesBinding(), state.reservation.propertyId, "messages");
   }
 
   // ---------------------------------------------------------------- announcing

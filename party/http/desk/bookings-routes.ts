@@ -5,7 +5,6 @@ import { Hono, type Context } from "hono";
 import { recordAudit } from "../../../db/queries/audit";
 import {
   bookingsPage,
-  ensureCheckinLinkHash,
   findBooking,
   insertBooking,
   updateBooking,
@@ -20,7 +19,7 @@ import {
   stayProblems,
   surnameKey,
 } from "../../../domain/booking";
-import { checkinLinkHash, checkinLinkMessage, checkinLinkToken } from "../../../domain/checkin-link";
+import { checkinLinkMessage } from "../../../domain/checkin-link";
 import { normalisePhone } from "../../../domain/guest-details";
 import { localDate } from "../../../domain/pin-window";
 import {
@@ -32,6 +31,7 @@ import {
   type DeskCheckinLinkResponse,
 } from "../../../shared/bookings-protocol";
 import { bookingRef as bookingRefSchema } from "../../../shared/protocol/common";
+import { issueCheckinLink } from "../../checkin-link-issue";
 import { apiErrorResponse, issuesToFields, readJsonBody } from "../../http-json";
 import { noProperty, type DeskEnv } from "./context";
 
@@ -264,9 +264,7 @@ bookingsRoutes.post("/bookings/:ref/link", async (c) => {
   const db = c.get("db");
   const existing = await findBooking(db, property.id, c.req.param("ref").toUpperCase());
   if (!existing) return notFound();
-  const token = await checkinLinkToken(c.get("env").SESSION_SECRET, existing.reservationId);
-  await ensureCheckinLinkHash(db, existing.reservationId, await checkinLinkHash(token));
-  const url = `${new URL(c.req.url).origin}/checkin/${token}`;
+  const url = await issueCheckinLink(db, c.get("env").SESSION_SECRET, c.req.url, existing.reservationId);
   // Who looked at a link is worth knowing; the link itself opens a booking, so it stays out of the log.
   await recordAudit(db, {
     staffId: staff.staffId,
