@@ -39,6 +39,8 @@ export async function bookingsToMessage(
   today: string,
   untilDate: string,
   limit = 500,
+  /** One booking only, whatever its dates (a resend from the desk). */
+  reservationId?: string,
 ): Promise<BookingToMessage[]> {
   const language = sql<string | null>`(select ${checkinAnalytics.language} from ${checkinAnalytics}
     where ${checkinAnalytics.bookingRef} = ${reservation.bookingRef} and ${checkinAnalytics.language} is not null
@@ -68,12 +70,14 @@ export async function bookingsToMessage(
     .from(reservation)
     .leftJoin(guest, and(eq(guest.reservationId, reservation.id), eq(guest.archived, false)))
     .where(
-      and(
-        eq(reservation.propertyId, propertyId),
-        lte(reservation.checkInDate, untilDate),
-        sql`${reservation.checkOutDate} >= ${today}`,
-        inArray(reservation.status, ["confirmed", "checked_in"]),
-      ),
+      reservationId
+        ? and(eq(reservation.propertyId, propertyId), eq(reservation.id, reservationId))
+        : and(
+            eq(reservation.propertyId, propertyId),
+            lte(reservation.checkInDate, untilDate),
+            sql`${reservation.checkOutDate} >= ${today}`,
+            inArray(reservation.status, ["confirmed", "checked_in"]),
+          ),
     )
     .orderBy(reservation.checkInDate, reservation.bookingRef)
     .limit(limit);

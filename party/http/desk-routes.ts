@@ -11,6 +11,7 @@ import { importRoutes } from "./desk/import-routes";
 import { requireStaff, type DeskEnv } from "./desk/context";
 import { pinRoutes } from "./desk/pin-routes";
 import { propertyRoutes } from "./desk/property-routes";
+import { messageRoutes } from "./desk/message-routes";
 import { loginRoutes, sessionRoutes } from "./desk/session-routes";
 import { accountRoutes, setPasswordRoutes } from "./desk/password-routes";
 import { staffAccountRoutes } from "./desk/staff-account-routes";
@@ -28,6 +29,7 @@ staffOnly.route("/", pinRoutes);
 staffOnly.route("/", importRoutes);
 staffOnly.route("/", bookingsRoutes);
 staffOnly.route("/", propertyRoutes);
+staffOnly.route("/", messageRoutes);
 
 export const deskRoutes = new Hono<AppEnv>();
 deskRoutes.route("/", loginRoutes);

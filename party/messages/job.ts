@@ -2,6 +2,7 @@
 // next message (or retry) is due.
 import { nextMessageDue } from "../../db/queries/message-outbox";
 import { database } from "../database";
+import type { RuntimeEnv } from "../env";
 import type { Job } from "../jobs/job";
 import { messageChannels } from "./channels";
 import type { MessagesDeps } from "./deps";
@@ -21,19 +22,19 @@ export async function runMessages(deps: MessagesDeps, propertyId: string): Promi
   return Number.isFinite(next) ? next : undefined;
 }
 
+export function messagesDeps(env: RuntimeEnv, db = database(env, "background")): MessagesDeps {
+  return {
+    db,
+    channels: messageChannels(env),
+    secret: env.SESSION_SECRET,
+    selfUrl: env.SELF_URL,
+    now: Date.now,
+    random: Math.random,
+  };
+}
+
 export const messagesJob: Job = {
   name: MESSAGES_JOB,
   everyMs: 15 * 60_000,
-  run: ({ env, propertyId }) =>
-    runMessages(
-      {
-        db: database(env, "background"),
-        channels: messageChannels(env),
-        secret: env.SESSION_SECRET,
-        selfUrl: env.SELF_URL,
-        now: Date.now,
-        random: Math.random,
-      },
-      propertyId,
-    ),
+  run: ({ env, propertyId }) => runMessages(messagesDeps(env), propertyId),
 };

@@ -167,3 +167,41 @@ async function buildRow(deps: MessagesDeps, prop: PropertyRow, settings: Message
     ...(c.code && settings.codesInMessages ? { code: c.code } : {}),
   });
 }
+
+/**
+ * Staff asked to send a booking's invitation or door code again: one new row per channel
+ * the booking has an address for, under a new version of the key. Answers how many.
+ */
+export async function queueResend(
+  deps: MessagesDeps,
+  propertyId: string,
+  reservationId: string,
+  kind: "invitation" | "door-code",
+  version: string,
+): Promise<number> {
+  const [prop] = await deps.db.select().from(property).where(eq(property.id, propertyId)).limit(1);
+  const [b] = await bookingsToMessage(deps.db, propertyId, "", "", 1, reservationId);
+  if (!prop || !b) return 0;
+  if (kind === "door-code" && !b.guest) return 0;
+  const settings = await messageSettingsOf(deps.db, propertyId);
+  const code = kind === "door-code" ? await doorCode(b, prop) : undefined;
+  const rows: NewMessageRow[] = [];
+  for (const channel of CHANNELS) {
+    const to = addressFor(b, kind, channel);
+    if (!to) continue;
+    const key = idempotencyKey(b.reservationId, kind, channel, version);
+    rows.push(
+      await buildRow(deps, prop, settings, {
+        b,
+        kind,
+        channel,
+        to,
+        sendAt: deps.now(),
+        key,
+        ...(code ? { code } : {}),
+      }),
+    );
+  }
+  await insertPlanned(deps.db, rows);
+  return rows.length;
+}

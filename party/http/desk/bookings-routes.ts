@@ -32,6 +32,7 @@ import {
 } from "../../../shared/bookings-protocol";
 import { bookingRef as bookingRefSchema } from "../../../shared/protocol/common";
 import { issueCheckinLink } from "../../checkin-link-issue";
+import { pokeMessages } from "../../messages/poke";
 import { apiErrorResponse, issuesToFields, readJsonBody } from "../../http-json";
 import { noProperty, type DeskEnv } from "./context";
 
@@ -163,6 +164,7 @@ bookingsRoutes.post("/bookings", async (c) => {
     bookingRef: created.bookingRef,
     at: now,
   });
+  pokeMessages(c, property.id);
   return c.json(await findBooking(c.get("db"), property.id, created.bookingRef), 201);
 });
 
@@ -216,6 +218,7 @@ bookingsRoutes.put("/bookings/:ref", async (c) => {
   if (!applied)
     return apiErrorResponse(409, "conflict", "The booking changed while you were editing it. Reload and try again.");
   await recordAudit(db, { staffId: staff.staffId, action: "booking.edit", bookingRef: existing.bookingRef, at: now });
+  pokeMessages(c, property.id);
   return c.json(await findBooking(db, property.id, existing.bookingRef));
 });
 
