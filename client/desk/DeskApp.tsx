@@ -10,6 +10,7 @@ import BoardPage from "./BoardPage";
 import BookingsPage from "./BookingsPage";
 import { DeskLayout } from "./DeskLayout";
 import LoginPage from "./LoginPage";
+import OutboxPage from "./OutboxPage";
 import PropertyPage from "./PropertyPage";
 import SetPasswordPage from "./SetPasswordPage";
 import StaffPage from "./StaffPage";
@@ -26,18 +27,29 @@ export const DESK_PATHS = {
   board: "/desk/",
   analytics: "/desk/analytics",
   bookings: "/desk/bookings",
+  outbox: "/desk/outbox",
   property: "/desk/property",
   staff: "/desk/staff",
   account: "/desk/account",
   setPassword: "/desk/set-password",
 } as const;
-type DeskPage = "login" | "set-password" | "board" | "analytics" | "bookings" | "property" | "staff" | "account";
+type DeskPage =
+  | "login"
+  | "set-password"
+  | "board"
+  | "analytics"
+  | "bookings"
+  | "outbox"
+  | "property"
+  | "staff"
+  | "account";
 /** Pages a signed-out reader may stay on. */
 const OPEN_PAGES: readonly DeskPage[] = ["login", "set-password"];
 const PAGE_OF_PATH: Record<string, DeskPage> = {
   "/desk/login": "login",
   "/desk/analytics": "analytics",
   "/desk/bookings": "bookings",
+  "/desk/outbox": "outbox",
   "/desk/property": "property",
   "/desk/staff": "staff",
   "/desk/account": "account",
@@ -122,6 +134,9 @@ export default function DeskApp() {
                 </Match>
                 <Match when={page() === "bookings"}>
                   <BookingsPage me={who()} />
+                </Match>
+                <Match when={page() === "outbox"}>
+                  <OutboxPage me={who()} />
                 </Match>
                 <Match when={page() === "property"}>
                   <PropertyPage me={who()} />
