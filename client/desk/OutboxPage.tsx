@@ -85,7 +85,13 @@ export default function OutboxPage(props: { me: DeskMe }) {
       <ol class="outbox__list" aria-label="Messages, newest first">
         <For each={messages()}>
           {(m) => (
-            <li class="outbox__item" data-kind={m.kind} data-status={m.status} data-booking={m.bookingRef ?? ""}>
+            <li
+              class="outbox__item"
+              data-kind={m.kind}
+              data-channel={m.channel}
+              data-status={m.status}
+              data-booking={m.bookingRef ?? ""}
+            >
               <h2 class="outbox__title">
                 {KIND_WORDS[m.kind]} by {m.channel === "email" ? "email" : "SMS"}
                 <Show when={m.bookingRef}> for {m.bookingRef}</Show>
