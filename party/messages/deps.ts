@@ -6,10 +6,12 @@ import type { MessageChannel } from "./channel";
 export interface MessagesDeps {
   db: Database;
   channels: { email: MessageChannel; sms: MessageChannel };
-  /** Derives check-in links, door-code versions and unsubscribe links (SESSION_SECRET). */
+  /** Derives check-in links and door-code versions (SESSION_SECRET). */
   secret: string;
   /** The deployment's public origin, for the links in messages. */
   selfUrl: string;
+  /** The email's one-click unsubscribe link (party/messages/unsubscribe-token.ts). */
+  unsubscribeUrl(propertyId: string, address: string): Promise<string>;
   now(): number;
   random(): number;
 }

@@ -7,6 +7,7 @@ import type { Job } from "../jobs/job";
 import { messageChannels } from "./channels";
 import type { MessagesDeps } from "./deps";
 import { planMessages } from "./planner";
+import { unsubscribeUrl } from "./unsubscribe-token";
 import { sendDue } from "./sender";
 
 export const MESSAGES_JOB = "messages";
@@ -28,6 +29,7 @@ export function messagesDeps(env: RuntimeEnv, db = database(env, "background")):
     channels: messageChannels(env),
     secret: env.SESSION_SECRET,
     selfUrl: env.SELF_URL,
+    unsubscribeUrl: (propertyId, address) => unsubscribeUrl(env, propertyId, address),
     now: Date.now,
     random: Math.random,
   };

@@ -22,7 +22,6 @@ import { pinWindow } from "../../domain/pin-window";
 import { issueCheckinLink } from "../checkin-link-issue";
 import { randomId } from "../random";
 import type { MessagesDeps } from "./deps";
-import { unsubscribeUrl } from "./unsubscribe-link";
 
 export type PropertyRow = typeof property.$inferSelect;
 
@@ -126,7 +125,7 @@ export async function messageRow(deps: MessagesDeps, prop: PropertyRow, input: R
     arrivalDate: input.arrivalDate,
     link: input.link,
     ...(input.code ? { code: input.code } : {}),
-    ...(input.channel === "email" ? { unsubscribeUrl: await unsubscribeUrl(deps.selfUrl, deps.secret, id) } : {}),
+    ...(input.channel === "email" ? { unsubscribeUrl: await deps.unsubscribeUrl(prop.id, input.to) } : {}),
   });
   const optedOut = input.kind !== "test" && (await isOptedOut(deps.db, prop.id, input.channel, input.to));
   return {

@@ -15,7 +15,6 @@ import { isOptedOut, recordOptOut } from "../../db/queries/messages";
 import { CLAIM_MS, nextRetryAt } from "../../domain/messages/retry";
 import type { OutgoingMessage } from "./channel";
 import type { MessagesDeps } from "./deps";
-import { unsubscribeUrl } from "./unsubscribe-link";
 
 const BATCH = 25;
 
@@ -51,9 +50,9 @@ async function sendOne(deps: MessagesDeps, row: MessageRow, wasSending: boolean)
       ? {
           subject: row.subject ?? "",
           ...(row.bodyHtml ? { html: row.bodyHtml } : {}),
-          unsubscribeUrl: await unsubscribeUrl(deps.selfUrl, deps.secret, row.id),
+          unsubscribeUrl: await deps.unsubscribeUrl(row.propertyId, row.recipient),
         }
-      : { statusCallbackUrl: `${new URL(deps.selfUrl).origin}/api/webhooks/twilio/status` }),
+      : {}),
   };
   if (wasSending && channel.findSent) {
     const found = await channel.findSent(outgoing, row.createdAt).catch(() => undefined);

@@ -68,6 +68,7 @@ beforeEach(async () => {
     channels: { email, sms },
     secret: "a-test-secret-of-some-length",
     selfUrl: "https://fd.example",
+    unsubscribeUrl: async (propertyId, address) => `https://fd.example/unsubscribe/${propertyId}:${address.length}`,
     now: () => clock,
     random: () => 0.5,
   };
