@@ -63,8 +63,8 @@ export default function OutboxPage(props: { me: DeskMe }) {
         Outbox
       </h1>
       <p>
-        Every invitation, reminder and door-code message, newest first. Without an email or SMS provider configured,
-        messages stop here: this page is what guests would receive.
+        Every invitation, reminder and door-code message, newest first, with what the provider reported. With no email
+        or SMS account configured they go to the local simulator, and this page shows what guests would receive.
       </p>
       <p class="desk-notice" role="status" aria-live="polite" data-testid="outbox-notice">
         {notice()}
