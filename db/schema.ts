@@ -109,6 +109,8 @@ export const guest = sqliteTable(
     frontDoorPin: text("front_door_pin"),
     frontDoorPinId: text("front_door_pin_id"),
     roomPinId: text("room_pin_id"),
+    /** When both locks reported the code `set`: the "code confirmed on the door" message waits for it. */
+    codesConfirmedAt: integer("codes_confirmed_at"),
     /** Opens the stay page; 256 random bits, never derived from anything guessable. */
     secureToken: text("secure_token").notNull(),
     /** The session whose confirm created this guest; a retried confirm finds its own row by it. */
@@ -457,3 +459,19 @@ export const webhookDelivery = sqliteTable(
     index("webhook_delivery_property_created_idx").on(t.propertyId, t.createdAt),
   ],
 );
+
+/**
+ * A property's choices about guest messages. No row means the defaults: every kind on,
+ * door codes kept out of messages (a message can be forwarded; the stay page is private).
+ */
+export const messageSettings = sqliteTable("message_settings", {
+  propertyId: text("property_id")
+    .primaryKey()
+    .references(() => property.id),
+  invitation: integer("invitation", { mode: "boolean" }).notNull().default(true),
+  reminder: integer("reminder", { mode: "boolean" }).notNull().default(true),
+  doorCode: integer("door_code", { mode: "boolean" }).notNull().default(true),
+  codeConfirmed: integer("code_confirmed", { mode: "boolean" }).notNull().default(true),
+  codesInMessages: integer("codes_in_messages", { mode: "boolean" }).notNull().default(false),
+  updatedAt: integer("updated_at").notNull(),
+});

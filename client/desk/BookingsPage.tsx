@@ -6,6 +6,7 @@ import { proofAlert } from "../../domain/booking-proof";
 import type { DeskBooking } from "../../shared/bookings-protocol";
 import type { DeskMe } from "../../shared/protocol/desk-http";
 import { here, navigate } from "../router";
+import { messagesApi } from "./messages-api";
 import { failureMessage } from "./api";
 import { BookingForm } from "./BookingForm";
 import { bookingsApi, type BookingsFilter } from "./bookings-api";
@@ -109,6 +110,13 @@ export default function BookingsPage(props: { me: DeskMe }) {
     if (!result.ok) return announce(failureMessage(result.failure));
     announce(`Booking ${b.bookingRef} is now ${STATUS_LABEL[result.value.status].toLowerCase()}.`);
     void refetch();
+  };
+
+  const resend = async (b: DeskBooking, kind: "invitation" | "door-code") => {
+    const result = await messagesApi.resend(b.bookingRef, kind);
+    if (!result.ok) return announce(failureMessage(result.failure));
+    const what = kind === "invitation" ? "invitation" : "door code";
+    announce(`The ${what} for ${b.bookingRef} is queued again (${result.value.queued}). See the Outbox.`);
   };
 
   const saved = (b: DeskBooking, wasEditing: boolean) => {
@@ -239,6 +247,16 @@ export default function BookingsPage(props: { me: DeskMe }) {
                           onClick={() => setForm({ editing: b })}
                         >
                           Edit<span class="visually-hidden"> {b.bookingRef}</span>
+                        </button>
+                      </Show>
+                      <Show when={b.status === "confirmed" || b.status === "checked_in"}>
+                        <button
+                          type="button"
+                          class="desk-button desk-button--small desk-button--secondary"
+                          onClick={() => resend(b, b.status === "confirmed" ? "invitation" : "door-code")}
+                        >
+                          {b.status === "confirmed" ? "Resend invitation" : "Resend door code"}
+                          <span class="visually-hidden"> for {b.bookingRef}</span>
                         </button>
                       </Show>
                       <Show when={b.status === "confirmed"}>

@@ -11,6 +11,7 @@ import BookingsPage from "./BookingsPage";
 import { DeskLayout } from "./DeskLayout";
 import IntegrationsPage from "./IntegrationsPage";
 import LoginPage from "./LoginPage";
+import OutboxPage from "./OutboxPage";
 import PropertyPage from "./PropertyPage";
 import SetPasswordPage from "./SetPasswordPage";
 import StaffPage from "./StaffPage";
@@ -27,6 +28,7 @@ export const DESK_PATHS = {
   board: "/desk/",
   analytics: "/desk/analytics",
   bookings: "/desk/bookings",
+  outbox: "/desk/outbox",
   property: "/desk/property",
   staff: "/desk/staff",
   integrations: "/desk/integrations",
@@ -39,6 +41,7 @@ type DeskPage =
   | "board"
   | "analytics"
   | "bookings"
+  | "outbox"
   | "property"
   | "staff"
   | "integrations"
@@ -49,6 +52,7 @@ const PAGE_OF_PATH: Record<string, DeskPage> = {
   "/desk/login": "login",
   "/desk/analytics": "analytics",
   "/desk/bookings": "bookings",
+  "/desk/outbox": "outbox",
   "/desk/property": "property",
   "/desk/staff": "staff",
   "/desk/integrations": "integrations",
@@ -134,6 +138,9 @@ export default function DeskApp() {
                 </Match>
                 <Match when={page() === "bookings"}>
                   <BookingsPage me={who()} />
+                </Match>
+                <Match when={page() === "outbox"}>
+                  <OutboxPage me={who()} />
                 </Match>
                 <Match when={page() === "property"}>
                   <PropertyPage me={who()} />

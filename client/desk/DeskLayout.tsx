@@ -7,7 +7,7 @@ import { deskApi } from "./api";
 
 export function DeskLayout(props: {
   me: DeskMe;
-  current: "board" | "analytics" | "bookings" | "property" | "staff" | "integrations" | "account";
+  current: "board" | "analytics" | "bookings" | "outbox" | "property" | "staff" | "integrations" | "account";
   onSignedOut: () => void;
   children: JSX.Element;
 }) {
@@ -38,6 +38,9 @@ export function DeskLayout(props: {
             aria-current={props.current === "bookings" ? "page" : undefined}
           >
             Bookings
+          </a>
+          <a href="/desk/outbox" onClick={followLink} aria-current={props.current === "outbox" ? "page" : undefined}>
+            Outbox
           </a>
           <a
             href="/desk/analytics"

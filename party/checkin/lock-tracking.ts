@@ -67,3 +67,12 @@ export async function pollLockCodes(deps: PinTaskDeps): Promise<void> {
     tracking: afterPoll(fresh, deps.now(), deps.lockPollMs ?? 60_000),
   });
 }
+
+/** When the last of the session's locks confirmed the code, once every lock has; else null. */
+export function codesConfirmedAt(state: CheckinState): number | null {
+  const codes = state.lockCodes;
+  if (!codes) return null;
+  const sides = [codes.frontDoor, codes.room].filter((s) => s !== null);
+  if (sides.length === 0 || sides.some((s) => s.state !== "set")) return null;
+  return Math.max(...sides.map((s) => s.at));
+}

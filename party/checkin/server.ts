@@ -13,7 +13,6 @@ import {
   initialState,
   isExpired,
   isResumable,
-  nextWakeUp,
   toPublicState,
   type CheckinState,
   type FlowEvent,
@@ -40,7 +39,9 @@ import { bookingChangeEvent } from "./booking-change-command";
 import { followDue, runFollow } from "./follow-task";
 import { guestStayOf, toBoardSession, toFunnelRow, toGuestRow } from "./projections";
 import { checkinCompletedStored, recordCheckinFailed } from "./webhook-events";
-import { applyLockEvent, LOCK_EVENT_PATH, lockPollDue, pollLockCodes } from "./lock-tracking";
+import { applyLockEvent, codesConfirmedAt, LOCK_EVENT_PATH, lockPollDue, pollLockCodes } from "./lock-tracking";
+import { recordCodesConfirmed } from "../../db/queries/message-outbox";
+import { wakeJobs } from "../jobs/wake";
 import { deleteQueuedPins, runPinAttempt, type PinTaskDeps } from "./pin-task";
 import { DOOR_COMMAND_PATH, doorCommand } from "./stay-command";
 import { isStayRequest, StayChannel } from "./stay-channel";
@@ -421,6 +422,9 @@ export default class CheckinRoom implements Party.Server {
     for (const effect of result.effects) {
       if (effect.kind === "complete") await this.complete();
     }
+    if (result.state.step === "completed" && (event.type === "completed" || event.type === "lock-codes-observed")) {
+      await this.tellMessages(result.state, event.type === "completed");
+    }
     await this.stay.afterChange(before, result.state);
     return result;
   }
@@ -457,6 +461,22 @@ export default class CheckinRoom implements Party.Server {
           "This booking has just been checked in on another device. Enter your booking reference again to open your stay.",
       });
     }
+  }
+
+  /**
+   * The messages job sends the door code once the guest row exists, and says the code is
+   * confirmed once both locks report it set (stored on the guest row, whichever came first).
+   */
+  private async tellMessages(state: CheckinState, completed: boolean) {
+    const confirmedAt = codesConfirmedAt(state);
+    let changed = completed;
+    try {
+      if (confirmedAt !== null)
+        changed = (await recordCodesConfirmed(database(this.env), state.reservationId, confirmedAt)) || changed;
+    } catch (err) {
+      console.warn(`[checkin] could not record the confirmed codes: ${loggableError(err)}`);
+    }
+    if (changed) await wakeJobs(this.env, this.partiesBinding(), state.reservation.propertyId, "messages");
   }
 
   // ---------------------------------------------------------------- announcing

@@ -16,6 +16,7 @@ import { requireStaff, type DeskEnv } from "./desk/context";
 import { doorRoutes } from "./desk/door-routes";
 import { pinRoutes } from "./desk/pin-routes";
 import { propertyRoutes } from "./desk/property-routes";
+import { messageRoutes } from "./desk/message-routes";
 import { loginRoutes, sessionRoutes } from "./desk/session-routes";
 import { accountRoutes, setPasswordRoutes } from "./desk/password-routes";
 import { staffAccountRoutes } from "./desk/staff-account-routes";
@@ -38,6 +39,7 @@ staffOnly.route("/", propertyRoutes);
 staffOnly.route("/", lockDeviceRoutes);
 staffOnly.route("/", calendarRoutes);
 staffOnly.route("/", integrationsRoutes);
+staffOnly.route("/", messageRoutes);
 
 export const deskRoutes = new Hono<AppEnv>();
 deskRoutes.route("/", loginRoutes);

@@ -6,7 +6,6 @@ import type { Database } from "../../../db/client";
 import { recordAudit } from "../../../db/queries/audit";
 import {
   bookingsPage,
-  ensureCheckinLinkHash,
   findBooking,
   insertBooking,
   updateBooking,
@@ -22,7 +21,7 @@ import {
   stayProblems,
   surnameKey,
 } from "../../../domain/booking";
-import { checkinLinkHash, checkinLinkMessage, checkinLinkToken } from "../../../domain/checkin-link";
+import { checkinLinkMessage } from "../../../domain/checkin-link";
 import { normalisePhone } from "../../../domain/guest-details";
 import { localDate } from "../../../domain/pin-window";
 import {
@@ -34,6 +33,8 @@ import {
   type DeskCheckinLinkResponse,
 } from "../../../shared/bookings-protocol";
 import { bookingRef as bookingRefSchema } from "../../../shared/protocol/common";
+import { issueCheckinLink } from "../../checkin-link-issue";
+import { pokeMessages } from "../../messages/poke";
 import { apiErrorResponse, issuesToFields, readJsonBody } from "../../http-json";
 import { followBookingChange, type FollowContext } from "../../bookings/follow-change";
 import { reservationChanged } from "../webhook-events";
@@ -177,6 +178,7 @@ bookingsRoutes.post("/bookings", async (c) => {
     reservationId: created.id,
     now,
   });
+  pokeMessages(c, property.id);
   return c.json(await findBooking(c.get("db"), property.id, created.bookingRef), 201);
 });
 
@@ -226,6 +228,7 @@ bookingsRoutes.put("/bookings/:ref", async (c) => {
     at: now,
   });
   await reservationChanged(db, c.get("env"), c.env.lobby.parties, { ...existing, propertyId: property.id, now });
+  pokeMessages(c, property.id);
   return c.json(await findBooking(db, property.id, existing.bookingRef));
 });
 
@@ -277,9 +280,7 @@ bookingsRoutes.post("/bookings/:ref/link", async (c) => {
   const db = c.get("db");
   const existing = await findBooking(db, property.id, c.req.param("ref").toUpperCase());
   if (!existing) return notFound();
-  const token = await checkinLinkToken(c.get("env").SESSION_SECRET, existing.reservationId);
-  await ensureCheckinLinkHash(db, existing.reservationId, await checkinLinkHash(token));
-  const url = `${new URL(c.req.url).origin}/checkin/${token}`;
+  const url = await issueCheckinLink(db, c.get("env").SESSION_SECRET, c.req.url, existing.reservationId);
   // Who looked at a link is worth knowing; the link itself opens a booking, so it stays out of the log.
   await recordAudit(db, {
     staffId: staff.staffId,

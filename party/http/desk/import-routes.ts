@@ -5,6 +5,7 @@ import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { recordAudit } from "../../../db/queries/audit";
 import { importChanged } from "../webhook-events";
+import { pokeMessages } from "../../messages/poke";
 import { commitImport, existingForImport } from "../../../db/queries/bookings";
 import { roomsOf } from "../../../db/queries/rooms";
 import { CSV_MAX_BYTES, CSV_TEMPLATE, parseBookingCsv, planImport } from "../../../domain/booking-csv";
@@ -127,5 +128,6 @@ importRoutes.post("/bookings/import/commit", csvLimit, async (c) => {
     bookingRefs,
     now,
   });
+  pokeMessages(c, staff.property.id);
   return c.json({ ...body, committed: true });
 });

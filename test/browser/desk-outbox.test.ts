@@ -1,0 +1,134 @@
+// The Outbox in real Chromium: a booking's invitation appears with its check-in link; the
+// link opens the wizard with the booking found; after the guest checks in, the door-code
+// message appears. The manager's Messages settings are on the same page. axe finds no
+// WCAG 2.2 A/AA violation, the page reads at 320 px, and a screenshot feeds the README.
+import AxeBuilder from "@axe-core/playwright";
+import { copyFileSync, mkdirSync } from "node:fs";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { addDays, todayIn } from "../../db/seed";
+import { reservation } from "../../db/schema";
+import { internalHeaders } from "../../party/internal-auth";
+import { DEFAULT_ADMIN } from "../../scripts/config";
+import { PROPERTY } from "../integration/desk-helpers";
+import { screenshot, useBrowser } from "../support/browser";
+import { startTestStack, type TestStack } from "../support/stack";
+import { expectHeading, expectNoHorizontalScroll, ownAddress, submitDetails, submitParking } from "./guest-steps";
+
+const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+const DOCS = new URL("../../docs/", import.meta.url);
+const INTERNAL = "outbox-browser-internal-secret-0123456789";
+const REF = "OUTBX1";
+
+let stack: TestStack;
+const browser = useBrowser();
+const today = todayIn("Europe/London");
+
+beforeAll(async () => {
+  stack = await startTestStack({ SIM_LOCK_LATENCY_MS: "5" }, { internalSecret: INTERNAL });
+  await stack.db.insert(reservation).values({
+    id: "res-outbox",
+    bookingRef: REF,
+    propertyId: PROPERTY,
+    roomId: "room-101",
+    status: "confirmed",
+    checkInDate: today,
+    checkOutDate: addDays(today, 2),
+    expectedGuestName: "Katherine Johnson",
+    expectedGuestEmail: "katherine@example.com",
+    createdAt: Date.now(),
+  });
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+async function expectNoAxeViolations(page: Page, what: string) {
+  const { violations } = await new AxeBuilder({ page: page as never }).withTags(WCAG_22_AA).analyze();
+  expect(violations.map((v) => `${what}: ${v.id} (${v.nodes.length}) ${v.help}`)).toEqual([]);
+}
+
+async function pokeMessages() {
+  const res = await fetch(`${stack.url}/parties/jobs/${PROPERTY}`, {
+    method: "POST",
+    headers: internalHeaders(INTERNAL),
+    body: JSON.stringify({ propertyId: PROPERTY, job: "messages" }),
+  });
+  expect(res.status).toBe(200);
+}
+
+/** Refreshes the Outbox until the booking's message of that kind is there. */
+async function waitForMessage(page: Page, kind: string) {
+  const item = page.locator(`li[data-kind="${kind}"][data-channel="email"][data-booking="${REF}"]`);
+  await expect
+    .poll(
+      async () => {
+        await page.getByRole("button", { name: "Refresh" }).click();
+        await page.waitForTimeout(500);
+        return item.count();
+      },
+      { timeout: 60_000, interval: 1_000 },
+    )
+    .toBeGreaterThan(0);
+  return item.first();
+}
+
+it("shows the invitation, whose link opens the wizard, then the door-code message", async () => {
+  await pokeMessages();
+  const desk = await browser.newPage({ viewport: { width: 1100, height: 900 }, ...ownAddress() });
+  await desk.goto(`${stack.url}/desk/login`);
+  await desk.getByLabel("Email").fill(DEFAULT_ADMIN.email);
+  await desk.getByLabel("Password").fill(DEFAULT_ADMIN.password);
+  await desk.getByRole("button", { name: "Sign in" }).click();
+  await expectHeading(desk, "Live board");
+  await desk.getByRole("link", { name: "Outbox", exact: true }).click();
+  await desk.waitForURL("**/desk/outbox");
+  await expectHeading(desk, "Outbox");
+
+  const invitation = await waitForMessage(desk, "invitation");
+  expect(await invitation.getByRole("heading").textContent()).toBe(`Invitation by email for ${REF}`);
+  expect(await invitation.textContent()).toContain("katherine@example.com");
+  await invitation.getByText("Message text").click();
+  const text = (await invitation.locator("pre").textContent()) ?? "";
+  const link = text.match(/https?:\/\/\S+\/checkin\/[A-Za-z0-9_-]{43}/)?.[0];
+  expect(link, text).toBeTruthy();
+  await invitation.locator("iframe").waitFor();
+  await expectNoAxeViolations(desk, "outbox with an invitation");
+  await invitation.scrollIntoViewIfNeeded();
+  const shot = await screenshot(desk, "outbox");
+  mkdirSync(DOCS, { recursive: true });
+  copyFileSync(shot, new URL("outbox.png", DOCS));
+
+  // The guest follows the invitation's link: the wizard opens with the booking found.
+  const phone = await browser.newPage(ownAddress());
+  await phone.goto(link!.replace(/^https?:\/\/[^/]+/, stack.url));
+  await phone.waitForURL("**/checkin/details/?s=*");
+  await expectHeading(phone, /Your details/);
+  await submitDetails(phone, { fullName: "Katherine Johnson", phone: "07700 900777", email: "kj@example.com" });
+  await phone.waitForURL("**/checkin/parking/?s=*");
+  await submitParking(phone, null);
+  await phone.waitForURL("**/checkin/confirm/?s=*");
+  await phone.getByRole("button", { name: "Confirm check-in" }).click();
+  await phone.waitForURL("**/stay/*");
+
+  const doorCode = await waitForMessage(desk, "door-code");
+  expect(await doorCode.textContent()).toContain("kj@example.com");
+  await expectNoAxeViolations(desk, "outbox with a door code");
+
+  // Managers' Messages settings sit below, keyboard-reachable, with previews.
+  await desk.getByRole("heading", { name: "Messages", exact: true }).waitFor();
+  await desk.getByLabel("Put the door code itself in messages").check();
+  await desk.getByRole("button", { name: "Save message settings" }).click();
+  await desk.getByTestId("message-settings-status").getByText("Message settings saved.").waitFor();
+  await desk.getByRole("button", { name: "Send a test email to myself" }).click();
+  await desk
+    .getByTestId("message-settings-status")
+    .getByText(/test email is on its way/)
+    .waitFor();
+  await expectNoAxeViolations(desk, "message settings");
+
+  await desk.setViewportSize({ width: 320, height: 800 });
+  await expectNoHorizontalScroll(desk);
+  await expectNoAxeViolations(desk, "outbox at 320 px");
+}, 300_000);
