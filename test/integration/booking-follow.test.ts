@@ -162,7 +162,11 @@ describe("door codes follow a checked-in booking", () => {
       async () => (await stack.db.select().from(guest).where(eq(guest.checkinSessionId, sessionId)))[0]!,
       (g) => g.frontDoorPin === null,
     );
-    const stay = await fetch(`${stack.url}/api/stay/${row.secureToken}`);
+    const stay = await fetch(`${stack.url}/api/stay`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ token: row.secureToken }),
+    });
     expect(((await stay.json()) as { pin: string | null }).pin).toBeNull();
     // A cancelled booking takes no more changes.
     const again = await desk(stack.url, "/bookings/FD1007", cookie, {
