@@ -15,11 +15,15 @@ export const property = sqliteTable("property", {
   standardCheckoutTime: text("standard_checkout_time").notNull().default("11:00"),
 });
 
+/** The property a row belongs to: every table scoped by property says so the same way. */
+const propertyRef = () =>
+  text("property_id")
+    .notNull()
+    .references(() => property.id);
+
 export const room = sqliteTable("room", {
   id: text("id").primaryKey(),
-  propertyId: text("property_id")
-    .notNull()
-    .references(() => property.id),
+  propertyId: propertyRef(),
   name: text("name").notNull(),
   frontDoorLockId: text("front_door_lock_id").notNull(),
   roomLockId: text("room_lock_id").notNull(),
@@ -32,9 +36,7 @@ export const reservation = sqliteTable(
   {
     id: text("id").primaryKey(),
     bookingRef: text("booking_ref").notNull(),
-    propertyId: text("property_id")
-      .notNull()
-      .references(() => property.id),
+    propertyId: propertyRef(),
     roomId: text("room_id")
       .notNull()
       .references(() => room.id),
@@ -185,17 +187,19 @@ export const staff = sqliteTable(
  * One-time set-password links (an invitation or a reset). Only the SHA-256 of the
  * token is stored, so a copy of the database cannot be turned into a working link.
  */
+/** A staff member who made or owns a row (who created a key, who is being reset). */
+const staffRef = (column: string) =>
+  text(column)
+    .notNull()
+    .references(() => staff.id);
+
 export const staffPasswordToken = sqliteTable(
   "staff_password_token",
   {
     tokenHash: text("token_hash").primaryKey(),
-    staffId: text("staff_id")
-      .notNull()
-      .references(() => staff.id),
+    staffId: staffRef("staff_id"),
     purpose: text("purpose", { enum: ["invite", "reset"] }).notNull(),
-    createdBy: text("created_by")
-      .notNull()
-      .references(() => staff.id),
+    createdBy: staffRef("created_by"),
     createdAt: integer("created_at").notNull(),
     expiresAt: integer("expires_at").notNull(),
     usedAt: integer("used_at"),
@@ -207,9 +211,7 @@ export const auditLog = sqliteTable(
   "audit_log",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    staffId: text("staff_id")
-      .notNull()
-      .references(() => staff.id),
+    staffId: staffRef("staff_id"),
     action: text("action").notNull(),
     bookingRef: text("booking_ref"),
     sessionId: text("session_id"),
@@ -234,9 +236,7 @@ export const message = sqliteTable(
   "message",
   {
     id: text("id").primaryKey(),
-    propertyId: text("property_id")
-      .notNull()
-      .references(() => property.id),
+    propertyId: propertyRef(),
     /** Null for a staff member's test send to themselves. */
     reservationId: text("reservation_id").references(() => reservation.id),
     kind: text("kind", { enum: ["invitation", "reminder", "door-code", "code-confirmed", "test"] }).notNull(),
@@ -285,9 +285,7 @@ export const message = sqliteTable(
 export const messageOptOut = sqliteTable(
   "message_opt_out",
   {
-    propertyId: text("property_id")
-      .notNull()
-      .references(() => property.id),
+    propertyId: propertyRef(),
     channel: text("channel", { enum: ["email", "sms"] }).notNull(),
     /** Lower-cased email or E.164 phone. */
     address: text("address").notNull(),
@@ -306,9 +304,7 @@ export const backupCode = sqliteTable(
   "backup_code",
   {
     id: text("id").primaryKey(),
-    propertyId: text("property_id")
-      .notNull()
-      .references(() => property.id),
+    propertyId: propertyRef(),
     lockId: text("lock_id").notNull(),
     codeCipher: text("code_cipher").notNull(),
     /** The last two digits, so staff can tell codes apart without seeing them. */
@@ -330,9 +326,7 @@ export const doorTrouble = sqliteTable(
   "door_trouble",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    propertyId: text("property_id")
-      .notNull()
-      .references(() => property.id),
+    propertyId: propertyRef(),
     sessionId: text("session_id").notNull(),
     bookingRef: text("booking_ref").notNull(),
     kind: text("kind", { enum: ["reported", "backup-issued", "no-backup"] }).notNull(),
@@ -351,9 +345,7 @@ export const icalFeed = sqliteTable(
   "ical_feed",
   {
     id: text("id").primaryKey(),
-    propertyId: text("property_id")
-      .notNull()
-      .references(() => property.id),
+    propertyId: propertyRef(),
     roomId: text("room_id")
       .notNull()
       .references(() => room.id),
@@ -383,17 +375,13 @@ export const apiKey = sqliteTable(
   "api_key",
   {
     id: text("id").primaryKey(),
-    propertyId: text("property_id")
-      .notNull()
-      .references(() => property.id),
+    propertyId: propertyRef(),
     name: text("name").notNull(),
     /** The key's first characters (`fd_live_` and 6 more), enough to tell keys apart in the desk. */
     prefix: text("prefix").notNull(),
     /** Hex SHA-256 of the whole key. */
     keyHash: text("key_hash").notNull(),
-    createdBy: text("created_by")
-      .notNull()
-      .references(() => staff.id),
+    createdBy: staffRef("created_by"),
     createdAt: integer("created_at").notNull(),
     /** Written at most once a minute per key, so busy integrations cost no write per request. */
     lastUsedAt: integer("last_used_at"),
@@ -407,15 +395,11 @@ export const webhookEndpoint = sqliteTable(
   "webhook_endpoint",
   {
     id: text("id").primaryKey(),
-    propertyId: text("property_id")
-      .notNull()
-      .references(() => property.id),
+    propertyId: propertyRef(),
     url: text("url").notNull(),
     /** `whsec_…`; the HMAC key, so it is kept as given (shown to the manager once). */
     secret: text("secret").notNull(),
-    createdBy: text("created_by")
-      .notNull()
-      .references(() => staff.id),
+    createdBy: staffRef("created_by"),
     createdAt: integer("created_at").notNull(),
     /** Set when a manager removes it; its delivery log stays, pending deliveries stop. */
     removedAt: integer("removed_at"),
@@ -431,9 +415,7 @@ export const webhookDelivery = sqliteTable(
   "webhook_delivery",
   {
     id: text("id").primaryKey(),
-    propertyId: text("property_id")
-      .notNull()
-      .references(() => property.id),
+    propertyId: propertyRef(),
     endpointId: text("endpoint_id")
       .notNull()
       .references(() => webhookEndpoint.id),
