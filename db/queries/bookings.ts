@@ -147,6 +147,22 @@ export async function findReservationRefByLinkHash(db: Database, hash: string) {
   return rows[0]?.bookingRef ?? null;
 }
 
+/** What an import (a CSV file, a calendar feed) compares its rows with, by reference. */
+export const importedColumns = {
+  bookingRef: reservation.bookingRef,
+  propertyId: reservation.propertyId,
+  roomId: reservation.roomId,
+  status: reservation.status,
+  guestId: reservation.guestId,
+  checkInDate: reservation.checkInDate,
+  checkOutDate: reservation.checkOutDate,
+  earlyCheckInTime: reservation.earlyCheckInTime,
+  lateCheckoutTime: reservation.lateCheckoutTime,
+  expectedGuestName: reservation.expectedGuestName,
+  expectedGuestEmail: reservation.expectedGuestEmail,
+  expectedGuestPhone: reservation.expectedGuestPhone,
+};
+
 /** What the property holds for the references in a file, in one round trip however long the file. */
 export async function existingForImport(
   db: Database,
@@ -155,18 +171,7 @@ export async function existingForImport(
 ): Promise<Map<string, ExistingBooking>> {
   const rows = await db
     .select({
-      bookingRef: reservation.bookingRef,
-      propertyId: reservation.propertyId,
-      roomId: reservation.roomId,
-      status: reservation.status,
-      guestId: reservation.guestId,
-      checkInDate: reservation.checkInDate,
-      checkOutDate: reservation.checkOutDate,
-      earlyCheckInTime: reservation.earlyCheckInTime,
-      lateCheckoutTime: reservation.lateCheckoutTime,
-      expectedGuestName: reservation.expectedGuestName,
-      expectedGuestEmail: reservation.expectedGuestEmail,
-      expectedGuestPhone: reservation.expectedGuestPhone,
+      ...importedColumns,
       reservationId: reservation.id,
       checkinSessionId: guest.checkinSessionId,
     })

@@ -5,7 +5,7 @@ import type { ImportedBooking } from "../../domain/booking-csv";
 import type { ExistingForFeed, FeedHeldBooking } from "../../domain/ical-bookings";
 import type { Database } from "../client";
 import { icalFeed, reservation, room } from "../schema";
-import { importStatements } from "./bookings";
+import { importedColumns, importStatements } from "./bookings";
 
 /** Feeds per room: more than any platform mix needs, few enough to poll within the room's time. */
 export const MAX_FEEDS_PER_ROOM = 10;
@@ -120,19 +120,8 @@ export async function existingForFeed(
   if (refs.length === 0) return new Map();
   const rows = await db
     .select({
-      bookingRef: reservation.bookingRef,
-      propertyId: reservation.propertyId,
+      ...importedColumns,
       source: reservation.source,
-      roomId: reservation.roomId,
-      status: reservation.status,
-      guestId: reservation.guestId,
-      checkInDate: reservation.checkInDate,
-      checkOutDate: reservation.checkOutDate,
-      earlyCheckInTime: reservation.earlyCheckInTime,
-      lateCheckoutTime: reservation.lateCheckoutTime,
-      expectedGuestName: reservation.expectedGuestName,
-      expectedGuestEmail: reservation.expectedGuestEmail,
-      expectedGuestPhone: reservation.expectedGuestPhone,
     })
     .from(reservation)
     .where(sql`${reservation.bookingRef} in (select value from json_each(${JSON.stringify(refs)}))`);

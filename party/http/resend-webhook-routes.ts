@@ -8,7 +8,7 @@ import { apiErrorResponse, json } from "../http-json";
 import { resendConnection } from "../messages/connections";
 import { resendDeliveryReport } from "../messages/resend/webhook";
 import { resendWebhookEvent } from "../messages/resend/wire";
-import { verifySvix } from "../webhooks/svix";
+import { readSvixEvent } from "../webhooks/svix-event";
 import type { AppEnv } from "./app-env";
 
 export const resendWebhookRoutes = new Hono<AppEnv>();
@@ -16,22 +16,10 @@ export const resendWebhookRoutes = new Hono<AppEnv>();
 resendWebhookRoutes.post("/resend", async (c) => {
   const { webhookSecret } = await resendConnection(c.get("env"));
   if (!webhookSecret) return apiErrorResponse(404, "not_found", "Resend webhooks are not configured");
-  const body = await c.req.text();
-  const check = await verifySvix(webhookSecret, c.req.raw.headers, body, Date.now());
-  if (!check.ok) {
-    console.warn(`[resend-webhook] refused: ${check.reason}`);
-    return apiErrorResponse(401, "bad_signature", "Webhook signature not valid");
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(body);
-  } catch {
-    return apiErrorResponse(400, "invalid_json", "Body is not JSON");
-  }
-  const parsed = resendWebhookEvent.safeParse(data);
-  if (!parsed.success) return json({ ignored: "not an event we read" });
-  const report = resendDeliveryReport(parsed.data);
-  if (!report) return json({ ignored: parsed.data.type });
+  const read = await readSvixEvent(c.req.raw, webhookSecret, resendWebhookEvent, "resend-webhook");
+  if (!read.ok) return read.response;
+  const report = resendDeliveryReport(read.event);
+  if (!report) return json({ ignored: read.event.type });
   // A failure here is ours: a 5xx makes Svix deliver the event again later.
   const applied = await applyDeliveryReport(c.get("db"), report);
   return json({ applied });

@@ -8,7 +8,7 @@ import { guest } from "../../db/schema";
 import { sessionId as sessionIdSchema } from "../../shared/protocol/common";
 import { lockProvider } from "../locks";
 import { CODE_EVENT_STATES } from "../locks/seam/code-state";
-import { verifySvix } from "../webhooks/svix";
+import { readSvixEvent } from "../webhooks/svix-event";
 import { apiErrorResponse, json } from "../http-json";
 import { callParty } from "../party-client";
 import { LOCK_EVENT_PATH, type LockEventBody } from "../checkin/lock-tracking";
@@ -28,21 +28,9 @@ export const seamWebhookRoutes = new Hono<AppEnv>();
 seamWebhookRoutes.post("/seam", async (c) => {
   const env = c.get("env");
   if (!env.SEAM_WEBHOOK_SECRET) return apiErrorResponse(404, "not_found", "Seam webhooks are not configured");
-  const body = await c.req.text();
-  const check = await verifySvix(env.SEAM_WEBHOOK_SECRET, c.req.raw.headers, body, Date.now());
-  if (!check.ok) {
-    console.warn(`[seam-webhook] refused: ${check.reason}`);
-    return apiErrorResponse(401, "bad_signature", "Webhook signature not valid");
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(body);
-  } catch {
-    return apiErrorResponse(400, "invalid_json", "Body is not JSON");
-  }
-  const parsed = seamEvent.safeParse(data);
-  if (!parsed.success) return json({ ignored: "not an event we read" });
-  const event = parsed.data;
+  const read = await readSvixEvent(c.req.raw, env.SEAM_WEBHOOK_SECRET, seamEvent, "seam-webhook");
+  if (!read.ok) return read.response;
+  const event = read.event;
   const state = CODE_EVENT_STATES[event.event_type];
   if (!state || !event.access_code_id) return json({ ignored: event.event_type });
   const sessionId = await sessionOwning(c, event.access_code_id);
