@@ -144,7 +144,9 @@ export class StayChannel {
 
   /** After any change to the session: a lock that refused the code for good gets a backup; the page hears. */
   async afterChange(before: CheckinState, after: CheckinState) {
-    if (before.lockCodes !== after.lockCodes || before.pin !== after.pin) this.announceStay();
+    // The window comes from the reservation: a booking moved on the desk shows up at once.
+    const moved = before.reservation !== after.reservation || before.locks !== after.locks;
+    if (moved || before.lockCodes !== after.lockCodes || before.pin !== after.pin) this.announceStay();
     if (sidesFailed(after.lockCodes, await this.load()).length > 0) await this.ensureBackups("auto");
   }
 

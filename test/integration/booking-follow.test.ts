@@ -11,7 +11,7 @@ import { pinLabel } from "../../party/checkin/pin-task";
 import { seamSimCodes, seamSimKey, type SimListedCode } from "../../party/seamsim/inspect";
 import { startSession, waitForState, walkToConfirm } from "../support/checkin-driver";
 import { startTestStack, type TestStack } from "../support/stack";
-import { connectCheckin, type CheckinClient } from "../support/ws-client";
+import { connectCheckin, connectRaw, toWsUrl, type CheckinClient } from "../support/ws-client";
 import {
   addProperty,
   addStaff,
@@ -83,6 +83,11 @@ describe("door codes follow a checked-in booking", () => {
     const { sessionId, client, code } = await checkIn("FD1005");
     const board = await openBoardSocket(stack.url, PROPERTY, cookie);
     await boardSnapshot(board);
+    // The guest's stay page is open on its socket before the desk changes the stay.
+    const [guestRow] = await stack.db.select().from(guest).where(eq(guest.checkinSessionId, sessionId));
+    const stay = await connectRaw(toWsUrl(stack.url, `/parties/checkin/${encodeURIComponent(sessionId)}?channel=stay`));
+    stay.send({ type: "hello", stayToken: guestRow!.secureToken });
+    await stay.next((m) => (m.json as { type?: string } | undefined)?.type === "stay");
     const before = await bookingOf("FD1005");
     const longer = { checkInDate: before.checkInDate, checkOutDate: addDays(before.checkOutDate, 2) };
     const res = await desk(stack.url, "/bookings/FD1005", cookie, {
@@ -107,6 +112,10 @@ describe("door codes follow a checked-in booking", () => {
     );
     expect(row.lateCheckoutTime).toBe("13:00");
     expect(row.frontDoorPin).toBe(code);
+    // ...and the stay page hears the new window without a reload.
+    const staysUntil = windowOf({ ...longer, lateCheckoutTime: "13:00" }).localEnd;
+    await stay.next((m) => (m.json as { stay?: { validUntil?: string } } | undefined)?.stay?.validUntil === staysUntil);
+    await stay.close();
     const onBoard = await nextBoardSession(board, sessionId, (s) => s.stay?.codes === "done", 30_000);
     expect(onBoard.stay).toMatchObject({ checkOutDate: longer.checkOutDate, cancelled: false });
     const audit = await auditEntries(stack.db, { sessionId });
