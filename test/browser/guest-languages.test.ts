@@ -14,6 +14,7 @@ import { LANGUAGES, type Language } from "../../domain/languages";
 import { screenshot, useBrowser } from "../support/browser";
 import { startTestStack, type TestStack } from "../support/stack";
 import { expectHeading, expectNoHorizontalScroll, ownAddress } from "./guest-steps";
+import { demoSurname } from "../../db/seed";
 
 let stack: TestStack;
 const browser = useBrowser();
@@ -202,6 +203,7 @@ async function lookUp(page: Page, t: Strings, ref: string): Promise<void> {
   await page.goto(`${stack.url}/checkin/`);
   await expectHeading(page, t.lookupTitle);
   await page.getByLabel(t.bookingRefLabel).fill(ref);
+  await page.getByLabel(t.proofLabel).fill(demoSurname(ref) ?? "Nobody");
   await page.getByRole("button", { name: t.continue }).click();
 }
 

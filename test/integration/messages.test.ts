@@ -134,7 +134,7 @@ describe("scheduling", () => {
     // Both arrive tomorrow at 00:30, so the reminder (24 h before) is already due.
     await insertBooking("res-msg-a", addDays(today, 1), { earlyCheckInTime: "00:30", expectedGuestPhone: null });
     await insertBooking("res-msg-b", today, { bookingRef: "MSGB01", expectedGuestPhone: null });
-    const sessionId = await startSession(stack.url, "MSGB01");
+    const sessionId = await startSession(stack.url, "MSGB01", "Somerville");
     const client = await walkToConfirm(stack.url, sessionId);
     client.send({ type: "language", language: "fr" });
     await waitForState(client, (s) => s.pin.status === "ready" && s.language === "fr");

@@ -37,8 +37,8 @@ export async function lookup(
 }
 
 /** The booking's session: a new one (201), or the one already live for it (200). */
-export async function startSession(baseUrl: string, bookingRef: string): Promise<string> {
-  const { status, body } = await lookup(baseUrl, bookingRef);
+export async function startSession(baseUrl: string, bookingRef: string, proof?: string): Promise<string> {
+  const { status, body } = await lookup(baseUrl, bookingRef, undefined, proof);
   expect([200, 201], JSON.stringify(body)).toContain(status);
   const found = body as Extract<LookupResponse, { kind: "session" }>;
   expect(found.kind).toBe("session");
