@@ -1,12 +1,13 @@
 // One room per property that runs its background jobs (party/jobs/registry.ts) from an
 // alarm: each job keeps one "due at" time, the room wakes at the earliest, runs what is
-// due side by side (a hung calendar feed must not hold back the messages) and re-arms.
+// due side by side and re-arms. A poke starts its job at once, even while the alarm waits
+// on another (a hung calendar feed must not hold back the messages).
 // Storage holds the schedule and the property id, because `room.id` throws in onAlarm.
 import type * as Party from "partykit/server";
 import { afterRun, dueJobs, type JobDues, nextJobWakeUp, wakeJob } from "../../domain/job-schedule";
 import { jobsWake } from "../../shared/protocol/internal";
 import { useEnglishZodMessages } from "../../shared/zod-locale";
-import { runtimeEnv } from "../env";
+import { runtimeEnv, type RuntimeEnv } from "../env";
 import { apiErrorResponse, json, readJsonBody } from "../http-json";
 import { isInternal } from "../internal-auth";
 import { JOBS, jobNamed } from "./registry";
@@ -19,6 +20,10 @@ const PROPERTY_KEY = "propertyId";
 export default class JobsRoom implements Party.Server {
   private dues: JobDues = {};
   private propertyId: string | null = null;
+  /** Runs in flight, by job: a job never runs twice at once. */
+  private readonly running = new Map<string, Promise<void>>();
+  /** Jobs poked while they ran: what the poke was about may have come too late for that run. */
+  private readonly pokedWhileRunning = new Set<string>();
 
   constructor(readonly room: Party.Room) {}
 
@@ -36,25 +41,31 @@ export default class JobsRoom implements Party.Server {
 
   async onRequest(req: Party.Request): Promise<Response> {
     const request = req as unknown as Request;
-    if (!isInternal(request, runtimeEnv(this.room.env).INTERNAL_SECRET)) {
+    const env = runtimeEnv(this.room.env);
+    if (!isInternal(request, env.INTERNAL_SECRET)) {
       return apiErrorResponse(403, "forbidden", "Not allowed");
     }
     if (request.method !== "POST") return apiErrorResponse(405, "method_not_allowed", "Method not allowed");
     const body = await readJsonBody(request, jobsWake);
     if (!body.ok) return body.response;
     if (body.value.propertyId !== this.room.id) return apiErrorResponse(400, "wrong_room", "Property does not match");
-    if (body.value.job !== undefined && !jobNamed(body.value.job)) {
-      return apiErrorResponse(404, "unknown_job", "No such job");
-    }
+    const poked = body.value.job;
+    if (poked !== undefined && !jobNamed(poked)) return apiErrorResponse(404, "unknown_job", "No such job");
     const now = Date.now();
     if (this.propertyId === null) {
       this.propertyId = this.room.id;
       await this.room.storage.put(PROPERTY_KEY, this.propertyId);
     }
     let dues = this.dues;
-    if (body.value.job !== undefined) dues = wakeJob(dues, body.value.job, now);
+    if (poked !== undefined) dues = wakeJob(dues, poked, now);
     else for (const job of JOBS) if (dues[job.name] === undefined) dues = wakeJob(dues, job.name, now);
     await this.save(dues);
+    if (poked !== undefined) {
+      // At once, not behind whatever the alarm is running (a slow calendar must not hold back
+      // a message). If this run is cut short, the stored due time brings the alarm back for it.
+      if (this.running.has(poked)) this.pokedWhileRunning.add(poked);
+      else void this.run(poked, env, this.propertyId).catch(() => {});
+    }
     return json({ ok: true });
   }
 
@@ -62,24 +73,32 @@ export default class JobsRoom implements Party.Server {
     const propertyId = this.propertyId;
     if (propertyId === null) return;
     const env = runtimeEnv(this.room.env);
-    const now = Date.now();
-    const due = dueJobs(this.dues, now);
-    const before = { ...this.dues };
-    const outcomes = await Promise.allSettled(due.map((name) => jobNamed(name)!.run({ env, propertyId, now })));
-    let dues = this.dues;
-    due.forEach((name, i) => {
-      const job = jobNamed(name)!;
-      const outcome = outcomes[i]!;
-      // Job errors may quote a guest's data; the name and the error's class are enough to look further.
-      if (outcome.status === "rejected") console.warn(`[jobs] ${name} failed: ${errorClass(outcome.reason)}`);
-      const requested = outcome.status === "fulfilled" ? outcome.value : undefined;
+    await Promise.all(dueJobs(this.dues, Date.now()).map((name) => this.run(name, env, propertyId)));
+    // Nothing was due (an early wake): arm for the next one again.
+    await this.save(this.dues);
+  }
+
+  /** One run of a job, or the run already under way; the job's next time is stored when it ends. */
+  private run(name: string, env: RuntimeEnv, propertyId: string): Promise<void> {
+    const inFlight = this.running.get(name);
+    if (inFlight) return inFlight;
+    const job = jobNamed(name)!;
+    const run = (async () => {
+      let requested: number | undefined;
+      try {
+        requested = await job.run({ env, propertyId, now: Date.now() });
+      } catch (error) {
+        // Job errors may quote a guest's data; the name and the error's class are enough to look further.
+        console.warn(`[jobs] ${name} failed: ${errorClass(error)}`);
+      }
       const finished = Date.now();
-      const next = afterRun(dues, name, finished, job.everyMs, requested);
-      // A poke that arrived during the run asked for another run: keep the earlier of the two.
-      const poked = dues[name] !== before[name] ? dues[name] : undefined;
-      dues = poked !== undefined ? wakeJob(next, name, poked) : next;
-    });
-    await this.save(dues);
+      let dues = afterRun(this.dues, name, finished, job.everyMs, requested);
+      if (this.pokedWhileRunning.delete(name)) dues = wakeJob(dues, name, finished);
+      this.running.delete(name);
+      await this.save(dues);
+    })();
+    this.running.set(name, run);
+    return run;
   }
 
   /** Persist the schedule, then arm the alarm for its earliest time. */
