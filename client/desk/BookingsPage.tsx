@@ -277,7 +277,14 @@ export default function BookingsPage(props: { me: DeskMe }) {
                           </button>
                         </Show>
                       </Show>
-                      <GuestDataPanel booking={b} me={props.me} onErased={() => void refetch()} />
+                      <GuestDataPanel
+                        booking={b}
+                        me={props.me}
+                        onErased={(message) => {
+                          announce(message);
+                          void refetch();
+                        }}
+                      />
                     </td>
                   </tr>
                 )}

@@ -7,7 +7,12 @@ import type { DeskBooking } from "../../shared/bookings-protocol";
 import type { DeskMe } from "../../shared/protocol/desk-http";
 import { call, failureMessage } from "./api";
 
-export function GuestDataPanel(props: { booking: DeskBooking; me: DeskMe; onErased: () => void }) {
+export function GuestDataPanel(props: {
+  booking: DeskBooking;
+  me: DeskMe;
+  /** Told in words for the page's own status line: the row, this panel with it, is redrawn. */
+  onErased: (message: string) => void;
+}) {
   const [said, setSaid] = createSignal<{ text: string; error: boolean } | null>(null);
   const ref = () => props.booking.bookingRef;
   const path = () => `/bookings/${encodeURIComponent(ref())}/guest-data`;
@@ -17,8 +22,7 @@ export function GuestDataPanel(props: { booking: DeskBooking; me: DeskMe; onEras
     if (!confirm(`Erase the guest's personal data for booking ${ref()}? This cannot be undone.`)) return;
     const result = await call(`${path()}/erase`, guestDataEraseResponse, { method: "POST" });
     if (!result.ok) return setSaid({ text: failureMessage(result.failure), error: true });
-    setSaid({ text: `The guest's personal data for ${ref()} is erased.`, error: false });
-    props.onErased();
+    props.onErased(`The guest's personal data for ${ref()} is erased.`);
   };
 
   return (
