@@ -3,42 +3,30 @@
 // everyone sees them masked). Every step is audited; no code reaches a log.
 import { Hono } from "hono";
 import { recordAudit } from "../../../db/queries/audit";
-import { findDeskSession } from "../../../db/queries/desk-sessions";
 import { addBackupCode, backupCodesOf, deleteUnusedBackupCode } from "../../../db/queries/door-trouble";
 import { roomsOf } from "../../../db/queries/rooms";
 import { BACKUP_CODE_PATTERN, maskedHint } from "../../../domain/backup-codes";
 import { localDate } from "../../../domain/pin-window";
-import { canAccessProperty } from "../../../domain/staff-session";
 import { decodeJson } from "../../../shared/decode";
 import {
   deskBackupCodeInput,
   deskIssueBackupResponse,
   type DeskBackupCodesResponse,
 } from "../../../shared/door-protocol";
-import { sessionId as sessionIdSchema } from "../../../shared/protocol/common";
 import { DOOR_COMMAND_PATH } from "../../checkin/stay-command";
 import { sealCode } from "../../doors/backup-code-crypto";
 import { apiErrorResponse, readJsonBody } from "../../http-json";
 import { callParty } from "../../party-client";
 import { randomId } from "../../random";
 import { noProperty, requireManager, type DeskEnv } from "./context";
+import { sessionInScope } from "./pin-routes";
 
 export const doorRoutes = new Hono<DeskEnv>();
 
 doorRoutes.post("/sessions/:sessionId/backup-code", async (c) => {
-  const id = sessionIdSchema.safeParse(c.req.param("sessionId"));
-  const session = id.success ? await findDeskSession(c.get("db"), id.data) : null;
+  const session = await sessionInScope(c);
+  if (session instanceof Response) return session;
   const staff = c.get("staff");
-  // Another property's session answers exactly like a missing one.
-  if (
-    !session ||
-    !canAccessProperty(
-      { staffId: staff.staffId, role: staff.role, propertyId: staff.homePropertyId },
-      session.propertyId,
-    )
-  ) {
-    return apiErrorResponse(404, "not_found", "No such check-in session.");
-  }
   const res = await callParty(
     c.get("env"),
     c.env.lobby.parties,

@@ -26,7 +26,7 @@ export const pinRoutes = new Hono<DeskEnv>();
 type DeskSession = NonNullable<Awaited<ReturnType<typeof findDeskSession>>>;
 
 /** The session named in the path, if it exists and belongs to a property this staff member works at. */
-async function sessionInScope(c: Context<DeskEnv>): Promise<DeskSession | Response> {
+export async function sessionInScope(c: Context<DeskEnv>): Promise<DeskSession | Response> {
   const id = sessionIdSchema.safeParse(c.req.param("sessionId"));
   if (!id.success) return apiErrorResponse(404, "not_found", "No such check-in session.");
   const session = await findDeskSession(c.get("db"), id.data);
