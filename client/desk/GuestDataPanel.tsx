@@ -13,15 +13,16 @@ export function GuestDataPanel(props: {
   /** Told in words for the page's own status line: the row, this panel with it, is redrawn. */
   onErased: (message: string) => void;
 }) {
-  const [said, setSaid] = createSignal<{ text: string; error: boolean } | null>(null);
+  /** Only a refusal is said here; success goes to the page's status line (see onErased). */
+  const [refusal, setRefusal] = createSignal<string | null>(null);
   const ref = () => props.booking.bookingRef;
   const path = () => `/bookings/${encodeURIComponent(ref())}/guest-data`;
 
   const erase = async () => {
-    setSaid(null);
+    setRefusal(null);
     if (!confirm(`Erase the guest's personal data for booking ${ref()}? This cannot be undone.`)) return;
     const result = await call(`${path()}/erase`, guestDataEraseResponse, { method: "POST" });
-    if (!result.ok) return setSaid({ text: failureMessage(result.failure), error: true });
+    if (!result.ok) return setRefusal(failureMessage(result.failure));
     props.onErased(`The guest's personal data for ${ref()} is erased.`);
   };
 
@@ -37,12 +38,9 @@ export function GuestDataPanel(props: {
         <button type="button" class="desk-button desk-button--small desk-button--secondary" onClick={() => erase()}>
           Erase<span class="visually-hidden"> guest data for {ref()}</span>
         </button>
-        <p class="desk-small" role="status">
-          {said()?.error ? "" : (said()?.text ?? "")}
-        </p>
-        <Show when={said()?.error}>
+        <Show when={refusal()}>
           <p class="desk-error desk-small" role="alert">
-            {said()?.text}
+            {refusal()}
           </p>
         </Show>
       </details>

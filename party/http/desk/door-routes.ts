@@ -19,7 +19,7 @@ import { apiErrorResponse, readJsonBody } from "../../http-json";
 import { callParty } from "../../party-client";
 import { randomId } from "../../random";
 import { noProperty, requireManager, type DeskEnv } from "./context";
-import { sessionInScope } from "./pin-routes";
+import { sessionInScope } from "./session-scope";
 
 export const doorRoutes = new Hono<DeskEnv>();
 

@@ -5,9 +5,7 @@
 import { Hono, type Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { recordAudit, type AuditAction } from "../../../db/queries/audit";
-import { findDeskSession, findFrontDoorPin } from "../../../db/queries/desk-sessions";
-import { canAccessProperty } from "../../../domain/staff-session";
-import { sessionId as sessionIdSchema } from "../../../shared/protocol/common";
+import { findFrontDoorPin } from "../../../db/queries/desk-sessions";
 import {
   deskManualPinRequest,
   type DeskRevealPinResponse,
@@ -20,29 +18,9 @@ import { decodeJson } from "../../../shared/decode";
 import { apiErrorResponse, readJsonBody } from "../../http-json";
 import { callParty } from "../../party-client";
 import { requireManager, type DeskEnv } from "./context";
+import { type DeskSession, sessionInScope } from "./session-scope";
 
 export const pinRoutes = new Hono<DeskEnv>();
-
-type DeskSession = NonNullable<Awaited<ReturnType<typeof findDeskSession>>>;
-
-/** The session named in the path, if it exists and belongs to a property this staff member works at. */
-export async function sessionInScope(c: Context<DeskEnv>): Promise<DeskSession | Response> {
-  const id = sessionIdSchema.safeParse(c.req.param("sessionId"));
-  if (!id.success) return apiErrorResponse(404, "not_found", "No such check-in session.");
-  const session = await findDeskSession(c.get("db"), id.data);
-  const staff = c.get("staff");
-  // Another property's session answers exactly like a missing one: no probing across hotels.
-  if (
-    !session ||
-    !canAccessProperty(
-      { staffId: staff.staffId, role: staff.role, propertyId: staff.homePropertyId },
-      session.propertyId,
-    )
-  ) {
-    return apiErrorResponse(404, "not_found", "No such check-in session.");
-  }
-  return session;
-}
 
 async function forward(
   c: Context<DeskEnv>,
