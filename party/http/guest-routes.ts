@@ -10,7 +10,7 @@ import { apiErrorResponse, json, rateLimitedResponse, readJsonBody } from "../ht
 import type { AppEnv } from "./app-env";
 import { bookingProven } from "./booking-proof";
 import { startCheckin } from "./start-checkin";
-import { clientIp, takeRateLimit } from "./rate-limit";
+import { clientIp, takeRateLimit, takeRateLimits } from "./rate-limit";
 
 export const guestRoutes = new Hono<AppEnv>();
 
@@ -21,7 +21,9 @@ const HOUR = 60 * MINUTE;
  * Per client (a guessing script), per client and reference (one device's retries at one
  * booking), and per reference with a ceiling far above a guest's own use (a distributed
  * guesser). None is a lock on the booking: its check-in link and stay link are not limited
- * per reference, so the real guest always has a way in. The checks run side by side.
+ * per reference, so the real guest always has a way in. The client's two buckets live in
+ * the client's limiter room and are charged in one request; the reference's own bucket
+ * has to live in a room of its own (many clients share it), asked side by side.
  */
 export async function limited(
   c: Context<AppEnv>,
@@ -32,14 +34,10 @@ export async function limited(
   const env = c.get("env");
   const parties = c.env.lobby.parties;
   const ip = clientIp(c.req.raw, env);
-  const checks = [
-    takeRateLimit(env, parties, `${scope}:ip:${ip}`, { limit: env.LOOKUP_LIMIT_PER_MINUTE, windowMs: MINUTE }),
-  ];
-  if (ref) {
-    const perClientRef = { limit: env.LOOKUP_LIMIT_PER_CLIENT_REF_PER_HOUR, windowMs: HOUR };
-    checks.push(takeRateLimit(env, parties, `${scope}:ipref:${ip}:${ref}`, perClientRef));
-    checks.push(takeRateLimit(env, parties, `${scope}:ref:${ref}`, { limit: perRefPerHour, windowMs: HOUR }));
-  }
+  const clientBuckets = [{ name: "", limit: env.LOOKUP_LIMIT_PER_MINUTE, windowMs: MINUTE }];
+  if (ref) clientBuckets.push({ name: `ref:${ref}`, limit: env.LOOKUP_LIMIT_PER_CLIENT_REF_PER_HOUR, windowMs: HOUR });
+  const checks = [takeRateLimits(env, parties, `${scope}:ip:${ip}`, clientBuckets)];
+  if (ref) checks.push(takeRateLimit(env, parties, `${scope}:ref:${ref}`, { limit: perRefPerHour, windowMs: HOUR }));
   const results = await Promise.all(checks);
   const refused = results.filter((r) => !r.allowed);
   if (refused.length === 0) return null;

@@ -4,19 +4,32 @@ import {
   LOGIN_BACKOFF_PATH,
   type LimiterRequest,
   type LimiterResponse,
+  type LimiterRule,
   type LoginBackoffRequest,
 } from "../limiter/server";
 import type { RuntimeEnv } from "../env";
 import { addressFromProxyHeader } from "../../domain/ip-address";
 import { callParty } from "../party-client";
 
-export async function takeRateLimit(
+/** One request against the key's own bucket. */
+export function takeRateLimit(
   env: RuntimeEnv,
   parties: Party.Context["parties"],
   key: string,
-  rule: LimiterRequest,
+  rule: LimiterRule,
 ): Promise<LimiterResponse> {
-  const res = await callParty(env, parties, { party: "limiter", roomId: key }, { method: "POST", body: rule });
+  return takeRateLimits(env, parties, key, [{ name: "", ...rule }]);
+}
+
+/** One request against several of the key's buckets at once: allowed only if every one allows it. */
+export async function takeRateLimits(
+  env: RuntimeEnv,
+  parties: Party.Context["parties"],
+  key: string,
+  buckets: LimiterRequest["buckets"],
+): Promise<LimiterResponse> {
+  const body: LimiterRequest = { buckets };
+  const res = await callParty(env, parties, { party: "limiter", roomId: key }, { method: "POST", body });
   if (!res.ok) throw new Error(`Rate limiter answered ${res.status}`);
   return (await res.json()) as LimiterResponse;
 }

@@ -1,10 +1,11 @@
 // A durable rate limiter: one room per key (client IP, booking reference, …). A room
-// is a single-threaded owner of its counter on whichever machine hosts it, so limits
-// hold across every edge location without a shared cache.
+// is a single-threaded owner of its counters on whichever machine hosts it, so limits
+// hold across every edge location without a shared cache. A room keeps several named
+// buckets, so everything limited about one key is checked in one request.
 import type * as Party from "partykit/server";
 import { z } from "zod";
 import { recordFailure, waitBeforeAttempt, type LoginFailures } from "../../domain/login-backoff";
-import { takeToken, type Bucket } from "../../domain/token-bucket";
+import { takeTokens, type Buckets } from "../../domain/rate-buckets";
 import { runtimeEnv } from "../env";
 import { apiErrorResponse, json, readJsonBody } from "../http-json";
 import { isInternal } from "../internal-auth";
@@ -12,13 +13,22 @@ import { useEnglishZodMessages } from "../../shared/zod-locale";
 
 useEnglishZodMessages();
 
-export const limiterRequest = z.object({
+export const limiterRule = z.object({
   limit: z.number().int().min(1).max(1_000_000),
   windowMs: z
     .number()
     .int()
     .min(1000)
     .max(24 * 3600_000),
+});
+export type LimiterRule = z.infer<typeof limiterRule>;
+
+/** Buckets charged together, all or none; a name is "" (the key's own) or a short suffix such as a reference. */
+export const limiterRequest = z.object({
+  buckets: z
+    .array(limiterRule.extend({ name: z.string().max(64) }))
+    .min(1)
+    .max(4),
 });
 export type LimiterRequest = z.infer<typeof limiterRequest>;
 export type LimiterResponse = { allowed: boolean; retryAfterSeconds: number };
@@ -35,8 +45,11 @@ export type LoginBackoffRequest = z.infer<typeof loginBackoffRequest>;
 /** Keys are a scope plus a canonical address, a booking reference or a hash: all far shorter. */
 export const MAX_KEY_LENGTH = 128;
 
+/** Per key: a client may try many references, and a full bucket needs no keeping anyway. */
+const MAX_BUCKETS = 256;
+
 export default class LimiterRoom implements Party.Server {
-  private bucket: Bucket | undefined;
+  private buckets: Buckets = {};
 
   constructor(readonly room: Party.Room) {}
 
@@ -53,7 +66,7 @@ export default class LimiterRoom implements Party.Server {
   }
 
   async onStart() {
-    this.bucket = await this.room.storage.get<Bucket>("bucket");
+    this.buckets = (await this.room.storage.get<Buckets>("buckets")) ?? {};
   }
 
   async onRequest(req: Party.Request): Promise<Response> {
@@ -63,9 +76,9 @@ export default class LimiterRoom implements Party.Server {
     if (new URL(req.url).pathname.endsWith(LOGIN_BACKOFF_PATH)) return this.loginBackoff(req as unknown as Request);
     const body = await readJsonBody(req as unknown as Request, limiterRequest);
     if (!body.ok) return body.response;
-    const result = takeToken(this.bucket, body.value.limit, body.value.windowMs, Date.now());
-    this.bucket = result.bucket;
-    await this.room.storage.put("bucket", result.bucket);
+    const result = takeTokens(this.buckets, body.value.buckets, Date.now(), MAX_BUCKETS);
+    this.buckets = result.buckets;
+    await this.room.storage.put("buckets", result.buckets);
     const answer: LimiterResponse = {
       allowed: result.allowed,
       retryAfterSeconds: Math.ceil(result.retryAfterMs / 1000),
