@@ -3,6 +3,7 @@
 // completed guest can be read as "so many hops of these kinds". Not a goal, an explanation.
 import { sql } from "drizzle-orm";
 import { INTERNAL_AUTH_HEADER } from "../../shared/protocol/internal";
+import type { LimiterRequest } from "../../party/limiter/server";
 import { cpuDelta, cpuSample } from "../lib/cpu";
 import type { BenchEnv } from "../lib/env";
 import { mapLimit } from "../lib/pool";
@@ -64,7 +65,7 @@ export async function runCosts(env: BenchEnv, scale: number): Promise<CostProbe[
     get(`/parties/limiter/${key}`, {
       method: "POST",
       headers: { [INTERNAL_AUTH_HEADER]: env.secret, "content-type": "application/json" },
-      body: JSON.stringify({ limit: 1_000_000, windowMs: 60_000 }),
+      body: JSON.stringify({ buckets: [{ name: "", limit: 1_000_000, windowMs: 60_000 }] } satisfies LimiterRequest),
     });
 
   await measure("HTTP to the main party, no I/O (404)", n, () =>

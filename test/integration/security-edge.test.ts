@@ -75,9 +75,13 @@ describe("client address (issue 10, item 4)", () => {
 
   it("never lets an outsider reach (or name) a limiter room", async () => {
     for (const id of ["lookup:ip:direct", "x".repeat(4000)]) {
-      const res = await post(`/parties/limiter/${id}`, JSON.stringify({ limit: 1_000_000, windowMs: 1000 }), {
-        "content-type": "application/json",
-      });
+      const res = await post(
+        `/parties/limiter/${id}`,
+        JSON.stringify({ buckets: [{ name: "", limit: 1_000_000, windowMs: 1000 }] }),
+        {
+          "content-type": "application/json",
+        },
+      );
       expect(res.status).toBe(404);
       await res.body?.cancel();
     }
