@@ -1,8 +1,8 @@
 // The Outbox in real Chromium: a booking's invitation appears with its check-in link; the
 // link opens the wizard with the booking found; after the guest checks in, the door-code
-// message appears. The manager's Messages settings are on the same page. axe finds no
-// WCAG 2.2 A/AA violation, the page reads at 320 px, and a screenshot feeds the README.
-import AxeBuilder from "@axe-core/playwright";
+// message appears. An invitation the simulator bounces (Resend's bounced@resend.dev) shows
+// as bounced with its reason. The manager's Messages settings are on the same page. axe
+// finds no WCAG 2.2 A/AA violation, the page reads at 320 px, and a screenshot feeds the README.
 import { copyFileSync, mkdirSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -11,14 +11,15 @@ import { reservation } from "../../db/schema";
 import { internalHeaders } from "../../party/internal-auth";
 import { DEFAULT_ADMIN } from "../../scripts/config";
 import { PROPERTY } from "../integration/desk-helpers";
+import { expectNoAxeViolations } from "../support/axe";
 import { screenshot, useBrowser } from "../support/browser";
 import { startTestStack, type TestStack } from "../support/stack";
 import { expectHeading, expectNoHorizontalScroll, ownAddress, submitDetails, submitParking } from "./guest-steps";
 
-const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 const DOCS = new URL("../../docs/", import.meta.url);
 const INTERNAL = "outbox-browser-internal-secret-0123456789";
 const REF = "OUTBX1";
+const BOUNCED_REF = "OUTBX2";
 
 let stack: TestStack;
 const browser = useBrowser();
@@ -38,16 +39,23 @@ beforeAll(async () => {
     expectedGuestEmail: "katherine@example.com",
     createdAt: Date.now(),
   });
+  await stack.db.insert(reservation).values({
+    id: "res-outbox-bounce",
+    bookingRef: BOUNCED_REF,
+    propertyId: PROPERTY,
+    roomId: "room-102",
+    status: "confirmed",
+    checkInDate: today,
+    checkOutDate: addDays(today, 1),
+    expectedGuestName: "Dorothy Vaughan",
+    expectedGuestEmail: "bounced@resend.dev",
+    createdAt: Date.now(),
+  });
 });
 
 afterAll(async () => {
   await stack?.stop();
 });
-
-async function expectNoAxeViolations(page: Page, what: string) {
-  const { violations } = await new AxeBuilder({ page: page as never }).withTags(WCAG_22_AA).analyze();
-  expect(violations.map((v) => `${what}: ${v.id} (${v.nodes.length}) ${v.help}`)).toEqual([]);
-}
 
 async function pokeMessages() {
   const res = await fetch(`${stack.url}/parties/jobs/${PROPERTY}`, {
@@ -58,9 +66,10 @@ async function pokeMessages() {
   expect(res.status).toBe(200);
 }
 
-/** Refreshes the Outbox until the booking's message of that kind is there. */
-async function waitForMessage(page: Page, kind: string) {
-  const item = page.locator(`li[data-kind="${kind}"][data-channel="email"][data-booking="${REF}"]`);
+/** Refreshes the Outbox until the booking's email of that kind is there (with that status, if given). */
+async function waitForMessage(page: Page, kind: string, ref = REF, status?: string) {
+  const withStatus = status ? `[data-status="${status}"]` : "";
+  const item = page.locator(`li[data-kind="${kind}"][data-channel="email"][data-booking="${ref}"]${withStatus}`);
   await expect
     .poll(
       async () => {
@@ -74,11 +83,7 @@ async function waitForMessage(page: Page, kind: string) {
   return item.first();
 }
 
-// Skipped: after the last merges this test hangs after the invitation part (the Outbox shows
-// it, the door-code message for the guest who then checks in never appears within the
-// budget, even alone). Found at the end of the session, not yet diagnosed; the messages
-// integration tests cover the door-code message. Reinstate once fixed (issue 13).
-it.skip("shows the invitation, whose link opens the wizard, then the door-code message", async () => {
+it("shows the invitation, whose link opens the wizard, then the door-code message", async () => {
   await pokeMessages();
   const desk = await browser.newPage({ viewport: { width: 1100, height: 900 }, ...ownAddress() });
   await desk.goto(`${stack.url}/desk/login`);
@@ -98,7 +103,10 @@ it.skip("shows the invitation, whose link opens the wizard, then the door-code m
   const link = text.match(/https?:\/\/\S+\/checkin\/[A-Za-z0-9_-]{43}/)?.[0];
   expect(link, text).toBeTruthy();
   await invitation.locator("iframe").waitFor();
-  await expectNoAxeViolations(desk, "outbox with an invitation");
+
+  const bounced = await waitForMessage(desk, "invitation", BOUNCED_REF, "bounced");
+  expect(await bounced.textContent()).toContain("Bounced: Mailbox does not exist (bounce)");
+  await expectNoAxeViolations(desk, "outbox with an invitation and a bounce");
   await invitation.scrollIntoViewIfNeeded();
   const shot = await screenshot(desk, "outbox");
   mkdirSync(DOCS, { recursive: true });
@@ -118,7 +126,6 @@ it.skip("shows the invitation, whose link opens the wizard, then the door-code m
 
   const doorCode = await waitForMessage(desk, "door-code");
   expect(await doorCode.textContent()).toContain("kj@example.com");
-  await expectNoAxeViolations(desk, "outbox with a door code");
 
   // Managers' Messages settings sit below, keyboard-reachable, with previews.
   await desk.getByRole("heading", { name: "Messages", exact: true }).waitFor();
@@ -130,10 +137,11 @@ it.skip("shows the invitation, whose link opens the wizard, then the door-code m
     .getByTestId("message-settings-status")
     .getByText(/test email is on its way/)
     .waitFor();
-  await expectNoAxeViolations(desk, "message settings");
+  // One pass for the door-code message and the settings panel: the same page, each pass costs seconds under load.
+  await expectNoAxeViolations(desk, "outbox with a door code, and the message settings");
 
   await desk.setViewportSize({ width: 320, height: 800 });
   await expectNoHorizontalScroll(desk);
   await expectNoAxeViolations(desk, "outbox at 320 px");
-  // axe four times, a whole check-in and the settings on a busy 2-core machine running other suites beside it.
+  // axe three times, a whole check-in and the settings on a busy 2-core machine running other suites beside it.
 }, 600_000);
