@@ -4,10 +4,11 @@
 // as bounced with its reason. The manager's Messages settings are on the same page. axe
 // finds no WCAG 2.2 A/AA violation, the page reads at 320 px, and a screenshot feeds the README.
 import { copyFileSync, mkdirSync } from "node:fs";
+import { eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { addDays, todayIn } from "../../db/seed";
-import { reservation } from "../../db/schema";
+import { message, reservation } from "../../db/schema";
 import { internalHeaders } from "../../party/internal-auth";
 import { DEFAULT_ADMIN } from "../../scripts/config";
 import { PROPERTY } from "../integration/desk-helpers";
@@ -66,20 +67,43 @@ async function pokeMessages() {
   expect(res.status).toBe(200);
 }
 
-/** Refreshes the Outbox until the booking's email of that kind is there (with that status, if given). */
+/**
+ * Refreshes the Outbox until the booking's email of that kind is there (with that status, if
+ * given). If it never comes, the failure lists the property's message rows as stored, so a
+ * message never planned, still waiting or refused can be told apart from a page not showing it.
+ */
 async function waitForMessage(page: Page, kind: string, ref = REF, status?: string) {
   const withStatus = status ? `[data-status="${status}"]` : "";
   const item = page.locator(`li[data-kind="${kind}"][data-channel="email"][data-booking="${ref}"]${withStatus}`);
-  await expect
-    .poll(
-      async () => {
-        await page.getByRole("button", { name: "Refresh" }).click();
-        await page.waitForTimeout(500);
-        return item.count();
-      },
-      { timeout: 60_000, interval: 1_000 },
-    )
-    .toBeGreaterThan(0);
+  try {
+    await expect
+      .poll(
+        async () => {
+          await page.getByRole("button", { name: "Refresh" }).click({ timeout: 10_000 });
+          await page.waitForTimeout(500);
+          return item.count();
+        },
+        { timeout: 60_000, interval: 1_000 },
+      )
+      .toBeGreaterThan(0);
+  } catch (error) {
+    const rows = await stack.db
+      .select({
+        ref: reservation.bookingRef,
+        kind: message.kind,
+        channel: message.channel,
+        status: message.status,
+        detail: message.statusDetail,
+        attempts: message.attempts,
+      })
+      .from(message)
+      .leftJoin(reservation, eq(reservation.id, message.reservationId))
+      .where(eq(message.propertyId, PROPERTY));
+    const wanted = `${kind} email for ${ref}${status ? ` (${status})` : ""}`;
+    throw new Error(`The Outbox never showed the ${wanted}; stored messages: ${JSON.stringify(rows)}`, {
+      cause: error,
+    });
+  }
   return item.first();
 }
 
