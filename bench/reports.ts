@@ -11,6 +11,7 @@ import type { DashboardRun } from "./scenarios/dashboards";
 import type { EchoRun } from "./scenarios/echo";
 import { ledgerIsExact, type Ledger } from "./lib/ledger";
 import type { FaultRun } from "./scenarios/faults";
+import { MODE_WORDS, type ModeRow } from "./lib/fault-modes";
 
 const P99_RATIO_GOAL = 3;
 const THROUGHPUT_GOAL = 100;
@@ -241,7 +242,8 @@ export function dashboardsReport(
 function ledgerCells(l: Ledger) {
   return [
     histogramText(l.guestsPerReservation),
-    histogramText(l.pinSetsPerReservation),
+    histogramText(l.pinSetsPerReservation) +
+      (l.roomLocksSkipped ? ` (${l.roomLocksSkipped} with the code removed at the lock: see the modes table)` : ""),
     l.frontDoorDuplicateLabels,
     `${l.frontDoorPins} / ${l.reservations}`,
   ];
@@ -276,8 +278,31 @@ export function faultsReport(opts: BenchOptions, f: FaultRun, config: Record<str
       met: ledgerIsExact(b.ledger),
     },
   ];
+  const modeLost = a.modes.reduce((n, m) => n + m.lost, 0);
+  const modeDuplicates = a.modes.reduce((n, m) => n + m.duplicates, 0);
+  const modeProblems = a.modes.flatMap((m) => m.problems);
+  goals.splice(
+    2,
+    0,
+    {
+      goal: "lost sessions and duplicate codes under Seam's failure modes",
+      target: "0 / 0",
+      measured: `${modeLost} / ${modeDuplicates}`,
+      met: modeLost === 0 && modeDuplicates === 0,
+    },
+    {
+      goal: "every reservation ends as its failure mode must (codes, lock state, backup, alert)",
+      target: `${a.modes.reduce((n, m) => n + m.reservations, 0)}`,
+      measured: String(a.modes.reduce((n, m) => n + m.asExpected, 0)),
+      met: modeProblems.length === 0,
+    },
+  );
   const failures = [...runFailures("faults", a.checkins), ...runFailures("restart", b.checkins)];
   if (!ledgerIsExact(a.ledger)) failures.push(`faults: ledger not exact ${JSON.stringify(a.ledger)}`);
+  if (modeLost || modeDuplicates)
+    failures.push(`faults: ${modeLost} lost, ${modeDuplicates} duplicates under failure modes`);
+  failures.push(...modeProblems.slice(0, 20).map((p) => `faults mode: ${p}`));
+  if (a.boardErrors.length) failures.push(`faults: desk board problems: ${a.boardErrors.slice(0, 3).join("; ")}`);
   if (!b.killed) failures.push("restart: the runtime was never killed (half the guests did not complete first)");
   if (!ledgerIsExact(b.ledger)) failures.push(`restart: ledger not exact ${JSON.stringify(b.ledger)}`);
   return {
@@ -337,6 +362,7 @@ export function faultsReport(opts: BenchOptions, f: FaultRun, config: Record<str
           ["SIGKILL", ...ledgerCells(b.ledger)],
         ],
       },
+      modesTable(a.modes, a.settleMs),
       {
         title: "PIN wait under vendor faults (ms)",
         headers: ["measure", "n", "p50", "p95", "p99", "max"],
@@ -347,6 +373,40 @@ export function faultsReport(opts: BenchOptions, f: FaultRun, config: Record<str
     goals,
     failures,
     data: { underFaults: { ...a, checkins: strip(a.checkins) }, restart: { ...b, checkins: strip(b.checkins) } },
+  };
+}
+
+function modesTable(rows: ModeRow[], settleMs: number): Table {
+  return {
+    title: "Seam failure modes on room locks, under the same vendor faults",
+    headers: [
+      "mode",
+      "reservations",
+      "completed",
+      "lost",
+      "room-lock codes at Seam",
+      "duplicates",
+      "confirmed on lock",
+      "backups given",
+      "door alerts",
+      "ended as expected",
+    ],
+    rows: rows.map((m) => [
+      MODE_WORDS[m.mode],
+      m.reservations,
+      m.completed,
+      m.lost,
+      histogramText(m.roomCodes),
+      m.duplicates,
+      m.confirmed,
+      m.backupsGiven,
+      m.alerts,
+      `${m.asExpected} / ${m.reservations}`,
+    ]),
+    note:
+      "Expected: a healthy, low-battery or webhook-less lock ends confirmed; an offline lock gets a backup code at " +
+      "arrival and confirms once back; a failed code gets a backup; a stuck or removed code is a door alert " +
+      `(a removed code leaves none on the lock). Counted after the locks settled (${(settleMs / 1000).toFixed(1)} s).`,
   };
 }
 

@@ -270,6 +270,9 @@ async function main() {
           guests: opts.guests,
           restartGuests: opts.restartGuests,
           spreadMs: opts.quick ? 4_000 : 20_000,
+          // Seam's `failed_to_set_on_device` comes minutes later on a real lock; seconds here.
+          failAfterMs: opts.quick ? 2_000 : 5_000,
+          settleMs: opts.quick ? 30_000 : 90_000,
         });
         done(faultsReport(opts, f, { ...vars, guests: opts.guests, restartGuests: opts.restartGuests }));
       }),

@@ -52,9 +52,14 @@ const CHUNK = 200;
 /**
  * `count` new reservations BN000001… continuing from the last batch. Each batch gets
  * one front door (every guest of a hotel shares it, as in the demo) and a room lock per
- * reservation.
+ * reservation. `earlyCheckInTime` "00:00" puts arrival behind us whatever the hour, so
+ * the door's arrival check and alerts run during the bench, not after it.
  */
-export async function seedBatch(db: Database, count: number): Promise<BenchReservation[]> {
+export async function seedBatch(
+  db: Database,
+  count: number,
+  opts: { earlyCheckInTime?: string } = {},
+): Promise<BenchReservation[]> {
   const batch = nextBatch++;
   const today = todayIn(TIME_ZONE);
   const frontDoorLockId = `lock-bench-front-${batch}`;
@@ -79,7 +84,7 @@ export async function seedBatch(db: Database, count: number): Promise<BenchReser
       expectedGuestSurname: "guest",
       checkInDate: today,
       checkOutDate: addDays(today, 1 + (k % 3)),
-      earlyCheckInTime: null,
+      earlyCheckInTime: opts.earlyCheckInTime ?? null,
       lateCheckoutTime: null,
       guestId: null,
     }));

@@ -23,6 +23,10 @@ export interface CheckinRunOptions {
   onGuestFinished?(result: GuestResult): void;
   /** Skip asking the vendor for PIN creation times (the faults scenario counts PINs itself). */
   skipPinPush?: boolean;
+  /** Arrival from midnight instead of the property's standard time (see seedBatch). */
+  earlyCheckInTime?: string;
+  /** Runs after the reservations are seeded and before the first guest starts. */
+  prepare?(reservations: BenchReservation[]): Promise<void>;
 }
 
 export interface CheckinRun {
@@ -49,7 +53,8 @@ export interface CheckinRun {
 }
 
 export async function runCheckins(env: BenchEnv, opts: CheckinRunOptions): Promise<CheckinRun> {
-  const reservations = await seedBatch(env.db, opts.guests);
+  const reservations = await seedBatch(env.db, opts.guests, { earlyCheckInTime: opts.earlyCheckInTime });
+  await opts.prepare?.(reservations);
   const gate = new Semaphore(env.options.openConcurrency);
   const cpuBefore = cpuSample(env.stack.port, env.stack.libsqlUrl);
   const begin = performance.now();

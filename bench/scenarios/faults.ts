@@ -1,8 +1,12 @@
 // Scenario 4: the lock vendor failing 30% of calls (half of them after storing the
-// PIN, the "lost response" case) with 0.5–3 s latency, then the runtime SIGKILLed
-// half-way through a run. Afterwards we count, from the two systems of record, what
-// every reservation ended up with: guest rows in libSQL and live PINs at the vendor.
+// PIN, the "lost response" case) with 0.5–3 s latency, and on half the room locks one
+// of Seam's real failure modes at the same time (bench/lib/fault-modes.ts); then the
+// runtime SIGKILLed half-way through a run. Afterwards we count, from the systems of
+// record, what every reservation ended up with: guest rows in libSQL, codes at the
+// (simulated) Seam workspace, and per mode the lock states, backups and alerts the desk sees.
 import type { BenchEnv } from "../lib/env";
+import { tallyModes, type ModeRow } from "../lib/fault-modes";
+import { playAfterCheckin, prepareModes, type ModeAssignment } from "../lib/fault-probe";
 import { ledger, type Ledger } from "../lib/ledger";
 import { runCheckins, type CheckinRun } from "./checkins";
 
@@ -13,10 +17,15 @@ export const FAULT_VARS = {
   PIN_MAX_ATTEMPTS: "20",
   PIN_RETRY_BASE_MS: "250",
   PIN_RETRY_MAX_MS: "4000",
+  // A lost webhook is found by polling within seconds, and a code unconfirmed a minute after
+  // arrival (midnight, see seedBatch) is an alert while the bench watches.
+  LOCK_POLL_MS: "1000",
+  LOCK_CONFIRM_ALERT_MINUTES: "1",
 };
 
 export interface FaultRun {
-  underFaults: { checkins: CheckinRun; ledger: Ledger };
+  /** `ledger` leaves out the room locks whose code was removed at the lock: the mode table wants none there. */
+  underFaults: { checkins: CheckinRun; ledger: Ledger; modes: ModeRow[]; settleMs: number; boardErrors: string[] };
   restart: {
     checkins: CheckinRun;
     ledger: Ledger;
@@ -33,11 +42,23 @@ export interface FaultRun {
 
 export async function runFaults(
   env: BenchEnv,
-  opts: { guests: number; restartGuests: number; spreadMs: number },
+  opts: { guests: number; restartGuests: number; spreadMs: number; failAfterMs: number; settleMs: number },
 ): Promise<FaultRun> {
-  env.log(`faults: ${opts.guests} guests against a failing, slow lock vendor`);
-  const underFaults = await runCheckins(env, { guests: opts.guests, deadlineMs: 300_000, skipPinPush: true });
-  const ledgerA = await ledger(env, underFaults.reservations);
+  env.log(`faults: ${opts.guests} guests against a failing, slow lock vendor, half the room locks in a failure mode`);
+  let assigned: ModeAssignment[] = [];
+  const underFaults = await runCheckins(env, {
+    guests: opts.guests,
+    deadlineMs: 300_000,
+    skipPinPush: true,
+    earlyCheckInTime: "00:00",
+    prepare: async (reservations) => {
+      assigned = await prepareModes(env, reservations, opts.failAfterMs);
+    },
+  });
+  env.log("faults: locks back online, codes removed at the lock; waiting for every reservation to settle");
+  const after = await playAfterCheckin(env, assigned, underFaults.results, opts.settleMs);
+  const removed = new Set(assigned.filter((a) => a.mode === "removed").map((a) => a.reservation.reservationId));
+  const ledgerA = await ledger(env, underFaults.reservations, removed);
 
   env.log(
     `faults: ${opts.restartGuests} guests arriving over ${opts.spreadMs / 1000} s, runtime SIGKILLed when half have checked in`,
@@ -86,7 +107,13 @@ export async function runFaults(
       );
   const ledgerB = await ledger(env, run.reservations);
   return {
-    underFaults: { checkins: underFaults, ledger: ledgerA },
+    underFaults: {
+      checkins: underFaults,
+      ledger: ledgerA,
+      modes: tallyModes(after.observations),
+      settleMs: after.settleMs,
+      boardErrors: after.boardErrors,
+    },
     restart: {
       checkins: run,
       ledger: ledgerB,
