@@ -76,7 +76,9 @@ async function withStack<T>(
     rmSync(dataDir, { recursive: true, force: true });
     throw err;
   });
-  log(`stack up in ${((performance.now() - started) / 1000).toFixed(1)} s at ${stack.url} (${JSON.stringify(vars)})`);
+  log(
+    `stack up in ${((performance.now() - started) / 1000).toFixed(1)} s at ${stack.url} (${JSON.stringify(shown(vars))})`,
+  );
   const db = openDatabase(stack.libsqlUrl, stack.libsqlAuthToken);
   try {
     await seedBenchProperty(db);
@@ -111,6 +113,10 @@ async function withStack<T>(
     writeFileSync(join(opts.outDir, `runtime-${name}.log`), `${problems.join("\n")}\n`);
   }
 }
+
+/** Vars as logs and results show them: a secret only says that it is set. */
+const shown = (vars: Record<string, string>) =>
+  Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, k.endsWith("_SECRET") ? "[set]" : v]));
 
 /** This run's per-hop probes, else the last costs scenario's in the results directory. */
 function floorFrom(probes: CostProbe[] | undefined, outDir: string) {
@@ -274,7 +280,7 @@ async function main() {
           failAfterMs: opts.quick ? 2_000 : 5_000,
           settleMs: opts.quick ? 30_000 : 90_000,
         });
-        done(faultsReport(opts, f, { ...vars, guests: opts.guests, restartGuests: opts.restartGuests }));
+        done(faultsReport(opts, f, { ...shown(vars), guests: opts.guests, restartGuests: opts.restartGuests }));
       }),
     );
   }

@@ -4,6 +4,7 @@
 // runtime SIGKILLed half-way through a run. Afterwards we count, from the systems of
 // record, what every reservation ended up with: guest rows in libSQL, codes at the
 // (simulated) Seam workspace, and per mode the lock states, backups and alerts the desk sees.
+import { randomBytes } from "node:crypto";
 import type { BenchEnv } from "../lib/env";
 import { tallyModes, type ModeRow } from "../lib/fault-modes";
 import { playAfterCheckin, prepareModes, type ModeAssignment } from "../lib/fault-probe";
@@ -21,6 +22,8 @@ export const FAULT_VARS = {
   // arrival (midnight, see seedBatch) is an alert while the bench watches.
   LOCK_POLL_MS: "1000",
   LOCK_CONFIRM_ALERT_MINUTES: "1",
+  // Seam's webhooks on, as a real deployment has them: without a secret the simulator sends none.
+  SEAM_WEBHOOK_SECRET: `whsec_${randomBytes(24).toString("base64")}`,
 };
 
 export interface FaultRun {
