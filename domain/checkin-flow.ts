@@ -19,6 +19,7 @@ import { validateDetails, validateParking, type FieldErrors } from "./guest-deta
 import { LOCK_SIDES, lockIdOf, mergeSides, planFollow, type StayChange } from "./booking-change";
 import {
   observe,
+  sentStatus,
   startTracking,
   type LockCodeTracking,
   type LockObservation,
@@ -622,7 +623,7 @@ function followTransition(state: CheckinState, event: FollowEvent, now: number):
       const base = state.lockCodes ?? (event.pollMs === undefined ? null : startTracking([], now, event.pollMs));
       const lockCodes = base && {
         ...base,
-        [side]: { state: "setting" as const, at: now },
+        [side]: sentStatus(now),
         nextPollAt: event.pollMs === undefined ? base.nextPollAt : now + event.pollMs,
         polls: 0,
         since: now,

@@ -9,6 +9,11 @@ export interface LockCodeStatus {
   state: LockCodeState;
   /** When the lock was in this state (the event's occurred_at, or the poll's time), epoch ms. */
   at: number;
+  /**
+   * Set while the state is only what sending the code implies (no webhook or poll has spoken
+   * yet): a lock may confirm before the session records that it sent, so any news wins.
+   */
+  assumed?: true;
 }
 
 export interface LockCodeTracking {
@@ -32,8 +37,11 @@ export interface LockObservation {
 const POLL_FACTOR_CAP = 16;
 export const POLL_FOR_MS = 24 * 3_600_000;
 
+/** A code just sent to a lock: `setting` until the lock says otherwise. */
+export const sentStatus = (now: number): LockCodeStatus => ({ state: "setting", at: now, assumed: true });
+
 export function startTracking(sides: readonly LockSide[], now: number, pollMs: number): LockCodeTracking {
-  const status = { state: "setting" as const, at: now };
+  const status = sentStatus(now);
   return {
     frontDoor: sides.includes("frontDoor") ? status : null,
     room: sides.includes("room") ? status : null,
@@ -53,7 +61,8 @@ export function observe(tracking: LockCodeTracking, observations: readonly LockO
   let next = tracking;
   for (const o of observations) {
     const current = next[o.side];
-    if (current === null || o.at < current.at || current.state === o.state || current.state === "removed") continue;
+    if (current === null || current.state === o.state || current.state === "removed") continue;
+    if (o.at < current.at && !current.assumed) continue;
     next = { ...next, [o.side]: { state: o.state, at: o.at } };
   }
   if (next === tracking) return null;

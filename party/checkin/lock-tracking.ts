@@ -30,6 +30,11 @@ export async function applyLockEvent(
   if (!body.ok) return body.response;
   const state = deps.current();
   const side = sideOf(state, body.value.accessCodeId);
+  // A lock can confirm its code while the session is still sending the codes (even before
+  // the room stored that code's id): tracking has not started, so dropping the news would
+  // leave that lock "sent" until a poll. A 5xx makes Seam (Svix) deliver it again later.
+  if (!state.lockCodes && state.pin.status === "creating")
+    return apiErrorResponse(503, "unavailable", "The session is still sending its codes; deliver again later");
   if (!side || !state.lockCodes) return json({ applied: false });
   const before = state.lockCodes;
   if (

@@ -52,6 +52,8 @@ export interface SimDeviceChange {
   code_outcome?: "set" | "stuck" | "fail_later";
   fail_after_ms?: number;
   drop_webhooks?: boolean;
+  /** Creating a code on this device takes this much longer (a slow hub). */
+  create_delay_ms?: number;
 }
 
 export async function configureSimDevice(

@@ -16,6 +16,8 @@ export interface SimDevice {
   fail_after_ms: number;
   /** Events about this device's codes are recorded but never delivered: a webhook lost on the way. */
   drop_webhooks: boolean;
+  /** A slow hub or lock maker's cloud: creating a code on this device takes this much longer. */
+  create_delay_ms?: number;
 }
 
 export interface SimIssue {

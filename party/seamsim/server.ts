@@ -61,6 +61,7 @@ const configureBody = deviceIdBody.extend({
   code_outcome: z.enum(["set", "stuck", "fail_later"]).optional(),
   fail_after_ms: z.number().int().min(0).optional(),
   drop_webhooks: z.boolean().optional(),
+  create_delay_ms: z.number().int().min(0).max(60_000).optional(),
 });
 
 interface OutboxEntry {
@@ -266,6 +267,8 @@ export default class SeamSimRoom implements Party.Server {
   }
 
   private async createCode(body: z.infer<typeof createBody>): Promise<SimCode> {
+    const slow = (await this.device(body.device_id)).create_delay_ms;
+    if (slow) await sleep(slow);
     const device = await this.device(body.device_id);
     const constraints = {
       lengths: device.supported_code_lengths,

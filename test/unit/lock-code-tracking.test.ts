@@ -8,8 +8,8 @@ describe("lock code tracking", () => {
   it("starts both locks at `sent to the lock` with a poll due", () => {
     const t = startTracking(["frontDoor", "room"], T0, POLL);
     expect(t).toEqual({
-      frontDoor: { state: "setting", at: T0 },
-      room: { state: "setting", at: T0 },
+      frontDoor: { state: "setting", at: T0, assumed: true },
+      room: { state: "setting", at: T0, assumed: true },
       since: T0,
       polls: 0,
       nextPollAt: T0 + POLL,
@@ -33,6 +33,15 @@ describe("lock code tracking", () => {
     expect(observe(t, [{ side: "frontDoor", state: "set", at: T0 + 50 }])).toBeNull();
     const removed = observe(t, [{ side: "frontDoor", state: "removed", at: T0 + 60 }])!;
     expect(observe(removed, [{ side: "frontDoor", state: "set", at: T0 + 70 }])).toBeNull();
+  });
+
+  it("takes a confirmation dated before tracking began: the lock was quicker than the session's bookkeeping", () => {
+    const t = startTracking(["frontDoor", "room"], T0, POLL);
+    const confirmed = observe(t, [{ side: "frontDoor", state: "set", at: T0 - 300 }])!;
+    expect(confirmed.frontDoor).toEqual({ state: "set", at: T0 - 300 });
+    // Once a lock has spoken, older news stays ignored.
+    expect(observe(confirmed, [{ side: "frontDoor", state: "failed", at: T0 - 400 }])).toBeNull();
+    expect(observe(t, [{ side: "room", state: "setting", at: T0 - 10 }])).toBeNull();
   });
 
   it("ignores news about a lock the session has no code on", () => {
