@@ -1,7 +1,7 @@
 // The guest's HTTP calls.
 import { fetchJson, type ApiResult } from "./fetch-json";
-import { lookupResponse, stayResponse } from "../shared/protocol/guest-http";
-import type { LookupResponse, StayResponse } from "../shared/protocol/guest-http";
+import { lookupResponse, stayLinkResendResponse, stayResponse } from "../shared/protocol/guest-http";
+import type { LookupResponse, StayLinkResendResponse, StayResponse } from "../shared/protocol/guest-http";
 
 /** The reference and its proof (surname, email or phone as booked); a 404 `not-found` body is an answer. */
 export function lookup(bookingRef: string, proof: string): Promise<ApiResult<LookupResponse>> {
@@ -16,4 +16,9 @@ export function openCheckinLink(token: string): Promise<ApiResult<LookupResponse
 /** The token goes in the body: a URL would carry it into request logs. */
 export function stay(token: string): Promise<ApiResult<StayResponse>> {
   return fetchJson("/api/stay", stayResponse, { body: { token } });
+}
+
+/** The stay link sent again to the booking's own contacts: the same proof as the lookup. */
+export function resendStayLink(bookingRef: string, proof: string): Promise<ApiResult<StayLinkResendResponse>> {
+  return fetchJson("/api/stay-link/resend", stayLinkResendResponse, { body: { bookingRef, proof } });
 }

@@ -211,7 +211,8 @@ export const auditLog = sqliteTable(
   "audit_log",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    staffId: staffRef("staff_id"),
+    /** Null for what a guest did with proof of their booking (asking for their stay link again). */
+    staffId: text("staff_id").references(() => staff.id),
     action: text("action").notNull(),
     bookingRef: text("booking_ref"),
     sessionId: text("session_id"),

@@ -58,6 +58,13 @@ const ar: Strings = {
   stayLinkCopied: "تم نسخ الرابط",
   showMyStay: "اعرض رمز الباب",
   useAnotherBooking: "استخدم رقم حجز آخر",
+  stayLinkResendButton: "أرسل رابط إقامتي مرة أخرى",
+  stayLinkResendHint: "نرسله إلى البريد الإلكتروني أو رقم الهاتف المسجّل في حجزك.",
+  stayLinkResentTo: (to: string) => `أرسلنا رابط إقامتك إلى ${to}. قد يستغرق وصوله بضع دقائق.`,
+  stayLinkResendNoContact:
+    "لا يوجد في هذا الحجز بريد إلكتروني أو رقم هاتف يمكننا الإرسال إليه. اتصل بمكتب الاستقبال على {phone}.",
+  stayLinkResendLimit:
+    "أرسلنا رابط إقامتك عدة مرات خلال الساعة الماضية. تحقّق من بريدك الإلكتروني ورسائلك النصية، أو حاول مرة أخرى لاحقًا.",
 
   detailsTitle: "بياناتك",
   fullNameLabel: "الاسم الكامل",

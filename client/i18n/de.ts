@@ -54,6 +54,14 @@ const de: Strings = {
   stayLinkCopied: "Link kopiert",
   showMyStay: "Meinen Türcode zeigen",
   useAnotherBooking: "Eine andere Buchungsnummer verwenden",
+  stayLinkResendButton: "Meinen Aufenthaltslink erneut senden",
+  stayLinkResendHint: "Wir senden ihn an die E-Mail-Adresse oder Telefonnummer Ihrer Buchung.",
+  stayLinkResentTo: (to: string) =>
+    `Wir haben Ihren Aufenthaltslink an ${to} gesendet. Es kann einige Minuten dauern, bis er ankommt.`,
+  stayLinkResendNoContact:
+    "Für diese Buchung haben wir keine E-Mail-Adresse oder Telefonnummer, an die wir ihn senden können. Rufen Sie die Rezeption unter {phone} an.",
+  stayLinkResendLimit:
+    "Wir haben Ihren Aufenthaltslink in der letzten Stunde bereits mehrmals gesendet. Sehen Sie in Ihren E-Mails und SMS nach oder versuchen Sie es später erneut.",
 
   detailsTitle: "Ihre Angaben",
   fullNameLabel: "Vollständiger Name",

@@ -56,6 +56,13 @@ const en = {
   stayLinkCopied: "Link copied",
   showMyStay: "Show my door code",
   useAnotherBooking: "Use a different booking reference",
+  stayLinkResendButton: "Send my stay link again",
+  stayLinkResendHint: "We send it to the email address or phone number on your booking.",
+  stayLinkResentTo: (to: string) => `We sent your stay link to ${to}. It can take a few minutes to arrive.`,
+  stayLinkResendNoContact:
+    "We have no email address or phone number for this booking that we can send it to. Call the front desk on {phone}.",
+  stayLinkResendLimit:
+    "We have already sent your stay link several times in the last hour. Check your email and text messages, or try again later.",
 
   detailsTitle: "Your details",
   fullNameLabel: "Full name",

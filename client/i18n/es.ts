@@ -54,6 +54,14 @@ const es: Strings = {
   stayLinkCopied: "Enlace copiado",
   showMyStay: "Ver mi código de la puerta",
   useAnotherBooking: "Usar otro código de reserva",
+  stayLinkResendButton: "Enviarme de nuevo el enlace de mi estancia",
+  stayLinkResendHint: "Lo enviamos al correo electrónico o al teléfono de su reserva.",
+  stayLinkResentTo: (to: string) =>
+    `Hemos enviado el enlace de su estancia a ${to}. Puede tardar unos minutos en llegar.`,
+  stayLinkResendNoContact:
+    "No tenemos ningún correo electrónico ni teléfono de esta reserva al que podamos enviarlo. Llame a recepción al {phone}.",
+  stayLinkResendLimit:
+    "Ya le hemos enviado el enlace de su estancia varias veces en la última hora. Revise su correo y sus mensajes SMS, o vuelva a intentarlo más tarde.",
 
   detailsTitle: "Sus datos",
   fullNameLabel: "Nombre completo",

@@ -54,6 +54,14 @@ const fr: Strings = {
   stayLinkCopied: "Lien copié",
   showMyStay: "Voir mon code de porte",
   useAnotherBooking: "Utiliser un autre numéro de réservation",
+  stayLinkResendButton: "Renvoyer le lien de mon séjour",
+  stayLinkResendHint: "Nous l’envoyons à l’adresse e-mail ou au numéro de téléphone de votre réservation.",
+  stayLinkResentTo: (to: string) =>
+    `Nous avons envoyé le lien de votre séjour à ${to}. Il peut mettre quelques minutes à arriver.`,
+  stayLinkResendNoContact:
+    "Nous n’avons pour cette réservation aucune adresse e-mail ni aucun numéro de téléphone auquel l’envoyer. Appelez la réception au {phone}.",
+  stayLinkResendLimit:
+    "Nous avons déjà envoyé le lien de votre séjour plusieurs fois au cours de la dernière heure. Consultez vos e-mails et vos SMS, ou réessayez plus tard.",
 
   detailsTitle: "Vos coordonnées",
   fullNameLabel: "Nom complet",

@@ -54,6 +54,14 @@ const it: Strings = {
   stayLinkCopied: "Link copiato",
   showMyStay: "Mostra il mio codice della porta",
   useAnotherBooking: "Usa un altro codice di prenotazione",
+  stayLinkResendButton: "Inviami di nuovo il link del soggiorno",
+  stayLinkResendHint: "Lo inviamo all’indirizzo email o al numero di telefono della prenotazione.",
+  stayLinkResentTo: (to: string) =>
+    `Abbiamo inviato il link del soggiorno a ${to}. Potrebbero volerci alcuni minuti prima che arrivi.`,
+  stayLinkResendNoContact:
+    "Per questa prenotazione non abbiamo un indirizzo email o un numero di telefono a cui inviarlo. Chiami la reception al {phone}.",
+  stayLinkResendLimit:
+    "Le abbiamo già inviato il link del soggiorno più volte nell’ultima ora. Controlli email e SMS, oppure riprovi più tardi.",
 
   detailsTitle: "I suoi dati",
   fullNameLabel: "Nome e cognome",

@@ -51,6 +51,13 @@ const ja: Strings = {
   stayLinkCopied: "リンクをコピーしました",
   showMyStay: "暗証番号を表示",
   useAnotherBooking: "別の予約番号を使う",
+  stayLinkResendButton: "滞在ページのリンクを再送する",
+  stayLinkResendHint: "ご予約のメールアドレスまたは電話番号にお送りします。",
+  stayLinkResentTo: (to: string) => `滞在ページのリンクを ${to} にお送りしました。届くまで数分かかる場合があります。`,
+  stayLinkResendNoContact:
+    "この予約には、お送りできるメールアドレスや電話番号がありません。フロント（{phone}）までお電話ください。",
+  stayLinkResendLimit:
+    "この1時間に、すでに何度か滞在ページのリンクをお送りしています。メールとSMSをご確認いただくか、しばらくしてからもう一度お試しください。",
 
   detailsTitle: "お客様情報",
   fullNameLabel: "氏名",

@@ -53,6 +53,14 @@ const nl: Strings = {
   stayLinkCopied: "Link gekopieerd",
   showMyStay: "Toon mijn deurcode",
   useAnotherBooking: "Een ander boekingsnummer gebruiken",
+  stayLinkResendButton: "Mijn verblijfslink opnieuw sturen",
+  stayLinkResendHint: "We sturen hem naar het e-mailadres of telefoonnummer van uw boeking.",
+  stayLinkResentTo: (to: string) =>
+    `We hebben uw verblijfslink naar ${to} gestuurd. Het kan een paar minuten duren voordat hij aankomt.`,
+  stayLinkResendNoContact:
+    "We hebben voor deze boeking geen e-mailadres of telefoonnummer waar we hem naartoe kunnen sturen. Bel de receptie op {phone}.",
+  stayLinkResendLimit:
+    "We hebben uw verblijfslink het afgelopen uur al een paar keer gestuurd. Kijk in uw e-mail en sms-berichten, of probeer het later opnieuw.",
 
   detailsTitle: "Uw gegevens",
   fullNameLabel: "Volledige naam",

@@ -55,6 +55,13 @@ const pl: Strings = {
   stayLinkCopied: "Link skopiowany",
   showMyStay: "Pokaż mój kod do drzwi",
   useAnotherBooking: "Użyj innego numeru rezerwacji",
+  stayLinkResendButton: "Wyślij ponownie link do mojego pobytu",
+  stayLinkResendHint: "Wysyłamy go na adres e-mail lub numer telefonu z rezerwacji.",
+  stayLinkResentTo: (to: string) => `Wysłaliśmy link do pobytu na ${to}. Może dotrzeć dopiero za kilka minut.`,
+  stayLinkResendNoContact:
+    "Dla tej rezerwacji nie mamy adresu e-mail ani numeru telefonu, na który możemy go wysłać. Zadzwoń do recepcji pod numer {phone}.",
+  stayLinkResendLimit:
+    "W ciągu ostatniej godziny wysłaliśmy już kilka razy link do pobytu. Sprawdź e-maile i SMS-y albo spróbuj ponownie później.",
 
   detailsTitle: "Twoje dane",
   fullNameLabel: "Imię i nazwisko",

@@ -54,6 +54,13 @@ const pt: Strings = {
   stayLinkCopied: "Ligação copiada",
   showMyStay: "Ver o meu código da porta",
   useAnotherBooking: "Usar outro código de reserva",
+  stayLinkResendButton: "Enviar novamente o link da minha estadia",
+  stayLinkResendHint: "Enviamo-lo para o email ou o telefone da sua reserva.",
+  stayLinkResentTo: (to: string) => `Enviámos o link da sua estadia para ${to}. Pode demorar alguns minutos a chegar.`,
+  stayLinkResendNoContact:
+    "Não temos email nem telefone desta reserva para onde o possamos enviar. Ligue para a receção através do {phone}.",
+  stayLinkResendLimit:
+    "Já enviámos o link da sua estadia várias vezes na última hora. Verifique o email e as mensagens SMS, ou tente novamente mais tarde.",
 
   detailsTitle: "Os seus dados",
   fullNameLabel: "Nome completo",

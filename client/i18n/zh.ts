@@ -47,6 +47,11 @@ const zh: Strings = {
   stayLinkCopied: "链接已复制",
   showMyStay: "查看我的门锁密码",
   useAnotherBooking: "使用其他预订号",
+  stayLinkResendButton: "重新发送我的入住页面链接",
+  stayLinkResendHint: "我们会发送到您预订时留下的邮箱或电话号码。",
+  stayLinkResentTo: (to: string) => `我们已将入住页面链接发送至 ${to}。可能需要几分钟才能收到。`,
+  stayLinkResendNoContact: "此预订没有可供发送的邮箱或电话号码。请致电前台 {phone}。",
+  stayLinkResendLimit: "过去一小时内我们已多次发送您的入住页面链接。请查看您的邮件和短信，或稍后再试。",
 
   detailsTitle: "您的信息",
   fullNameLabel: "姓名",

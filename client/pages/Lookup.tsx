@@ -29,6 +29,7 @@ export default function Lookup() {
           <Returning
             bookingRef={found.bookingRef}
             propertyPhone={found.propertyPhone}
+            proof={found.proof}
             onCancel={() => setReturning(null)}
           />
         )}
@@ -37,7 +38,8 @@ export default function Lookup() {
   );
 }
 
-type CheckedIn = { bookingRef: string; propertyPhone: string };
+/** The proof stays in memory only, for "send my stay link again" on the same page. */
+type CheckedIn = { bookingRef: string; propertyPhone: string; proof: string };
 
 function ReferenceForm(props: { onCheckedIn: (found: CheckedIn) => void }) {
   const [value, setValue] = createSignal("");
@@ -71,7 +73,7 @@ function ReferenceForm(props: { onCheckedIn: (found: CheckedIn) => void }) {
     if (!result.ok) return showFailure(result.failure);
     const answer = result.value;
     if (answer.kind === "session") navigate(withSession(WIZARD_PATHS.details, answer.sessionId));
-    else if (answer.kind === "checked-in") props.onCheckedIn(answer);
+    else if (answer.kind === "checked-in") props.onCheckedIn({ ...answer, proof: typedProof });
     else {
       // Most misses are a mistyped reference: keep it in the field, say so there, and offer the help page.
       setErrors({ bookingRef: () => text.lookupNotFound(ltr(typed)) });

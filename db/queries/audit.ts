@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   "booking.no-show",
   "booking.link",
   "booking.resend",
+  "guest.stay-link-resend",
   "messages.settings",
   "messages.test",
   "booking.import",
@@ -47,7 +48,8 @@ export const AUDIT_ACTIONS = [
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEntry {
-  staffId: string;
+  /** Null when the guest did it, having proved the booking (no staff member involved). */
+  staffId: string | null;
   action: AuditAction;
   bookingRef?: string | null;
   sessionId?: string | null;

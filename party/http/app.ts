@@ -15,6 +15,7 @@ import { checkinLinkRoutes } from "./checkin-link-routes";
 import { deskRoutes } from "./desk-routes";
 import { IMPORT_PATH_PREFIX } from "./desk/import-routes";
 import { guestRoutes } from "./guest-routes";
+import { stayLinkResendRoutes } from "./stay-link-resend-routes";
 import { seamWebhookRoutes } from "./seam-webhook-routes";
 import { resendWebhookRoutes } from "./resend-webhook-routes";
 import { twilioInboundRoutes } from "./twilio-inbound-routes";
@@ -77,6 +78,7 @@ app.get("/healthz", async (c) => {
 });
 
 app.route("/api", guestRoutes);
+app.route("/api", stayLinkResendRoutes);
 app.route("/api", checkinLinkRoutes);
 app.route("/api", staySocketRoutes);
 app.route("/api/desk", deskRoutes);

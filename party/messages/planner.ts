@@ -178,10 +178,21 @@ export async function queueResend(
   kind: "invitation" | "door-code",
   version: string,
 ): Promise<number> {
+  return (await queueResendRows(deps, propertyId, reservationId, kind, version)).length;
+}
+
+/** As queueResend, answering the rows stored (a suppressed one is stored too, and says so in its status). */
+export async function queueResendRows(
+  deps: MessagesDeps,
+  propertyId: string,
+  reservationId: string,
+  kind: "invitation" | "door-code",
+  version: string,
+): Promise<NewMessageRow[]> {
   const [prop] = await deps.db.select().from(property).where(eq(property.id, propertyId)).limit(1);
   const [b] = await bookingsToMessage(deps.db, propertyId, "", "", 1, reservationId);
-  if (!prop || !b) return 0;
-  if (kind === "door-code" && !b.guest) return 0;
+  if (!prop || !b) return [];
+  if (kind === "door-code" && !b.guest) return [];
   const settings = await messageSettingsOf(deps.db, propertyId);
   const code = kind === "door-code" ? await doorCode(b, prop) : undefined;
   const rows: NewMessageRow[] = [];
@@ -202,5 +213,5 @@ export async function queueResend(
     );
   }
   await insertPlanned(deps.db, rows);
-  return rows.length;
+  return rows;
 }
