@@ -1,10 +1,15 @@
 // A guest's personal data, found and anonymised per booking: the guest rows (name, phone,
-// email, car registration, stay token, door code), the booking's expected guest and the
-// messages sent about it. The booking itself (reference, room, dates, status), the funnel
+// email, car registration, stay token, door code), the booking's expected guest, the
+// messages sent about it and the webhook bodies that reported it. The booking itself (reference, room, dates, status), the funnel
 // row and the audit trail stay: they hold no personal data.
-import { and, asc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
+import {
+  REDACTABLE_DELIVERY_STATUSES,
+  redactWebhookPayload,
+  WEBHOOK_PERSONAL_FIELDS,
+} from "../../domain/webhook-retention";
 import type { Database } from "../client";
-import { auditLog, checkinAnalytics, guest, message, reservation } from "../schema";
+import { auditLog, checkinAnalytics, guest, message, reservation, webhookDelivery } from "../schema";
 
 /** Bookings of a property that still hold personal data and whose checkout was on or before `lastCheckOutDate`. */
 export async function reservationsDueForAnonymising(
@@ -64,6 +69,58 @@ export async function anonymiseReservations(db: Database, reservationIds: string
       })
       .where(and(inArray(reservation.id, reservationIds), isNull(reservation.anonymisedAt))),
   ]);
+  // The erase route's one booking, or the job's page of them: a few batches at most.
+  for (let batch = 0; batch < 10; batch++) {
+    if ((await redactWebhookPayloads(db, { reservationIds }, WEBHOOK_REDACT_BATCH)) < WEBHOOK_REDACT_BATCH) break;
+  }
+}
+
+export const WEBHOOK_REDACT_BATCH = 100;
+
+const deliveryField = (field: string) =>
+  sql`json_extract(${webhookDelivery.payload}, ${`$.data.reservation.${field}`})`;
+
+/**
+ * Redacts the settled webhook bodies of anonymised bookings (of one property, or of the given
+ * bookings) that still name their guest, a batch at a time; answers how many it changed.
+ * A delivery still pending is left for a later run, once it has settled.
+ */
+export async function redactWebhookPayloads(
+  db: Database,
+  scope: { propertyId: string } | { reservationIds: string[] },
+  limit: number,
+): Promise<number> {
+  if ("reservationIds" in scope && scope.reservationIds.length === 0) return 0;
+  const rows = await db
+    .select({ id: webhookDelivery.id, payload: webhookDelivery.payload })
+    .from(webhookDelivery)
+    .innerJoin(
+      reservation,
+      and(
+        eq(reservation.propertyId, webhookDelivery.propertyId),
+        eq(reservation.bookingRef, deliveryField("bookingRef")),
+      ),
+    )
+    .where(
+      and(
+        "propertyId" in scope
+          ? eq(webhookDelivery.propertyId, scope.propertyId)
+          : inArray(reservation.id, scope.reservationIds),
+        isNotNull(reservation.anonymisedAt),
+        inArray(webhookDelivery.status, [...REDACTABLE_DELIVERY_STATUSES]),
+        or(...WEBHOOK_PERSONAL_FIELDS.map((f) => isNotNull(deliveryField(f)))),
+      ),
+    )
+    .limit(limit);
+  if (rows.length === 0) return 0;
+  const [first, ...rest] = rows.map((r) =>
+    db
+      .update(webhookDelivery)
+      .set({ payload: redactWebhookPayload(r.payload) })
+      .where(and(eq(webhookDelivery.id, r.id), inArray(webhookDelivery.status, [...REDACTABLE_DELIVERY_STATUSES]))),
+  );
+  await db.batch([first!, ...rest]);
+  return rows.length;
 }
 
 /** Every row about one booking and its guest, for a manager's export. Null when it is not this property's. */
