@@ -174,7 +174,15 @@ async function settle(db: Database, row: MessageRow, set: Partial<NewMessageRow>
   return changed.length > 0;
 }
 
-export const markSent = (db: Database, row: MessageRow, provider: string, providerMessageId: string, now: number) =>
+export const markSent = (
+  db: Database,
+  row: MessageRow,
+  provider: string,
+  providerMessageId: string,
+  now: number,
+  /** The bodies to keep from now on, when they differ from those sent (a link's token removed). */
+  keptBodies?: Pick<NewMessageRow, "bodyText" | "bodyHtml">,
+) =>
   settle(db, row, {
     status: "sent",
     provider,
@@ -182,6 +190,7 @@ export const markSent = (db: Database, row: MessageRow, provider: string, provid
     nextAttemptAt: null,
     statusDetail: null,
     updatedAt: now,
+    ...keptBodies,
   });
 
 export const markRetry = (db: Database, row: MessageRow, at: number, detail: string, now: number) =>

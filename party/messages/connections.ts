@@ -73,6 +73,11 @@ export async function resendConnection(env: RuntimeEnv): Promise<ResendConnectio
   };
 }
 
+/** Which channels go to a real provider account rather than the local simulator. */
+export function realProviders(env: RuntimeEnv): { email: boolean; sms: boolean } {
+  return { email: Boolean(env.RESEND_API_KEY), sms: Boolean(env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN) };
+}
+
 export interface TwilioConnection {
   baseUrl: string;
   accountSid: string;

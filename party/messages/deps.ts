@@ -14,4 +14,9 @@ export interface MessagesDeps {
   unsubscribeUrl(propertyId: string, address: string): Promise<string>;
   now(): number;
   random(): number;
+  /**
+   * Channels whose provider is a real one: a message it accepted keeps its body without the
+   * link's token (domain/messages/link-redaction.ts). The local simulator's are kept clickable.
+   */
+  redactLinksAfterSend?: Partial<Record<"email" | "sms", boolean>>;
 }

@@ -5,6 +5,7 @@ import { database } from "../database";
 import type { RuntimeEnv } from "../env";
 import type { Job } from "../jobs/job";
 import { messageChannels } from "./channels";
+import { realProviders } from "./connections";
 import type { MessagesDeps } from "./deps";
 import { planMessages } from "./planner";
 import { unsubscribeUrl } from "./unsubscribe-token";
@@ -32,6 +33,7 @@ export function messagesDeps(env: RuntimeEnv, db = database(env, "background")):
     unsubscribeUrl: (propertyId, address) => unsubscribeUrl(env, propertyId, address),
     now: Date.now,
     random: Math.random,
+    redactLinksAfterSend: realProviders(env),
   };
 }
 

@@ -12,6 +12,7 @@ import {
   type MessageRow,
 } from "../../db/queries/message-outbox";
 import { isOptedOut, recordOptOut } from "../../db/queries/messages";
+import { redactLinkTokens } from "../../domain/messages/link-redaction";
 import { CLAIM_MS, nextRetryAt } from "../../domain/messages/retry";
 import type { OutgoingMessage } from "./channel";
 import type { MessagesDeps } from "./deps";
@@ -57,7 +58,7 @@ async function sendOne(deps: MessagesDeps, row: MessageRow, wasSending: boolean)
   if (wasSending && channel.findSent) {
     const found = await channel.findSent(outgoing, row.createdAt).catch(() => undefined);
     if (found) {
-      await markSent(db, row, channel.provider, found, deps.now());
+      await markSent(db, row, channel.provider, found, deps.now(), keptBodies(deps, row));
       return;
     }
   }
@@ -70,7 +71,7 @@ async function sendOne(deps: MessagesDeps, row: MessageRow, wasSending: boolean)
   }
   const now = deps.now();
   if (outcome.ok) {
-    await markSent(db, row, outcome.provider, outcome.providerMessageId, now);
+    await markSent(db, row, outcome.provider, outcome.providerMessageId, now, keptBodies(deps, row));
     return;
   }
   if (outcome.optedOut) {
@@ -92,6 +93,12 @@ async function sendOne(deps: MessagesDeps, row: MessageRow, wasSending: boolean)
     return;
   }
   await markFailed(db, row, outcome.provider, outcome.reason, now);
+}
+
+/** A real provider has the message now: our copy keeps what was said, not the link's token. */
+function keptBodies(deps: MessagesDeps, row: MessageRow) {
+  if (!deps.redactLinksAfterSend?.[row.channel]) return undefined;
+  return { bodyText: redactLinkTokens(row.bodyText), bodyHtml: redactLinkTokens(row.bodyHtml) };
 }
 
 function errorWords(error: unknown): string {
