@@ -65,6 +65,8 @@ it("Retry PINs completes a stuck session once the lock vendor answers", async ()
 
   const audit = await auditEntries(stack.db, { sessionId, action: "pin.retry" });
   expect(audit).toHaveLength(retries);
-  expect(audit.every((a) => a.detail === "accepted" && a.bookingRef === ref && (a.staffId ?? "").length > 0)).toBe(true);
+  expect(audit.every((a) => a.detail === "accepted" && a.bookingRef === ref && (a.staffId ?? "").length > 0)).toBe(
+    true,
+  );
   await Promise.all([board.close(), guest.close()]);
 });
