@@ -9,7 +9,7 @@ import { decideRetry } from "../../domain/pin-retry-policy";
 import { pinWindow } from "../../domain/pin-window";
 import { LockProviderError } from "../locks/provider";
 import { randomUint32 } from "../random";
-import { deleteQueuedPins, pinLabel, PIN_ATTEMPT_LEASE_MS, type PinTaskDeps } from "./pin-task";
+import { backupPoolWanted, deleteQueuedPins, pinLabel, PIN_ATTEMPT_LEASE_MS, type PinTaskDeps } from "./pin-task";
 
 export interface FollowTaskDeps extends PinTaskDeps {
   /** Brings the guest row (stay, room, code) in line with the state; idempotent. */
@@ -46,7 +46,14 @@ export async function runFollow(deps: FollowTaskDeps): Promise<void> {
       );
       const pin =
         reusable[0] ??
-        (await deps.provider.createPin({ lockId, code, label, startsAt: window.startsAt, endsAt: window.endsAt }));
+        (await deps.provider.createPin({
+          lockId,
+          code,
+          label,
+          startsAt: window.startsAt,
+          endsAt: window.endsAt,
+          useBackupPool: await backupPoolWanted(deps.provider, lockId),
+        }));
       // A reused code may carry the window of an earlier change.
       if (reusable[0]) await deps.provider.updatePinWindow(pin.pinId, window.startsAt, window.endsAt);
       for (const extra of found.filter((p) => p.pinId !== pin.pinId))

@@ -62,7 +62,14 @@ export async function runPinAttempt(deps: PinTaskDeps): Promise<void> {
       );
       const pin =
         reusable[0] ??
-        (await deps.provider.createPin({ lockId, code, label, startsAt: window.startsAt, endsAt: window.endsAt }));
+        (await deps.provider.createPin({
+          lockId,
+          code,
+          label,
+          startsAt: window.startsAt,
+          endsAt: window.endsAt,
+          useBackupPool: await backupPoolWanted(deps.provider, lockId),
+        }));
       // A vendor that lost a response may hold more than one; keep one, remove the rest.
       for (const extra of found.filter((p) => p.pinId !== pin.pinId))
         await deps.provider.deletePin(lockId, extra.pinId);
@@ -116,6 +123,15 @@ async function codeEveryLockAccepts(deps: PinTaskDeps, lockIds: readonly string[
   if (choice.code !== current.code && !(await deps.dispatch({ type: "pin-code-chosen", code: choice.code })))
     return null;
   return choice.code;
+}
+
+/**
+ * Whether to switch on the lock's own backup-code pool with this code: wherever the lock
+ * supports one, so a guest whose code fails gets a backup that is already on the lock.
+ * The device was just read for its code rules, so this is normally no extra call.
+ */
+export async function backupPoolWanted(provider: LockProvider, lockId: string): Promise<boolean> {
+  return provider.pullBackupCode !== undefined && (await provider.getDevice(lockId)).supportsBackupPool === true;
 }
 
 /** How long to wait before trying again to remove PINs: a few seconds, or less when the retry policy is tighter (tests). */

@@ -10,6 +10,8 @@ export interface PinRequest {
   label: string;
   startsAt: number; // epoch ms
   endsAt: number;
+  /** Ask the service to keep a pool of pre-programmed backup codes on this lock (only where the lock supports it). */
+  useBackupPool?: boolean;
 }
 
 /**
@@ -35,6 +37,8 @@ export interface LockDevice {
   /** 0..1, null when the lock does not report it. */
   batteryLevel: number | null;
   constraints: CodeConstraints;
+  /** The service keeps a pool of backup codes already on the lock, one of which it can hand out at once. */
+  supportsBackupPool?: boolean;
 }
 
 export interface LockProvider {
@@ -49,6 +53,11 @@ export interface LockProvider {
   getPins(pinIds: readonly string[]): Promise<LockPin[]>;
   getDevice(lockId: string): Promise<LockDevice>;
   listDevices(): Promise<LockDevice[]>;
+  /**
+   * A backup code from the lock's own pre-programmed pool for the stay of this code (same end
+   * time); asking again for the same code gives the same backup. Absent where the service has none.
+   */
+  pullBackupCode?(pinId: string): Promise<LockPin>;
 }
 
 /** `transient` failures are worth retrying (timeouts, 5xx, rate limits, an offline lock); others are not. */

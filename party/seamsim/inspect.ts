@@ -15,6 +15,8 @@ export interface SimListedCode {
   errors: { error_code?: string }[];
   warnings: { warning_code?: string }[];
   created_at: string;
+  is_backup?: boolean;
+  pulled_backup_access_code_id?: string | null;
 }
 
 /** The simulator's key for a stack's variables (its default unless the stack set one). */
@@ -54,6 +56,9 @@ export interface SimDeviceChange {
   drop_webhooks?: boolean;
   /** Creating a code on this device takes this much longer (a slow hub). */
   create_delay_ms?: number;
+  /** Seam's `properties.supports_backup_access_code_pool`, and how many backups the pool keeps. */
+  supports_backup_access_code_pool?: boolean;
+  backup_pool_size?: number;
 }
 
 export async function configureSimDevice(

@@ -42,6 +42,10 @@ export interface SimCode {
   created_at: string;
   /** When the device next does something with this code; null once it has settled for good. */
   due_at: number | null;
+  /** A code handed out from the device's backup pool (backup-pool.ts). */
+  is_backup?: boolean;
+  /** The backup handed out for this code, once one was pulled. */
+  pulled_backup_access_code_id?: string | null;
 }
 
 export interface SimEvent {
@@ -105,7 +109,7 @@ export function settle(code: SimCode, device: SimDevice, now: number): { code: S
 }
 
 /** What Seam lists for a code; `is_managed` and the scheduling flags as Seam documents them. */
-export function publicCode(code: SimCode, workspaceId: string) {
+export function publicCode(code: SimCode, workspaceId: string, backupAvailable = false) {
   const { due_at: _due, ...rest } = code;
   return {
     ...rest,
@@ -113,14 +117,16 @@ export function publicCode(code: SimCode, workspaceId: string) {
     is_managed: true,
     is_scheduled_on_device: code.status === "set",
     is_waiting_for_code_assignment: false,
-    is_backup_access_code_available: false,
+    is_backup: code.is_backup ?? false,
+    pulled_backup_access_code_id: code.pulled_backup_access_code_id ?? null,
+    is_backup_access_code_available: backupAvailable,
     is_external_modification_allowed: false,
     is_one_time_use: false,
     is_offline_access_code: false,
   };
 }
 
-export function publicDevice(device: SimDevice, workspaceId: string) {
+export function publicDevice(device: SimDevice, workspaceId: string, supportsBackupPool = false) {
   const errors = device.online
     ? []
     : [
@@ -153,6 +159,7 @@ export function publicDevice(device: SimDevice, workspaceId: string) {
       battery: { level: device.battery_level, status: device.battery_level < 0.2 ? "low" : "good" },
       supported_code_lengths: device.supported_code_lengths,
       code_constraints: device.code_constraints,
+      supports_backup_access_code_pool: supportsBackupPool,
       manufacturer: "august",
     },
   };

@@ -13,6 +13,7 @@ import { runtimeEnv, type RuntimeEnv } from "../env";
 import { json } from "../http-json";
 import { randomUint32 } from "../random";
 import { signSvix } from "../webhooks/svix";
+import { backupAvailable, isPoolError, newPool, poolKey, pullBackup, refill, type BackupPool } from "./backup-pool";
 import {
   dueAt,
   newDevice,
@@ -39,6 +40,7 @@ const createBody = z.object({
   common_code_key: z.string().max(200).optional(),
   starts_at: iso.optional(),
   ends_at: iso.optional(),
+  use_backup_access_code_pool: z.boolean().optional(),
 });
 const listBody = z.object({
   device_id: z.string().max(200).optional(),
@@ -62,6 +64,8 @@ const configureBody = deviceIdBody.extend({
   fail_after_ms: z.number().int().min(0).optional(),
   drop_webhooks: z.boolean().optional(),
   create_delay_ms: z.number().int().min(0).max(60_000).optional(),
+  supports_backup_access_code_pool: z.boolean().optional(),
+  backup_pool_size: z.number().int().min(0).max(20).optional(),
 });
 
 interface OutboxEntry {
@@ -138,21 +142,29 @@ export default class SeamSimRoom implements Party.Server {
     switch (route) {
       case "access_codes/create":
         return json({
-          access_code: publicCode(await this.createCode(parse(createBody, body)), workspace),
+          access_code: await this.codeOut(await this.createCode(parse(createBody, body)), workspace),
           action_attempt: attempt("CREATE_ACCESS_CODE"),
           ok: true,
         });
       case "access_codes/list": {
         const codes = await this.listCodes(parse(listBody, body));
         return json({
-          access_codes: codes.map((c) => publicCode(c, workspace)),
+          access_codes: await Promise.all(codes.map((c) => this.codeOut(c, workspace))),
           pagination: { has_next_page: false, next_page_cursor: null },
           ok: true,
         });
       }
       case "access_codes/get":
         return json({
-          access_code: publicCode(await this.codeById(parse(codeIdBody, body).access_code_id), workspace),
+          access_code: await this.codeOut(await this.codeById(parse(codeIdBody, body).access_code_id), workspace),
+          ok: true,
+        });
+      case "access_codes/pull_backup_access_code":
+        return json({
+          backup_access_code: await this.codeOut(
+            await this.pullBackupCode(parse(codeIdBody, body).access_code_id),
+            workspace,
+          ),
           ok: true,
         });
       case "access_codes/update":
@@ -163,13 +175,13 @@ export default class SeamSimRoom implements Party.Server {
         return json({ action_attempt: attempt("DELETE_ACCESS_CODE"), ok: true });
       case "devices/get":
         return json({
-          device: publicDevice(await this.device(parse(deviceIdBody, body).device_id), workspace),
+          device: await this.deviceOut(await this.device(parse(deviceIdBody, body).device_id), workspace),
           ok: true,
         });
       case "devices/list": {
         const devices = [...(await this.room.storage.list<SimDevice>({ prefix: "dev:" })).values()];
         return json({
-          devices: devices.map((d) => publicDevice(d, workspace)),
+          devices: await Promise.all(devices.map((d) => this.deviceOut(d, workspace))),
           pagination: { has_next_page: false, next_page_cursor: null },
           ok: true,
         });
@@ -181,7 +193,10 @@ export default class SeamSimRoom implements Party.Server {
         await this.configure({ device_id: parse(deviceIdBody, body).device_id, online: true });
         return json({ ok: true });
       case "_simulator/devices/configure":
-        return json({ device: publicDevice(await this.configure(parse(configureBody, body)), workspace), ok: true });
+        return json({
+          device: await this.deviceOut(await this.configure(parse(configureBody, body)), workspace),
+          ok: true,
+        });
       case "_simulator/access_codes/remove_from_device":
         await this.deleteCode(parse(codeIdBody, body).access_code_id, "access_code.removed_from_device");
         return json({ ok: true });
@@ -201,7 +216,16 @@ export default class SeamSimRoom implements Party.Server {
     return device;
   }
 
-  private async configure(change: z.infer<typeof configureBody>): Promise<SimDevice> {
+  private async configure(body: z.infer<typeof configureBody>): Promise<SimDevice> {
+    const { supports_backup_access_code_pool: supported, backup_pool_size: size, ...change } = body;
+    if (supported !== undefined || size !== undefined) {
+      const pool = await this.pool(change.device_id);
+      await this.room.storage.put(poolKey(change.device_id), {
+        ...pool,
+        supported: supported ?? pool.supported,
+        size: size ?? pool.size,
+      });
+    }
     const before = await this.device(change.device_id);
     const device: SimDevice = {
       ...before,
@@ -270,11 +294,7 @@ export default class SeamSimRoom implements Party.Server {
     const slow = (await this.device(body.device_id)).create_delay_ms;
     if (slow) await sleep(slow);
     const device = await this.device(body.device_id);
-    const constraints = {
-      lengths: device.supported_code_lengths,
-      rules: device.code_constraints.map((c) => c.constraint_type).filter(isCodeRule),
-      unsupported: [],
-    };
+    const constraints = constraintsOf(device);
     const shared = body.common_code_key
       ? await this.room.storage.get<string>(`common:${body.common_code_key}`)
       : undefined;
@@ -309,11 +329,53 @@ export default class SeamSimRoom implements Party.Server {
     };
     await this.putCode(record);
     if (body.common_code_key) await this.room.storage.put(`common:${body.common_code_key}`, code);
+    if (body.use_backup_access_code_pool) await this.activatePool(device);
     await this.enqueue(
       [{ event_type: "access_code.created", device_id: record.device_id, access_code_id: record.access_code_id }],
       device,
     );
     return record;
+  }
+
+  // ------------------------------------------------------------ backup pool
+
+  private async pool(deviceId: string): Promise<BackupPool> {
+    return (await this.room.storage.get<BackupPool>(poolKey(deviceId))) ?? newPool();
+  }
+
+  private async codeOut(code: SimCode, workspace: string) {
+    return publicCode(code, workspace, backupAvailable(await this.pool(code.device_id), code));
+  }
+
+  private async deviceOut(device: SimDevice, workspace: string) {
+    return publicDevice(device, workspace, (await this.pool(device.device_id)).supported);
+  }
+
+  private async activatePool(device: SimDevice) {
+    const pool = await this.pool(device.device_id);
+    if (!pool.supported) {
+      throw new SeamError(400, "invalid_input", "This device does not support a backup access code pool");
+    }
+    await this.refillPool(device, { ...pool, active: true });
+  }
+
+  private async refillPool(device: SimDevice, pool: BackupPool) {
+    const taken = new Set((await this.codesOf(device.device_id)).map((c) => c.code));
+    const filled = refill(pool, constraintsOf(device), taken, Date.now(), randomUint32, uuid);
+    await this.room.storage.put(poolKey(device.device_id), filled);
+  }
+
+  private async pullBackupCode(accessCodeId: string): Promise<SimCode> {
+    const original = await this.codeById(accessCodeId);
+    // The same backup every time for the same code.
+    if (original.pulled_backup_access_code_id) return this.codeById(original.pulled_backup_access_code_id);
+    const device = await this.device(original.device_id);
+    const pulled = pullBackup(await this.pool(device.device_id), original, Date.now());
+    if (isPoolError(pulled)) throw new SeamError(pulled.status, pulled.type, pulled.message);
+    await this.putCode(pulled.backup);
+    await this.putCode(pulled.original);
+    await this.refillPool(device, pulled.pool);
+    return pulled.backup;
   }
 
   private async listCodes(body: z.infer<typeof listBody>): Promise<SimCode[]> {
@@ -436,6 +498,14 @@ export default class SeamSimRoom implements Party.Server {
     const current = await this.room.storage.getAlarm();
     if (current === null || current > at) await this.room.storage.setAlarm(Math.max(at, Date.now()));
   }
+}
+
+function constraintsOf(device: SimDevice) {
+  return {
+    lengths: device.supported_code_lengths,
+    rules: device.code_constraints.map((c) => c.constraint_type).filter(isCodeRule),
+    unsupported: [],
+  };
 }
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {

@@ -7,6 +7,11 @@ import { codeStateOf } from "../../party/locks/seam/code-state";
 import { seamProvider } from "../../party/locks/seam/provider";
 import { signSvix, verifySvix } from "../../party/webhooks/svix";
 import {
+  backupPoolCreateRequest,
+  backupPoolCreateResponse,
+  emptyBackupPoolError,
+  pullBackupRequest,
+  pullBackupResponse,
   createTimeBoundRequest,
   createTimeBoundResponse,
   deviceOfflineError,
@@ -98,7 +103,54 @@ describe("the Seam adapter, against Seam's documented examples", () => {
       online: true,
       batteryLevel: 0.86,
       constraints: { lengths: [6], rules: ["cannot_start_with_12", "no_zeros"], unsupported: [] },
+      supportsBackupPool: true,
     });
+  });
+
+  it("asks for the lock's backup pool when creating a code, as Seam's backup-code guide does", async () => {
+    const calls = answerWith({ status: 200, body: backupPoolCreateResponse });
+    const pin = await provider().createPin({
+      lockId: backupPoolCreateRequest.device_id,
+      code: "1185",
+      label: backupPoolCreateRequest.name,
+      startsAt: Date.parse(backupPoolCreateRequest.starts_at),
+      endsAt: Date.parse(backupPoolCreateRequest.ends_at),
+      useBackupPool: true,
+    });
+    expect(calls[0]!.body).toMatchObject({ ...backupPoolCreateRequest, use_backup_access_code_pool: true });
+    expect(pin.state).toBe("setting");
+    // Without the wish the flag is not sent at all (locks without a pool refuse it).
+    const again = answerWith({ status: 200, body: createTimeBoundResponse });
+    await provider().createPin({
+      lockId: createTimeBoundRequest.device_id,
+      code: createTimeBoundRequest.code,
+      label: createTimeBoundRequest.name,
+      startsAt: Date.parse(createTimeBoundRequest.starts_at),
+      endsAt: Date.parse(createTimeBoundRequest.ends_at),
+    });
+    expect(again[0]!.body).not.toHaveProperty("use_backup_access_code_pool");
+  });
+
+  it("pulls a backup code as Seam's reference shows: the access code's id in, `backup_access_code` out", async () => {
+    const calls = answerWith({ status: 200, body: pullBackupResponse });
+    const backup = await provider().pullBackupCode!(pullBackupRequest.access_code_id);
+    expect(calls[0]!.url).toBe("https://connect.getseam.com/access_codes/pull_backup_access_code");
+    expect(calls[0]!.body).toEqual(pullBackupRequest);
+    expect(backup).toEqual({
+      pinId: pullBackupResponse.backup_access_code.access_code_id,
+      lockId: pullBackupResponse.backup_access_code.device_id,
+      label: pullBackupResponse.backup_access_code.name,
+      code: "4207",
+      state: "set",
+    });
+  });
+
+  it("an empty backup pool is a permanent refusal in plain words, never the digits", async () => {
+    answerWith({ status: 400, body: emptyBackupPoolError });
+    const err = await provider().pullBackupCode!(pullBackupRequest.access_code_id).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LockProviderError);
+    expect((err as LockProviderError).transient).toBe(false);
+    expect((err as LockProviderError).message).toMatch(/^The lock's backup-code pool is empty/);
   });
 
   it("reads code states by id; a code Seam no longer lists is removed", async () => {

@@ -14,6 +14,7 @@ const PLAIN_WORDS: Readonly<Record<string, string>> = {
   access_code_not_found: "Seam does not know this code",
   invalid_input: "Seam refused the request",
   no_space_for_access_code_on_device: "The lock has no free code slot",
+  empty_backup_access_code_pool: "The lock's backup-code pool is empty",
 };
 
 export function seamHttpError(status: number, type: string | null, message: string): LockProviderError {

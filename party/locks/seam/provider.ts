@@ -16,6 +16,7 @@ import { seamHttpError, seamUnreachable } from "./errors";
 import {
   accessCodeResponse,
   accessCodesResponse,
+  backupAccessCodeResponse,
   deviceResponse,
   devicesResponse,
   seamErrorBody,
@@ -103,10 +104,21 @@ export function seamProvider(options: SeamOptions): LockProvider {
           common_code_key: request.label,
           starts_at: new Date(request.startsAt).toISOString(),
           ends_at: new Date(request.endsAt).toISOString(),
+          // Once asked for, Seam keeps the lock's backup pool filled for every later code too.
+          ...(request.useBackupPool ? { use_backup_access_code_pool: true } : {}),
         },
         accessCodeResponse,
       );
       return toLockPin(access_code);
+    },
+
+    async pullBackupCode(pinId: string): Promise<LockPin> {
+      const { backup_access_code } = await call(
+        "/access_codes/pull_backup_access_code",
+        { access_code_id: pinId },
+        backupAccessCodeResponse,
+      );
+      return toLockPin(backup_access_code);
     },
 
     async deletePin(lockId: string, pinId: string): Promise<void> {
@@ -186,5 +198,6 @@ export function toLockDevice(device: SeamDevice): LockDevice {
     online: device.properties.online,
     batteryLevel: device.properties.battery_level ?? null,
     constraints,
+    supportsBackupPool: device.properties.supports_backup_access_code_pool === true,
   };
 }

@@ -19,6 +19,8 @@ export const seamAccessCode = z.object({
   ends_at: z.string().nullable().optional(),
   errors: z.array(seamIssue).default([]),
   warnings: z.array(seamIssue).default([]),
+  is_backup: z.boolean().nullable().optional(),
+  is_backup_access_code_available: z.boolean().nullable().optional(),
 });
 export type SeamAccessCode = z.infer<typeof seamAccessCode>;
 
@@ -34,6 +36,7 @@ export const seamDevice = z.object({
     battery_level: z.number().optional(),
     supported_code_lengths: z.array(z.number().int()).optional(),
     code_constraints: z.array(seamCodeConstraint).optional(),
+    supports_backup_access_code_pool: z.boolean().optional(),
   }),
 });
 export type SeamDevice = z.infer<typeof seamDevice>;
@@ -47,6 +50,8 @@ export const seamErrorBody = z.object({
 });
 
 export const accessCodeResponse = z.object({ access_code: seamAccessCode });
+/** `/access_codes/pull_backup_access_code` answers under its own key. */
+export const backupAccessCodeResponse = z.object({ backup_access_code: seamAccessCode });
 export const accessCodesResponse = z.object({ access_codes: z.array(seamAccessCode), pagination: seamPagination });
 export const deviceResponse = z.object({ device: seamDevice });
 export const devicesResponse = z.object({ devices: z.array(seamDevice), pagination: seamPagination });
