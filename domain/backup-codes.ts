@@ -59,7 +59,8 @@ export function reportTrouble(door: DoorState, now: number): DoorState {
 
 export function giveBackup(door: DoorState, side: LockSide, backup: GivenBackup): DoorState {
   const who = backup.by === "staff" ? "by staff" : "automatically";
-  return withEvent(door, backup.at, `${SIDE_WORDS[side]}: backup code given ${who}`, {
+  const from = backup.source === "seam" ? " from the lock's own backup pool" : "";
+  return withEvent(door, backup.at, `${SIDE_WORDS[side]}: backup code given ${who}${from}`, {
     backups: { ...door.backups, [side]: backup },
     noBackup: door.noBackup.filter((s) => s !== side),
   });

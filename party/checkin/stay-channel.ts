@@ -1,7 +1,8 @@
 // The stay page's side of a check-in room: sockets that prove the stay token in their
 // first message, the `stay` message they get whenever what the page shows changes
 // (`announceStay`), "code not working?", and backup codes — given automatically when a
-// lock refuses the code for good or is offline at arrival, or by staff from the board.
+// lock refuses the code for good or is offline at arrival, or by staff from the board;
+// from the lock's own backup pool where it keeps one, else from the managers' pool.
 // The door's own state lives under its own storage key, beside the session's.
 import type * as Party from "partykit/server";
 import { recordDoorTrouble, claimBackupCode } from "../../db/queries/door-trouble";
@@ -208,11 +209,12 @@ export class StayChannel {
         outcome.given.push(side);
         continue;
       }
-      const now = Date.now();
       const lockId = lockIdOf(state, side);
-      const code = await this.claim(state, lockId);
-      door =
-        code === null ? noBackupLeft(door, side, now) : giveBackup(door, side, { code, source: "pool", by, at: now });
+      const fromLock = await this.pullFromLock(state, side, lockId);
+      const source = fromLock === null ? "pool" : "seam";
+      const code = fromLock ?? (await this.claim(state, lockId));
+      const now = Date.now();
+      door = code === null ? noBackupLeft(door, side, now) : giveBackup(door, side, { code, source, by, at: now });
       await this.save(door);
       (code === null ? outcome.missing : outcome.given).push(side);
       await this.log(state, {
@@ -222,6 +224,24 @@ export class StayChannel {
         at: now,
         staffId: staffId ?? null,
       });
+    }
+  }
+
+  /**
+   * A backup from the lock's own pool, where the lock keeps one: it is on the lock already,
+   * so it works even while the lock is offline, and asking twice gives the same code. Null
+   * sends the caller to the manager-filled pool (no pool on this lock, or none left).
+   */
+  private async pullFromLock(state: CheckinState, side: LockSide, lockId: string): Promise<string | null> {
+    const pinId = side === "frontDoor" ? state.pin.frontDoorPinId : state.pin.roomPinId;
+    const provider = this.deps.provider();
+    if (!pinId || !provider.pullBackupCode || state.pin.manual) return null;
+    try {
+      if (!(await provider.getDevice(lockId)).supportsBackupPool) return null;
+      return (await provider.pullBackupCode(pinId)).code;
+    } catch (err) {
+      console.warn(`[stay] no backup from the lock's own pool: ${loggableError(err)}`);
+      return null;
     }
   }
 

@@ -224,6 +224,7 @@ export default class SeamSimRoom implements Party.Server {
         ...pool,
         supported: supported ?? pool.supported,
         size: size ?? pool.size,
+        codes: pool.codes.slice(0, size ?? pool.size),
       });
     }
     const before = await this.device(change.device_id);
