@@ -66,6 +66,11 @@ export function giveBackup(door: DoorState, side: LockSide, backup: GivenBackup)
   });
 }
 
+/** Staff gave the guest a brand-new code: the guest's report is answered, so the alert for it ends. */
+export function newCodeIssued(door: DoorState, now: number): DoorState {
+  return withEvent(door, now, "New door code issued by staff", { trouble: null });
+}
+
 export function noBackupLeft(door: DoorState, side: LockSide, now: number): DoorState {
   if (door.noBackup.includes(side)) return door;
   return withEvent(door, now, `${SIDE_WORDS[side]}: no backup code left to give`, {

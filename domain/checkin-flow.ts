@@ -141,6 +141,8 @@ export type FlowEvent =
   | { type: "stay-changed"; change: StayChange }
   /** Staff cancelled the checked-in booking: its codes go. */
   | { type: "booking-cancelled" }
+  /** Staff issue the guest a brand-new code (the old one does not work at the door): the locks follow. */
+  | { type: "new-code"; code: string }
   | { type: "follow-attempt-started"; leaseUntil: number }
   /** The new lock refuses the stay's code: every lock gets this one instead. */
   | { type: "follow-code-chosen"; code: string; round: number }
@@ -484,6 +486,7 @@ type FollowEvent = Extract<
     type:
       | "stay-changed"
       | "booking-cancelled"
+      | "new-code"
       | "follow-attempt-started"
       | "follow-code-chosen"
       | "follow-progress"
@@ -551,6 +554,31 @@ function followTransition(state: CheckinState, event: FollowEvent, now: number):
           cancelled: true,
           follow: {
             create: [],
+            update: [],
+            round: (follow?.round ?? 0) + 1,
+            attempts: 0,
+            nextAttemptAt: now,
+            error: null,
+          },
+        },
+        effects: [],
+      };
+    }
+    case "new-code": {
+      if (state.cancelled) return reject("out_of_order", "This booking is cancelled.");
+      if (state.step !== "completed") return reject("out_of_order", "This guest has not finished checking in.");
+      if (state.pin.status !== "ready" || state.pin.manual)
+        return reject("out_of_order", "This stay's code was typed on the keypad by staff; change it there.");
+      if (event.code === state.pin.code) return reject("out_of_order", "That is the code the guest has already.");
+      // The old digits leave every lock before the new ones are made, as when a move needs new digits.
+      const removed = withPinsRemoved(state);
+      return {
+        ok: true,
+        state: {
+          ...removed,
+          pin: { ...removed.pin, code: event.code },
+          follow: {
+            create: [...LOCK_SIDES],
             update: [],
             round: (follow?.round ?? 0) + 1,
             attempts: 0,
@@ -651,6 +679,7 @@ const CLEANUP_EVENTS: ReadonlySet<FlowEvent["type"]> = new Set([
   "lock-codes-observed",
   "stay-changed",
   "booking-cancelled",
+  "new-code",
   "follow-attempt-started",
   "follow-code-chosen",
   "follow-progress",

@@ -1,4 +1,4 @@
-// The desk's door API: issuing a backup code to a guest from the board, and the
+// The desk's door API: issuing a backup code or a brand-new code to a guest from the board, and the
 // property's pools of backup codes per lock, which staff only ever see masked.
 import { z } from "zod/mini";
 import { int } from "./protocol/common";
@@ -7,6 +7,10 @@ const side = z.enum(["frontDoor", "room"]);
 
 export const deskIssueBackupResponse = z.object({ given: z.array(side), missing: z.array(side) });
 export type DeskIssueBackupResponse = z.infer<typeof deskIssueBackupResponse>;
+
+/** A brand-new code was issued: the digits go to the guest only, never back to the desk. */
+export const deskNewCodeResponse = z.object({ issued: z.literal(true) });
+export type DeskNewCodeResponse = z.infer<typeof deskNewCodeResponse>;
 
 export const deskBackupCodeInput = z.object({
   lockId: z.string().check(z.minLength(1), z.maxLength(200)),

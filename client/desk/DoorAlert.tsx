@@ -1,13 +1,13 @@
 // Door alerts on the live board: a guest who tapped "Code not working?", a code still
 // not confirmed on its lock some minutes after arrival, a lock that needed a backup code
 // when none was left. Each shows the booking, room, lock states and the last lock events,
-// with a button to give the guest backup codes. A new alert plays a short tone (staff can
+// with buttons to give the guest backup codes or a brand-new code. A new alert plays a short tone (staff can
 // mute it; the choice is kept on this device) and is announced to screen readers.
 import { createEffect, createMemo, createSignal, For, on, Show } from "solid-js";
 import { unconfirmedSides } from "../../domain/backup-codes";
 import type { BoardSession } from "../../domain/board";
 import { lockStateWords, type LockSide } from "../../domain/lock-code-tracking";
-import { deskIssueBackupResponse } from "../../shared/door-protocol";
+import { deskIssueBackupResponse, deskNewCodeResponse } from "../../shared/door-protocol";
 import { call, failureMessage } from "./api";
 import { clockTime } from "./format";
 import { notify } from "./notice";
@@ -160,6 +160,18 @@ function DoorAlertCard(props: { alert: DoorAlertItem; timeZone: string; room: st
     );
   };
 
+  // The old code leaves the locks and a new one is made; the guest's page shows it as it goes.
+  const issueNewCode = async () => {
+    setBusy(true);
+    setError(null);
+    const r = await call(`/sessions/${encodeURIComponent(s().sessionId)}/new-code`, deskNewCodeResponse, {
+      method: "POST",
+    });
+    setBusy(false);
+    if (!r.ok) return setError(failureMessage(r.failure));
+    notify(`New door code issued to the guest of ${s().bookingRef}; it is on its way to the locks.`);
+  };
+
   return (
     <li class="door-alert" aria-labelledby={titleId()} data-session={s().sessionId} data-ref={s().bookingRef}>
       <h3 class="door-alert__title" id={titleId()}>
@@ -197,6 +209,15 @@ function DoorAlertCard(props: { alert: DoorAlertItem; timeZone: string; room: st
         aria-describedby={error() ? `${titleId()}-error` : undefined}
       >
         Give backup codes to {s().bookingRef}
+      </button>{" "}
+      <button
+        type="button"
+        class="desk-button desk-button--small desk-button--secondary"
+        disabled={busy()}
+        onClick={issueNewCode}
+        aria-describedby={error() ? `${titleId()}-error` : undefined}
+      >
+        Issue a new code to {s().bookingRef}
       </button>
       <Show when={error()}>
         <p class="desk-error" id={`${titleId()}-error`} role="alert">

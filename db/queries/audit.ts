@@ -36,6 +36,7 @@ export const AUDIT_ACTIONS = [
   "room.retire",
   "room.delete",
   "door.backup",
+  "door.new-code",
   "backup-code.add",
   "backup-code.delete",
   "calendar.add",

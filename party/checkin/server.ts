@@ -201,7 +201,9 @@ export default class CheckinRoom implements Party.Server {
     if (request.method !== "POST") return apiErrorResponse(405, "method_not_allowed", "Method not allowed");
     if (!isInternal(request, this.env.INTERNAL_SECRET)) return apiErrorResponse(403, "forbidden", "Not allowed");
     if (new URL(request.url).pathname.endsWith(DOOR_COMMAND_PATH)) {
-      return this.state ? doorCommand(request, this.stay) : apiErrorResponse(404, "not_found", "No such session");
+      return this.state
+        ? doorCommand(request, this.stay, () => this.issueNewCode())
+        : apiErrorResponse(404, "not_found", "No such session");
     }
     if (new URL(request.url).pathname.endsWith(LOCK_EVENT_PATH)) {
       return this.state
@@ -238,6 +240,18 @@ export default class CheckinRoom implements Party.Server {
     );
     if (!outcome.ok) return apiErrorResponse(409, outcome.code, outcome.message);
     return json(toPublicState(this.state));
+  }
+
+  /**
+   * Staff give the guest new digits: persisted first, so the alarm removes the old code and
+   * makes the new one on every lock even after a crash, then the door's alert is answered.
+   */
+  private async issueNewCode(): Promise<Response> {
+    const outcome = await this.dispatch({ type: "new-code", code: generatePin(randomUint32) });
+    if (!outcome.ok) return apiErrorResponse(409, outcome.code, outcome.message);
+    await this.stay.newCodeIssued();
+    await this.armAlarm();
+    return json({ issued: true });
   }
 
   /**
@@ -508,6 +522,8 @@ export default class CheckinRoom implements Party.Server {
 
   private async syncGuestRow(state: CheckinState) {
     await updateGuestStay(database(this.env), state.sessionId, guestStayOf(state));
+    // New digits or a new window: the messages job sends the door code again.
+    await wakeJobs(this.env, this.partiesBinding(), state.reservation.propertyId, "messages");
   }
 
   private async writeFunnelRow() {

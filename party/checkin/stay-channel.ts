@@ -12,6 +12,7 @@ import {
   codeReady,
   giveBackup,
   initialDoorState,
+  newCodeIssued,
   noBackupLeft,
   reportTrouble,
   sidesFailed,
@@ -149,6 +150,11 @@ export class StayChannel {
     const moved = before.reservation !== after.reservation || before.locks !== after.locks;
     if (moved || before.lockCodes !== after.lockCodes || before.pin !== after.pin) this.announceStay();
     if (sidesFailed(after.lockCodes, await this.load()).length > 0) await this.ensureBackups("auto");
+  }
+
+  /** Staff issued a new code: the board's alert for the guest's report ends, and the door's history says so. */
+  async newCodeIssued() {
+    await this.save(newCodeIssued(await this.load(), Date.now()));
   }
 
   /** When the alarm must come back for the arrival check; null when none is due. */

@@ -233,3 +233,45 @@ describe("the follow task", () => {
     expect(r.synced.at(-1)!.cancelled).toBe(true);
   });
 });
+
+describe("a brand-new code issued by staff", () => {
+  it("queues both old codes for removal, records the new digits and wakes the alarm; refused where it cannot apply", () => {
+    const s0 = checkedIn();
+    const r = applyEvent(s0, { type: "new-code", code: "735194" }, T0 + 10);
+    expect(r.ok).toBe(true);
+    const s = (r as { state: CheckinState }).state;
+    expect(s.pin.code).toBe("735194");
+    expect(s.pinsToDelete).toEqual([
+      { lockId: "lock-front", pinId: "pin-front" },
+      { lockId: "lock-101", pinId: "pin-101" },
+    ]);
+    expect([s.pin.frontDoorPinId, s.pin.roomPinId, s.lockCodes]).toEqual([null, null, null]);
+    expect(s.follow).toMatchObject({ create: ["frontDoor", "room"], update: [], round: 1 });
+    expect(nextWakeUp(s, 3_600_000, T0 + 50)).toBeLessThanOrEqual(T0 + 10);
+
+    expect(applyEvent(s0, { type: "new-code", code: s0.pin.code! }, T0).ok).toBe(false);
+    const cancelled = run(s0, { type: "booking-cancelled" });
+    expect(applyEvent(cancelled, { type: "new-code", code: "735194" }, T0).ok).toBe(false);
+    const notYet = run(start(), { type: "details", details });
+    expect(applyEvent(notYet, { type: "new-code", code: "735194" }, T0).ok).toBe(false);
+  });
+
+  it("the locks end with exactly one code each, the new digits, even when a create's answer is lost", async () => {
+    const vendor = memoryVendor();
+    const s0 = checkedIn();
+    seeded(vendor, s0);
+    const r = room(run(s0, { type: "new-code", code: "735194" }), vendor.provider);
+    vendor.failures.push({ call: "create", when: "after" });
+    await runFollow(r.deps);
+    r.advance(1_000);
+    await runFollow(r.deps);
+    expect(r.state.follow).toBeNull();
+    const byLock = [...vendor.codes.values()].map((c) => [c.lockId, c.code]).sort();
+    expect(byLock).toEqual([
+      ["lock-101", "735194"],
+      ["lock-front", "735194"],
+    ]);
+    expect(r.state.lockCodes?.frontDoor?.state).toBe("setting");
+    expect(r.synced.at(-1)!.pin.code).toBe("735194");
+  });
+});

@@ -1,5 +1,5 @@
-// The desk's door actions: a backup code for a guest at a locked door (any staff, from
-// the board), and the property's backup-code pools (managers add and remove codes;
+// The desk's door actions: a backup code or a brand-new code for a guest at a locked door
+// (any staff, from the board), and the property's backup-code pools (managers add and remove codes;
 // everyone sees them masked). Every step is audited; no code reaches a log.
 import { Hono } from "hono";
 import { recordAudit } from "../../../db/queries/audit";
@@ -11,6 +11,7 @@ import { decodeJson } from "../../../shared/decode";
 import {
   deskBackupCodeInput,
   deskIssueBackupResponse,
+  deskNewCodeResponse,
   type DeskBackupCodesResponse,
 } from "../../../shared/door-protocol";
 import { DOOR_COMMAND_PATH } from "../../checkin/stay-command";
@@ -45,6 +46,32 @@ doorRoutes.post("/sessions/:sessionId/backup-code", async (c) => {
     at: Date.now(),
   });
   if (!res.ok || !answer.ok) return apiErrorResponse(502, "upstream", "The check-in session could not give a code.");
+  return c.json(answer.value);
+});
+
+doorRoutes.post("/sessions/:sessionId/new-code", async (c) => {
+  const session = await sessionInScope(c);
+  if (session instanceof Response) return session;
+  const staff = c.get("staff");
+  const res = await callParty(
+    c.get("env"),
+    c.env.lobby.parties,
+    { party: "checkin", roomId: session.sessionId, path: DOOR_COMMAND_PATH },
+    { method: "POST", body: { type: "new-code", staffId: staff.staffId } },
+  );
+  const text = await res.text();
+  await recordAudit(c.get("db"), {
+    staffId: staff.staffId,
+    action: "door.new-code",
+    bookingRef: session.bookingRef,
+    sessionId: session.sessionId,
+    detail: res.ok ? "issued" : `refused ${res.status}`,
+    at: Date.now(),
+  });
+  // The room's refusal (not checked in, cancelled, a keypad code) is already in plain words.
+  if (res.status === 409) return c.newResponse(text, 409, { "content-type": "application/json" });
+  const answer = decodeJson(text, deskNewCodeResponse);
+  if (!res.ok || !answer.ok) return apiErrorResponse(502, "upstream", "The check-in session could not issue a code.");
   return c.json(answer.value);
 });
 
