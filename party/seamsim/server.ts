@@ -296,9 +296,9 @@ export default class SeamSimRoom implements Party.Server {
     if (slow) await sleep(slow);
     const device = await this.device(body.device_id);
     const constraints = constraintsOf(device);
-    const shared = body.common_code_key
-      ? await this.room.storage.get<string>(`common:${body.common_code_key}`)
-      : undefined;
+    // The key binds the codes that still exist: once all of them are deleted it may carry new digits.
+    const group = body.common_code_key ? await this.commonGroup(body.common_code_key) : null;
+    const shared = group && group.ids.length > 0 ? group.code : undefined;
     if (shared !== undefined && body.code !== undefined && body.code !== shared) {
       throw new SeamError(
         400,
@@ -329,7 +329,10 @@ export default class SeamSimRoom implements Party.Server {
       due_at: dueAt(device, now, between(this.env.SIM_LOCK_SET_DELAY_MS)),
     };
     await this.putCode(record);
-    if (body.common_code_key) await this.room.storage.put(`common:${body.common_code_key}`, code);
+    if (body.common_code_key) {
+      const ids = [...(shared === undefined ? [] : (group?.ids ?? [])), record.access_code_id];
+      await this.room.storage.put(`common:${body.common_code_key}`, { code, ids });
+    }
     if (body.use_backup_access_code_pool) await this.activatePool(device);
     await this.enqueue(
       [{ event_type: "access_code.created", device_id: record.device_id, access_code_id: record.access_code_id }],
@@ -379,6 +382,13 @@ export default class SeamSimRoom implements Party.Server {
     return pulled.backup;
   }
 
+  private async commonGroup(key: string): Promise<{ code: string; ids: string[] } | null> {
+    const stored = await this.room.storage.get<string | { code: string; ids: string[] }>(`common:${key}`);
+    if (stored === undefined) return null;
+    // Stored before groups tracked their codes: treat the key as still in use.
+    return typeof stored === "string" ? { code: stored, ids: ["(unknown)"] } : stored;
+  }
+
   private async listCodes(body: z.infer<typeof listBody>): Promise<SimCode[]> {
     if (body.device_id) return Promise.all((await this.codesOf(body.device_id)).map((c) => this.settled(c)));
     if (body.access_code_ids) {
@@ -409,6 +419,11 @@ export default class SeamSimRoom implements Party.Server {
   private async deleteCode(accessCodeId: string, eventType: string) {
     const code = await this.codeById(accessCodeId);
     await this.room.storage.delete([`code:${code.device_id}:${code.access_code_id}`, `codeidx:${code.access_code_id}`]);
+    if (code.common_code_key) {
+      const group = await this.commonGroup(code.common_code_key);
+      const ids = group?.ids.filter((id) => id !== code.access_code_id) ?? [];
+      await this.room.storage.put(`common:${code.common_code_key}`, { code: group?.code ?? code.code, ids });
+    }
     const device = await this.device(code.device_id);
     const events: SimEvent[] = [
       { event_type: eventType, device_id: code.device_id, access_code_id: code.access_code_id },

@@ -1,13 +1,13 @@
 // When a door fails, end to end: real sqld + partykit dev with the Seam simulator. The
 // stay page's socket (stay token in its first message), backup codes given when a lock
 // refuses the code or is offline at arrival, "code not working" reaching the board, and
-// staff issuing a backup code that the guest's page receives live.
+// staff issuing a backup code or a brand-new code that the guest's page receives live.
 import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, backupCode, doorTrouble, property } from "../../db/schema";
+import { auditLog, backupCode, doorTrouble, message, property } from "../../db/schema";
 import type { BoardSession } from "../../domain/board";
-import { configureSimDevice, seamSimCall, seamSimKey } from "../../party/seamsim/inspect";
+import { configureSimDevice, seamSimCall, seamSimCodes, seamSimKey } from "../../party/seamsim/inspect";
 import { STAY_REFUSED_CLOSE, stayServerMessage, type StayView } from "../../shared/protocol/guest-stay";
 import { startSession, waitForState, walkToConfirm } from "../support/checkin-driver";
 import { startTestStack, type TestStack } from "../support/stack";
@@ -210,6 +210,8 @@ describe("code not working", () => {
     const { sessionId } = await checkIn("FD1015");
     const issued = await desk(stack.url, `/sessions/${sessionId}/backup-code`, other.cookie, { method: "POST" });
     expect(issued.status).toBe(404);
+    const renewed = await desk(stack.url, `/sessions/${sessionId}/new-code`, other.cookie, { method: "POST" });
+    expect(renewed.status).toBe(404);
     const pool = await desk(stack.url, "/backup-codes", other.cookie);
     expect(pool.status).toBe(200);
     expect(pool.body.codes).toEqual([]);
@@ -218,5 +220,65 @@ describe("code not working", () => {
       body: { lockId: FRONT, code: "1234" },
     });
     expect(add.status).toBe(403);
+  });
+});
+
+describe("a new code from the alert", () => {
+  const doorCodeMessages = () =>
+    stack.db
+      .select()
+      .from(message)
+      .where(and(eq(message.reservationId, "res-FD1019"), eq(message.kind, "door-code")));
+
+  it("replaces the code on both locks, reaches the stay page live, answers the alert, resends the door code", async () => {
+    const board = await openBoardSocket(stack.url, PROPERTY, admin);
+    const { sessionId, stayToken } = await checkIn("FD1019");
+    const socket = await openStay(sessionId);
+    socket.send({ type: "hello", stayToken });
+    const first = await nextStay(socket, (s) => s.ready);
+    socket.send({ type: "door-trouble" });
+    await nextBoardSession(board, sessionId, (s) => s.door?.trouble != null, 20_000);
+    await expect.poll(async () => (await doorCodeMessages()).length, { timeout: 30_000 }).toBeGreaterThan(0);
+    const sentBefore = new Set((await doorCodeMessages()).map((m) => m.idempotencyKey));
+
+    const issued = await desk(stack.url, `/sessions/${sessionId}/new-code`, admin, { method: "POST" });
+    expect(issued.status, issued.text).toBe(200);
+    expect(issued.body).toEqual({ issued: true });
+
+    const fresh = await nextStay(socket, (s) => s.code !== first.code && s.ready);
+    expect(fresh.code).toMatch(/^\d{6}$/);
+    expect(fresh.locks).toEqual({ frontDoor: "set", room: "set" });
+    for (const lock of [FRONT, roomLock("FD1019")]) {
+      const ours = await seamSimCodes(stack.url, key, lock, `frontdoor:${sessionId}`);
+      expect(ours.map((c) => [c.code, c.status])).toEqual([[fresh.code, "set"]]);
+    }
+    const answered = await nextBoardSession(
+      board,
+      sessionId,
+      (s) => s.door?.trouble === null && s.locks?.room === "set",
+      20_000,
+    );
+    expect(answered.door?.events.map((e) => e.text)).toContain("New door code issued by staff");
+    expect(JSON.stringify(answered)).not.toContain(fresh.code!);
+
+    const audit = await stack.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.sessionId, sessionId), eq(auditLog.action, "door.new-code")));
+    expect(audit.map((a) => a.detail)).toEqual(["issued"]);
+    // The door code goes out again: a message the first sending did not cover.
+    await expect
+      .poll(async () => (await doorCodeMessages()).filter((m) => !sentBefore.has(m.idempotencyKey)).length, {
+        timeout: 30_000,
+      })
+      .toBeGreaterThan(0);
+    await Promise.all([socket.close(), board.close()]);
+  });
+
+  it("is refused for a booking not checked in", async () => {
+    const sessionId = await startSession(stack.url, "FD1020");
+    const refused = await desk(stack.url, `/sessions/${sessionId}/new-code`, admin, { method: "POST" });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toBe("This guest has not finished checking in.");
   });
 });
