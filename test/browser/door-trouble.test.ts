@@ -1,6 +1,7 @@
 // When a door fails, in real Chromium: a guest on their stay page taps "Code not
 // working?" (by keyboard only), the desk board shows the alert live, staff give backup
-// codes from the alert, and the guest's page shows them without a reload. The stay page
+// codes and then a brand-new code from the alert, and the guest's page shows each without
+// a reload. The stay page
 // and the board are checked with axe (WCAG 2.2 A/AA) in the alert state, and the stay
 // page reads at 320 px without sideways scrolling. Screenshots go to docs/ for the README.
 import { randomBytes } from "node:crypto";
@@ -41,7 +42,7 @@ async function docsShot(page: Page, name: string) {
   copyFileSync(path, new URL(`${name}.png`, DOCS));
 }
 
-it("a guest reports a code not working, the board alerts live, and backup codes reach the guest without a reload", async () => {
+it("a guest reports a code not working, the board alerts live, backup codes and then a new code reach the guest without a reload", async () => {
   // The manager has programmed backup codes on the keypads (arranged over the API the Property page uses).
   const cookie = await signIn(stack.url);
   for (const [lockId, code] of [
@@ -122,6 +123,34 @@ it("a guest reports a code not working, the board alerts live, and backup codes 
   await expectNoAxeViolations(guest, "stay page with backup codes");
   await expectNoHorizontalScroll(guest);
   await docsShot(guest, "door-trouble-guest-backup");
+
+  // The code itself still fails: staff issue a brand-new one from the alert, by keyboard.
+  const renew = alert.getByRole("button", { name: "Issue a new code to FD1009" });
+  await renew.focus();
+  await deskPage.keyboard.press("Enter");
+  await deskPage
+    .getByTestId("desk-notice")
+    .filter({ hasText: "New door code issued to the guest of FD1009" })
+    .waitFor();
+  // The guest's report is answered, so its alert leaves the board.
+  await alert.waitFor({ state: "detached", timeout: 20_000 });
+  await expectNoAxeViolations(deskPage, "board after a new code");
+
+  // The guest's page shows the new code without a reload, and says when the locks confirmed it.
+  await guest.waitForFunction(
+    (old) => {
+      const text = document.querySelector('[data-testid="pin"]')?.textContent?.trim() ?? "";
+      return /^\d{4,8}$/.test(text) && text !== old;
+    },
+    pin,
+    { timeout: 30_000 },
+  );
+  const renewed = (await guest.getByTestId("pin").textContent())?.trim();
+  expect(renewed).not.toBe(pin);
+  await guest.getByTestId("lock-states").getByText("Your code is ready at the door.").waitFor({ timeout: 30_000 });
+  expect(await deskPage.getByTestId("door-alerts").textContent()).not.toContain(renewed!);
+  await expectNoAxeViolations(guest, "stay page with a new code");
+  await expectNoHorizontalScroll(guest);
 
   // The Property page lists the pool masked: the codes given show as given, never in full.
   const property = await browser.newPage({ ...DESK, ...ownAddress() });
