@@ -38,6 +38,8 @@ export const AUDIT_ACTIONS = [
   "door.backup",
   "backup-code.add",
   "backup-code.delete",
+  "manual-lock.add",
+  "manual-lock.code",
   "calendar.add",
   "calendar.remove",
   "apikey.create",
