@@ -23,7 +23,8 @@ export function ManualCodes(props: { manual: Manual; roomName: string; validFrom
     on(codes, (now, before) => {
       if (before === undefined || now === before) return;
       const changed = (["frontDoor", "room"] as const).find(
-        (side, i) => props.manual[side]?.code && before.split("|")[i] !== "" && now.split("|")[i] !== before.split("|")[i],
+        (side, i) =>
+          props.manual[side]?.code && before.split("|")[i] !== "" && now.split("|")[i] !== before.split("|")[i],
       );
       if (changed) setSaid(text.stayManualChanged(changed === "frontDoor" ? text.stayFrontDoor : props.roomName));
     }),
@@ -44,7 +45,10 @@ export function ManualCodes(props: { manual: Manual; roomName: string; validFrom
                   {d.view!.phase === "before" ? (
                     text.stayManualAppears(d.name, formatDateTime(props.validFrom))
                   ) : (
-                    <Fill template={text.stayManualNotSet(d.name)} values={{ phone: <PhoneLink e164={props.phone} /> }} />
+                    <Fill
+                      template={text.stayManualNotSet(d.name)}
+                      values={{ phone: <PhoneLink e164={props.phone} /> }}
+                    />
                   )}
                 </p>
               }

@@ -188,7 +188,8 @@ export class StayChannel {
 
   /** When the alarm must come back: the arrival check, or a manual code's window opening or closing. */
   wakeAt(state: CheckinState, now: number): number | null {
-    const phase = manualSides(state.locks).length > 0 && !state.cancelled ? nextPhaseChange(windowOf(state), now) : null;
+    const phase =
+      manualSides(state.locks).length > 0 && !state.cancelled ? nextPhaseChange(windowOf(state), now) : null;
     // Not loaded yet counts as not checked: an early wake finds the stored answer and sleeps again.
     const arrival = this.door?.arrivalChecked || !state.lockCodes ? null : arrivalOf(state);
     if (phase === null || arrival === null) return phase ?? arrival;

@@ -79,9 +79,7 @@ export async function rotationDue(
     localDate(oldest - DAY_MS, property.timeZone),
   );
   for (const lock of withCode) {
-    const ends = stays
-      .filter((s) => s.lockId === manualLockRef(lock.id))
-      .map((s) => stayWindow(property, s).endsAt);
+    const ends = stays.filter((s) => s.lockId === manualLockRef(lock.id)).map((s) => stayWindow(property, s).endsAt);
     due.set(lock.id, rotationDueSince(lock.codeSetAt, ends, now));
   }
   return due;

@@ -100,7 +100,15 @@ async function unknownManualLocks(db: Database, propertyId: string, input: DeskR
     return id === null ? [] : [{ field, id }];
   });
   if (wanted.length === 0) return null;
-  const known = new Set((await manualLocksByIds(db, propertyId, wanted.map((w) => w.id))).map((r) => r.id));
+  const known = new Set(
+    (
+      await manualLocksByIds(
+        db,
+        propertyId,
+        wanted.map((w) => w.id),
+      )
+    ).map((r) => r.id),
+  );
   for (const w of wanted) if (!known.has(w.id)) fields[w.field] = "Choose one of this property's manual locks";
   if (Object.keys(fields).length === 0) return null;
   return apiErrorResponse(400, "validation", "Check the room's locks.", { fields });
