@@ -17,7 +17,7 @@ export function RoomsPanel(props: { canEdit: boolean; announce: (message: string
     if (!result.ok) throw new Error(failureMessage(result.failure));
     return result.value.rooms;
   });
-  const [manualLocks] = manualLocksResource();
+  const [manualLocks, { refetch: refetchManualLocks }] = manualLocksResource();
   /** A manual lock by its name; a smart lock by its device id. */
   const lockText = (lockId: string) => {
     const manual = manualLocks()?.find((l) => l.lockId === lockId);
@@ -29,6 +29,8 @@ export function RoomsPanel(props: { canEdit: boolean; announce: (message: string
     setForm(null);
     props.announce(wasEditing ? `${name} saved.` : `${name} added.`);
     void refetch();
+    // A manual lock added since the page opened is named, not shown as its id.
+    void refetchManualLocks();
   };
 
   const act = async (r: DeskRoom, action: "retire" | "delete") => {
