@@ -12,7 +12,9 @@ import {
   validateManualLockName,
   visibleManualCode,
 } from "../../domain/manual-lock";
+import { toPublicState } from "../../domain/checkin-flow";
 import { startTracking } from "../../domain/lock-code-tracking";
+import { details, run, start } from "../support/flow-fixture";
 
 const HOUR = 3_600_000;
 const window = { startsAt: 10 * HOUR, endsAt: 30 * HOUR };
@@ -101,5 +103,45 @@ describe("tracking with a manual lock", () => {
     expect(t.nextPollAt).toBe(1_500);
     const allManual = startTracking([], 1_000, 500, ["frontDoor", "room"]);
     expect(allManual.nextPollAt).toBeNull();
+  });
+});
+
+describe("a session with a manual room lock", () => {
+  const manualRoom = () => {
+    const s = start();
+    return { ...s, locks: { ...s.locks, roomLockId: "manual:mlk_1" } };
+  };
+
+  it("is ready with the front door's code sent and the room's manual code confirmed at once", () => {
+    const ready = run(
+      manualRoom(),
+      { type: "details", details },
+      { type: "pin-progress", frontDoorPinId: "p1" },
+      { type: "pin-ready", pollMs: 1_000 },
+    );
+    expect(ready.pin.status).toBe("ready");
+    expect(toPublicState(ready).pin.locks).toEqual({ frontDoor: "setting", room: "set" });
+  });
+
+  it("moving to a manual room lock after check-in makes no code for it", () => {
+    const done = run(
+      start(),
+      { type: "details", details },
+      { type: "parking", parking: { hasCar: false } },
+      { type: "confirm" },
+      { type: "pin-progress", frontDoorPinId: "p1", roomPinId: "p2" },
+      { type: "pin-ready", pollMs: 1_000 },
+      { type: "completed", stayToken: "t".repeat(43) },
+    );
+    const moved = run(done, {
+      type: "stay-changed",
+      change: {
+        reservation: { ...done.reservation, roomName: "Room 3" },
+        locks: { ...done.locks, roomId: "room-3", roomLockId: "manual:mlk_1" },
+      },
+    });
+    expect(moved.pinsToDelete).toEqual([{ lockId: done.locks.roomLockId, pinId: "p2" }]);
+    expect(moved.follow?.create).toEqual([]);
+    expect(moved.lockCodes?.room?.state).toBe("set");
   });
 });
