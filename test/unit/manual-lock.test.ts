@@ -98,7 +98,7 @@ describe("rotationDueSince", () => {
 describe("tracking with a manual lock", () => {
   it("counts a manual side as confirmed at once and polls only for the smart side", () => {
     const t = startTracking(["frontDoor"], 1_000, 500, ["room"]);
-    expect(t.frontDoor).toEqual({ state: "setting", at: 1_000 });
+    expect(t.frontDoor).toEqual({ state: "setting", at: 1_000, assumed: true });
     expect(t.room).toEqual({ state: "set", at: 1_000 });
     expect(t.nextPollAt).toBe(1_500);
     const allManual = startTracking([], 1_000, 500, ["frontDoor", "room"]);
