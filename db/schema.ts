@@ -319,6 +319,27 @@ export const backupCode = sqliteTable(
 );
 
 /**
+ * A key box or standalone keypad: a lock with no lock service behind it, whose code a
+ * manager sets and changes by hand. Rooms point at it as `manual:<id>`. The digits are
+ * sealed like backup codes; the desk shows the last two.
+ */
+export const manualLock = sqliteTable(
+  "manual_lock",
+  {
+    id: text("id").primaryKey(),
+    propertyId: propertyRef(),
+    name: text("name").notNull(),
+    /** Null until a manager sets the first code. */
+    codeCipher: text("code_cipher"),
+    hint: text("hint"),
+    codeSetBy: text("code_set_by"),
+    codeSetAt: integer("code_set_at"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("manual_lock_property_idx").on(t.propertyId)],
+);
+
+/**
  * Every step of a door problem, per property: a guest reporting trouble, a backup code given
  * automatically or by staff. The analytics count what guests report; staff steps are also
  * in the audit log.

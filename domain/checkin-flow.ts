@@ -17,6 +17,7 @@ import type { Language } from "./languages";
 import type { EditableStep, StepName } from "./steps";
 import { validateDetails, validateParking, type FieldErrors } from "./guest-details";
 import { LOCK_SIDES, lockIdOf, mergeSides, planFollow, type StayChange } from "./booking-change";
+import { isManualLockId, manualSides, smartSides } from "./manual-lock";
 import {
   observe,
   sentStatus,
@@ -352,7 +353,8 @@ function transition(state: CheckinState, event: FlowEvent, now: number): FlowRes
       const sides: LockSide[] = [];
       if (state.pin.frontDoorPinId) sides.push("frontDoor");
       if (state.pin.roomPinId) sides.push("room");
-      const lockCodes = event.pollMs === undefined ? null : startTracking(sides, now, event.pollMs);
+      const lockCodes =
+        event.pollMs === undefined ? null : startTracking(sides, now, event.pollMs, manualSides(state.locks));
       const ready = {
         ...state,
         lockCodes,
@@ -523,9 +525,13 @@ function followTransition(state: CheckinState, event: FollowEvent, now: number):
         const pinId = pin[PIN_FIELD[side]];
         if (pinId) pinsToDelete.push({ lockId: lockIdOf(state.locks, side), pinId });
         pin[PIN_FIELD[side]] = null;
-        if (lockCodes) lockCodes = { ...lockCodes, [side]: null };
+        // A manual lock holds its code already: nothing to make, nothing to confirm.
+        const manual = isManualLockId(lockIdOf(event.change.locks, side));
+        if (lockCodes) lockCodes = { ...lockCodes, [side]: manual ? { state: "set" as const, at: now } : null };
       }
-      const create = ours ? mergeSides(follow?.create ?? [], plan.move) : [];
+      const create = ours
+        ? mergeSides(follow?.create ?? [], plan.move).filter((s) => !isManualLockId(lockIdOf(event.change.locks, s)))
+        : [];
       const update = ours
         ? mergeSides(follow?.update ?? [], plan.update).filter((s) => !create.includes(s) && pin[PIN_FIELD[s]])
         : [];
@@ -631,7 +637,7 @@ function followTransition(state: CheckinState, event: FollowEvent, now: number):
           pinsToDelete,
           cleanupRetryAt: null,
           lockCodes: null,
-          follow: { ...follow, create: [...LOCK_SIDES], update: [] },
+          follow: { ...follow, create: smartSides(state.locks), update: [] },
         },
         effects: [],
       };

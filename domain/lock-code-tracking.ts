@@ -40,14 +40,21 @@ export const POLL_FOR_MS = 24 * 3_600_000;
 /** A code just sent to a lock: `setting` until the lock says otherwise. */
 export const sentStatus = (now: number): LockCodeStatus => ({ state: "setting", at: now, assumed: true });
 
-export function startTracking(sides: readonly LockSide[], now: number, pollMs: number): LockCodeTracking {
-  const status = sentStatus(now);
+/** `confirmed`: sides with nothing to confirm (a manual code is on its key box already), `set` at once. */
+export function startTracking(
+  sides: readonly LockSide[],
+  now: number,
+  pollMs: number,
+  confirmed: readonly LockSide[] = [],
+): LockCodeTracking {
+  const status = (side: LockSide): LockCodeStatus | null =>
+    confirmed.includes(side) ? { state: "set", at: now } : sides.includes(side) ? sentStatus(now) : null;
   return {
-    frontDoor: sides.includes("frontDoor") ? status : null,
-    room: sides.includes("room") ? status : null,
+    frontDoor: status("frontDoor"),
+    room: status("room"),
     since: now,
     polls: 0,
-    nextPollAt: now + pollMs,
+    nextPollAt: sides.some((side) => !confirmed.includes(side)) ? now + pollMs : null,
   };
 }
 

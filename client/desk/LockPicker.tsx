@@ -1,6 +1,6 @@
 // A room's lock, chosen from the devices the lock service lists (with whether each is
-// online and its battery), or typed: a key box or keypad under the manual provider, or
-// a lock the list does not show. A native <select>, so keyboards and screen readers
+// online and its battery), or typed: a lock the list does not show (a key box with its
+// own code is a manual lock, chosen beside this). A native <select>, so keyboards and screen readers
 // work as they do everywhere; the typed id appears only when asked for.
 import { For, Show } from "solid-js";
 import type { DeskLockDevice } from "../../shared/lock-devices-protocol";

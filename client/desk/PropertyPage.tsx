@@ -6,6 +6,7 @@ import { failureMessage } from "./api";
 import { bookingsApi } from "./bookings-api";
 import { PropertySettingsForm } from "./PropertySettingsForm";
 import { BackupCodesPanel } from "./BackupCodesPanel";
+import { ManualLocksPanel } from "./ManualLocksPanel";
 import { RoomsPanel } from "./RoomsPanel";
 import "./bookings.css";
 import "./property.css";
@@ -50,6 +51,7 @@ export default function PropertyPage(props: { me: DeskMe }) {
         )}
       </Show>
       <RoomsPanel canEdit={canEdit()} announce={announce} />
+      <ManualLocksPanel canEdit={canEdit()} announce={announce} />
       <BackupCodesPanel canEdit={canEdit()} announce={announce} />
     </div>
   );

@@ -1,15 +1,19 @@
-// Add a room, or rename one and change its locks. The locks are picked from the devices
-// the lock service lists (a manager's list); when there is none, or for a key box, the
-// id is typed. The server's per-field reasons are shown beside the fields.
+// Add a room, or rename one and change its locks. Each lock is a smart lock, picked from
+// the devices the lock service lists (or typed when there is no list), or a manual code:
+// one of the property's key boxes or keypads. The server's per-field reasons are shown
+// beside the fields.
 import { createResource, createSignal, Show } from "solid-js";
 import type { DeskRoom, DeskRoomInput } from "../../shared/bookings-protocol";
 import { bookingsApi } from "./bookings-api";
 import { DeskAlert, DeskErrorSummary, DeskInput, type DeskFieldErrors } from "./DeskErrorSummary";
 import { createDeskForm } from "./form-state";
 import { FormButtons } from "./FormButtons";
+import { LockKindField, lockKindOf, type LockKind } from "./LockKindField";
 import { LockPicker } from "./LockPicker";
+import { manualLocksResource } from "./ManualLocksPanel";
 
 type Field = keyof DeskRoomInput;
+type LockField = "frontDoorLockId" | "roomLockId";
 
 const LABELS: Record<Field, string> = {
   name: "Room name",
@@ -34,13 +38,27 @@ export function RoomForm(props: { editing: DeskRoom | null; onSaved: (name: stri
   });
   const listed = (id: string) => devices()?.some((d) => d.lockId === id) ?? false;
   const [typing, setTyping] = createSignal<Record<string, boolean>>({});
+  const [manualLocks] = manualLocksResource();
+  const [kinds, setKinds] = createSignal<Record<LockField, LockKind>>({
+    frontDoorLockId: lockKindOf(r?.frontDoorLockId ?? ""),
+    roomLockId: lockKindOf(r?.roomLockId ?? ""),
+  });
+  // Switching kind forgets the other kind's choice: a manual id is never sent as a device, nor the reverse.
+  const chooseKind = (name: LockField) => (kind: LockKind) => {
+    setKinds({ ...kinds(), [name]: kind });
+    if (lockKindOf(values()[name]) !== kind) set(name)("");
+  };
   const isTyping = (name: Field) => typing()[name] ?? (values()[name] !== "" && !listed(values()[name]));
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     const missing: DeskFieldErrors = {};
     for (const name of Object.keys(LABELS) as Field[]) {
-      if (!values()[name].trim()) missing[name] = `Enter the ${LABELS[name].toLowerCase()}`;
+      if (values()[name].trim()) continue;
+      missing[name] =
+        name !== "name" && kinds()[name] === "manual"
+          ? `Choose the manual lock for the ${name === "frontDoorLockId" ? "front door" : "room"}`
+          : `Enter the ${LABELS[name].toLowerCase()}`;
     }
     if (!check(missing)) return;
     const saved = await send(() => (r ? bookingsApi.editRoom(r.roomId, values()) : bookingsApi.addRoom(values())));
@@ -58,7 +76,7 @@ export function RoomForm(props: { editing: DeskRoom | null; onSaved: (name: stri
     />
   );
 
-  const lockField = (name: "frontDoorLockId" | "roomLockId") => (
+  const smartField = (name: LockField) => (
     <Show when={(devices() ?? []).length > 0} fallback={field(name)}>
       <LockPicker
         idPrefix={prefix}
@@ -74,6 +92,21 @@ export function RoomForm(props: { editing: DeskRoom | null; onSaved: (name: stri
         }}
       />
     </Show>
+  );
+
+  const lockField = (name: LockField) => (
+    <LockKindField
+      idPrefix={prefix}
+      field={name}
+      legend={LABELS[name].replace(" id", "")}
+      kind={kinds()[name]}
+      manualLocks={manualLocks() ?? []}
+      value={values()[name]}
+      error={errors()[name]}
+      onKind={chooseKind(name)}
+      onChoose={set(name)}
+      smart={smartField(name)}
+    />
   );
 
   return (

@@ -9,6 +9,7 @@ import { RoomCalendars } from "./RoomCalendars";
 import { RoomForm } from "./RoomForm";
 import { DeskTable } from "./DeskTable";
 import { AddButton } from "./FormButtons";
+import { manualLocksResource } from "./ManualLocksPanel";
 
 export function RoomsPanel(props: { canEdit: boolean; announce: (message: string) => void }) {
   const [rooms, { refetch }] = createResource(async () => {
@@ -16,12 +17,20 @@ export function RoomsPanel(props: { canEdit: boolean; announce: (message: string
     if (!result.ok) throw new Error(failureMessage(result.failure));
     return result.value.rooms;
   });
+  const [manualLocks, { refetch: refetchManualLocks }] = manualLocksResource();
+  /** A manual lock by its name; a smart lock by its device id. */
+  const lockText = (lockId: string) => {
+    const manual = manualLocks()?.find((l) => l.lockId === lockId);
+    return manual ? `${manual.name} (manual code)` : lockId;
+  };
   const [form, setForm] = createSignal<{ editing: DeskRoom | null } | null>(null);
 
   const saved = (name: string, wasEditing: boolean) => {
     setForm(null);
     props.announce(wasEditing ? `${name} saved.` : `${name} added.`);
     void refetch();
+    // A manual lock added since the page opened is named, not shown as its id.
+    void refetchManualLocks();
   };
 
   const act = async (r: DeskRoom, action: "retire" | "delete") => {
@@ -78,8 +87,8 @@ export function RoomsPanel(props: { canEdit: boolean; announce: (message: string
               {(r) => (
                 <tr data-room={r.roomId}>
                   <th scope="row">{r.name}</th>
-                  <td class="rooms__lock">{r.frontDoorLockId}</td>
-                  <td class="rooms__lock">{r.roomLockId}</td>
+                  <td class="rooms__lock">{lockText(r.frontDoorLockId)}</td>
+                  <td class="rooms__lock">{lockText(r.roomLockId)}</td>
                   <td>{r.upcomingBookings}</td>
                   <td>
                     <span class={`badge badge--${r.retiredAt === null ? "checked-in" : "not-started"}`}>

@@ -144,6 +144,12 @@ const de: Strings = {
     "Wenn Ihr Code eine Tür nicht öffnet, verwenden Sie den Ersatzcode für diese Tür. Er gilt für Ihren ganzen Aufenthalt.",
   stayBackupFrontDoor: "Ersatzcode für die Haustür",
   stayBackupRoom: (room) => `Ersatzcode für ${room}`,
+  stayPinOpensOne: (door, from, until) => `Öffnet ${door} von ${from} bis ${until}.`,
+  stayManualCodeFor: (door) => `Code für ${door}`,
+  stayManualAppears: (door, when) => `Ihr Code für ${door} erscheint hier am ${when}.`,
+  stayManualNotSet: (door) =>
+    `Der Code für ${door} ist noch nicht festgelegt. Rufen Sie die Rezeption unter {phone} an.`,
+  stayManualChanged: (door) => `Der Code für ${door} hat sich geändert.`,
   stayBackupAdded: "Ein Ersatzcode wurde dieser Seite hinzugefügt.",
   doorTroubleQuestion: "Probleme an der Tür?",
   doorTroubleButton: "Code funktioniert nicht?",

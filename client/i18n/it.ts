@@ -143,6 +143,12 @@ const it: Strings = {
     "Se il tuo codice non apre una porta, usa il codice di riserva di quella porta. Vale per tutto il soggiorno.",
   stayBackupFrontDoor: "Codice di riserva del portone",
   stayBackupRoom: (room) => `Codice di riserva per ${room}`,
+  stayPinOpensOne: (door, from, until) => `Apre ${door} da ${from} a ${until}.`,
+  stayManualCodeFor: (door) => `Codice per ${door}`,
+  stayManualAppears: (door, when) => `Il codice per ${door} comparirà qui il ${when}.`,
+  stayManualNotSet: (door) =>
+    `Il codice per ${door} non è ancora stato impostato. Chiami la reception al numero {phone}.`,
+  stayManualChanged: (door) => `Il codice per ${door} è cambiato.`,
   stayBackupAdded: "Un codice di riserva è stato aggiunto a questa pagina.",
   doorTroubleQuestion: "Problemi alla porta?",
   doorTroubleButton: "Il codice non funziona?",

@@ -16,6 +16,7 @@ import { WIZARD_PATHS } from "../session/routing";
 import { keepStay, stayLinkHref } from "../stay-link";
 import { liveStay } from "./stay-live";
 import { BackupCodes, DoorAnnouncer, DoorTrouble, LockStates } from "./StayDoor";
+import { ManualCodes } from "./StayManualCodes";
 
 export default function Stay(props: { token: string | null }) {
   const [result] = createResource(
@@ -70,6 +71,16 @@ function StayDetails(props: { stay: StayResponse; token: string }) {
   const pinCode = () => view()?.code ?? s.pin;
   const validFrom = () => view()?.validFrom ?? s.pinValidFrom;
   const validUntil = () => view()?.validUntil ?? s.pinValidUntil;
+  const manual = () => view()?.manual ?? s.manual;
+  // The stay's own code opens the smart locks only; a manual lock has its code below.
+  const pinOpens = () => {
+    const from = formatDateTime(validFrom());
+    const until = formatDateTime(validUntil());
+    if (manual().frontDoor) return text.stayPinOpensOne(s.roomName, from, until);
+    if (manual().room) return text.stayPinOpensOne(text.stayFrontDoor, from, until);
+    return text.stayPinOpens(s.roomName, from, until);
+  };
+  const everyLockManual = () => manual().frontDoor !== null && manual().room !== null;
   return (
     <Page title={text.stayTitle(s.propertyName)} before={<p class="caption caption--done">{text.checkInComplete}</p>}>
       <p>{text.stayWelcome(s.guestName)}</p>
@@ -78,9 +89,11 @@ function StayDetails(props: { stay: StayResponse; token: string }) {
         when={pinCode()}
         keyed
         fallback={
-          <p class="callout">
-            <Fill template={text.stayPinMissing} values={{ phone: <PhoneLink e164={s.propertyPhone} /> }} />
-          </p>
+          <Show when={!everyLockManual()}>
+            <p class="callout">
+              <Fill template={text.stayPinMissing} values={{ phone: <PhoneLink e164={s.propertyPhone} /> }} />
+            </p>
+          </Show>
         }
       >
         {(pin) => (
@@ -89,15 +102,14 @@ function StayDetails(props: { stay: StayResponse; token: string }) {
               {text.stayPinTitle}
             </h2>
             <PinCode pin={pin} />
-            <p class="pin__window">
-              {text.stayPinOpens(s.roomName, formatDateTime(validFrom()), formatDateTime(validUntil()))}
-            </p>
+            <p class="pin__window">{pinOpens()}</p>
             <Show when={view()} keyed>
               {(v) => <LockStates view={v} roomName={s.roomName} />}
             </Show>
           </section>
         )}
       </Show>
+      <ManualCodes manual={manual()} roomName={s.roomName} validFrom={validFrom()} phone={s.propertyPhone} />
       <Show when={view()} keyed>
         {(v) => <BackupCodes view={v} roomName={s.roomName} />}
       </Show>

@@ -39,6 +39,8 @@ export const AUDIT_ACTIONS = [
   "door.new-code",
   "backup-code.add",
   "backup-code.delete",
+  "manual-lock.add",
+  "manual-lock.code",
   "calendar.add",
   "calendar.remove",
   "apikey.create",

@@ -42,7 +42,8 @@ export interface NewGuest {
   carRegistration: string | null;
   earlyCheckInTime: string | null;
   lateCheckoutTime: string | null;
-  frontDoorPin: string;
+  /** Null when every lock of the stay is manual: the session's code opens nothing. */
+  frontDoorPin: string | null;
   frontDoorPinId: string | null;
   roomPinId: string | null;
   secureToken: string;

@@ -2,7 +2,8 @@
 // alarm. Every step is persisted as it lands and each code still carries the session's
 // label, so a room killed midway finds what it already made on the new lock and ends
 // with exactly one code per lock: old codes are removed before new ones are looked for.
-import { LOCK_SIDES, lockIdOf } from "../../domain/booking-change";
+import { lockIdOf } from "../../domain/booking-change";
+import { smartSides } from "../../domain/manual-lock";
 import type { CheckinState } from "../../domain/checkin-flow";
 import { chooseCommonCode } from "../../domain/pin-constraints";
 import { decideRetry } from "../../domain/pin-retry-policy";
@@ -95,7 +96,8 @@ async function removeOldCodes(deps: FollowTaskDeps) {
  */
 async function codeFitsNewLocks(deps: FollowTaskDeps, round: number): Promise<boolean> {
   const state = deps.current();
-  const devices = await Promise.all(LOCK_SIDES.map((side) => deps.provider.getDevice(lockIdOf(state.locks, side))));
+  const sides = smartSides(state.locks);
+  const devices = await Promise.all(sides.map((side) => deps.provider.getDevice(lockIdOf(state.locks, side))));
   const choice = chooseCommonCode(
     state.pin.code,
     devices.map((d) => d.constraints),

@@ -3,6 +3,7 @@
 // PIN carries the session as its label, so a retry — or a room restarted mid-attempt —
 // finds and reuses what is already on the lock instead of creating a second code.
 import type { CheckinState, FlowEvent } from "../../domain/checkin-flow";
+import { isManualLockId } from "../../domain/manual-lock";
 import { chooseCommonCode } from "../../domain/pin-constraints";
 import { decideRetry, type PinRetryPolicy } from "../../domain/pin-retry-policy";
 import { pinWindow } from "../../domain/pin-window";
@@ -42,10 +43,11 @@ export async function runPinAttempt(deps: PinTaskDeps): Promise<void> {
   if (!start.pin.code) throw new Error("Session has no PIN code chosen");
   const window = pinWindow({ ...start.reservation, ...start.locks });
   const label = pinLabel(start.sessionId);
+  // A manual lock (key box, keypad) already holds its own code: the lock service never hears of it.
   const targets = [
     { lockId: start.locks.frontDoorLockId, field: "frontDoorPinId" as const },
     { lockId: start.locks.roomLockId, field: "roomPinId" as const },
-  ];
+  ].filter((t) => !isManualLockId(t.lockId));
 
   try {
     const code = await codeEveryLockAccepts(

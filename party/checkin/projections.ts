@@ -1,6 +1,7 @@
 // What others see of a check-in session: the board's row, the guest row a completion
 // writes, and the funnel row. Pure mappings from the room's state, kept together so a
 // new field in the state is one place to look.
+import { smartSides } from "../../domain/manual-lock";
 import type { FunnelRow, NewGuest } from "../../db/queries/checkin";
 import type { GuestStay } from "../../db/queries/guest-stay";
 import type { BoardSession, BoardStay } from "../../domain/board";
@@ -44,6 +45,9 @@ function boardStay(state: CheckinState): BoardStay {
   };
 }
 
+/** The session's code opens the smart locks only: a stay behind manual locks alone has no code of its own. */
+const smartLockCode = (state: CheckinState) => (smartSides(state.locks).length > 0 ? state.pin.code : null);
+
 /** The guest row's stay and codes as the session now holds them (a cancelled booking has no code). */
 export function guestStayOf(state: CheckinState): GuestStay {
   const r = state.reservation;
@@ -53,7 +57,7 @@ export function guestStayOf(state: CheckinState): GuestStay {
     checkOutDate: r.checkOutDate,
     earlyCheckInTime: r.earlyCheckInTime,
     lateCheckoutTime: r.lateCheckoutTime,
-    frontDoorPin: state.cancelled ? null : state.pin.code,
+    frontDoorPin: state.cancelled ? null : smartLockCode(state),
     frontDoorPinId: state.pin.frontDoorPinId,
     roomPinId: state.pin.roomPinId,
   };
@@ -84,7 +88,7 @@ export function toGuestRow(state: CheckinState, ids: GuestRowIds): NewGuest | nu
     carRegistration: parking.registration,
     earlyCheckInTime: reservation.earlyCheckInTime,
     lateCheckoutTime: reservation.lateCheckoutTime,
-    frontDoorPin: pin.code,
+    frontDoorPin: smartLockCode(state),
     frontDoorPinId: pin.frontDoorPinId,
     roomPinId: pin.roomPinId,
     funnel: {

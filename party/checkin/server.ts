@@ -44,7 +44,7 @@ import { recordCodesConfirmed } from "../../db/queries/message-outbox";
 import { wakeJobs } from "../jobs/wake";
 import { deleteQueuedPins, runPinAttempt, type PinTaskDeps } from "./pin-task";
 import { DOOR_COMMAND_PATH, doorCommand } from "./stay-command";
-import { isStayRequest, StayChannel } from "./stay-channel";
+import { isStayRequest, MANUAL_CODE_PATH, StayChannel } from "./stay-channel";
 
 useEnglishZodMessages();
 
@@ -205,6 +205,11 @@ export default class CheckinRoom implements Party.Server {
         ? doorCommand(request, this.stay, () => this.issueNewCode())
         : apiErrorResponse(404, "not_found", "No such session");
     }
+    if (new URL(request.url).pathname.endsWith(MANUAL_CODE_PATH)) {
+      if (!this.state) return apiErrorResponse(404, "not_found", "No such session");
+      await this.stay.announceStay();
+      return json({ announced: true });
+    }
     if (new URL(request.url).pathname.endsWith(LOCK_EVENT_PATH)) {
       return this.state
         ? applyLockEvent(request, this.pinTaskDeps())
@@ -308,6 +313,7 @@ export default class CheckinRoom implements Party.Server {
       }
       if (lockPollDue(this.state, Date.now())) await pollLockCodes(this.pinTaskDeps());
       await this.stay.checkArrival(Date.now());
+      await this.stay.announceIfPhaseTurned(Date.now());
     } finally {
       this.inAlarm = false;
       await this.armAlarm();
@@ -359,7 +365,7 @@ export default class CheckinRoom implements Party.Server {
 
   /** The domain's next wake-up, or the door's arrival check if that comes first. */
   private wakeAt(now: number): number | null {
-    const times = [roomWakeUp(this.state!, this.expiryMs, this.retentionMs, now), this.stay.wakeAt(this.state!)];
+    const times = [roomWakeUp(this.state!, this.expiryMs, this.retentionMs, now), this.stay.wakeAt(this.state!, now)];
     const due = times.filter((t): t is number => t !== null);
     return due.length === 0 ? null : Math.min(...due);
   }

@@ -24,6 +24,7 @@ import {
 import type { BoardDoor, BoardSession } from "../../domain/board";
 import type { CheckinState } from "../../domain/checkin-flow";
 import { lockStateWords, type LockSide } from "../../domain/lock-code-tracking";
+import { manualCodePhase, manualSides, nextPhaseChange, smartSides } from "../../domain/manual-lock";
 import { pinWindow } from "../../domain/pin-window";
 import {
   STAY_CHANNEL_QUERY,
@@ -34,12 +35,15 @@ import {
 } from "../../shared/protocol/guest-stay";
 import { database } from "../database";
 import { openCode } from "../doors/backup-code-crypto";
+import { manualCodesForStay, NO_MANUAL_CODES, type ManualCodes } from "../doors/manual-codes";
 import type { RuntimeEnv } from "../env";
 import { loggableError } from "../log-safe";
 import type { LockProvider } from "../locks/provider";
 import { parseFrame } from "../ws-message";
 
 const DOOR_KEY = "door";
+/** A manager set a new code on a manual lock this stay uses: the page shows the new one. */
+export const MANUAL_CODE_PATH = "/manual-code";
 /** Taps closer together than this are one report: the desk is already alerted. */
 const REPORT_COLLAPSE_MS = 60_000;
 
@@ -63,6 +67,10 @@ export class StayChannel {
   /** Stay sockets by connection id: false until the stay token checked out. */
   private readonly sockets = new Map<string, boolean>();
   private backupsRunning: Promise<void> | null = null;
+  /** Bumped per announcement, so a slower earlier one (it reads manual codes) never overwrites a newer one. */
+  private announced = 0;
+  /** Where now fell against the stay window at the last announcement, for manual codes. */
+  private lastPhase: string | null = null;
 
   constructor(private readonly deps: StayChannelDeps) {}
 
@@ -109,7 +117,12 @@ export class StayChannel {
         return;
       }
       this.sockets.set(connection.id, true);
-      return send(connection, { type: "stay", stay: await this.view(state) });
+      const door = await this.load();
+      const manual = await this.manualCodes(state).catch((err) => {
+        console.warn(`[stay] manual codes not read: ${loggableError(err)}`);
+        return withheldManualCodes(state);
+      });
+      return send(connection, { type: "stay", stay: viewOf(state, door, manual) });
     }
     if (!this.sockets.get(connection.id) || !state) {
       return send(connection, { type: "error", code: "out_of_order", message: "Say hello with the stay token first." });
@@ -118,19 +131,42 @@ export class StayChannel {
   }
 
   /** Sends the page's current view to every stay socket that proved its token. Call it after any change it shows. */
-  announceStay() {
+  announceStay(): Promise<void> {
     const state = this.deps.stored();
     const door = this.door;
-    if (!state || !door) {
-      void this.load().then(() => this.door && this.announceStay());
-      return;
-    }
-    const message = JSON.stringify({ type: "stay", stay: viewOf(state, door) } satisfies StayServerMessage);
-    for (const [id, authed] of this.sockets) if (authed) this.deps.room().getConnection(id)?.send(message);
+    if (!state || !door) return this.load().then(() => (this.door ? this.announceStay() : undefined));
+    const turn = ++this.announced;
+    this.lastPhase = manualCodePhase(windowOf(state), Date.now());
+    return this.manualCodes(state).then(
+      (manual) => {
+        if (turn !== this.announced) return;
+        const message = JSON.stringify({ type: "stay", stay: viewOf(state, door, manual) } satisfies StayServerMessage);
+        for (const [id, authed] of this.sockets) if (authed) this.deps.room().getConnection(id)?.send(message);
+      },
+      (err) => console.warn(`[stay] manual codes not read: ${loggableError(err)}`),
+    );
   }
 
-  private async view(state: CheckinState): Promise<StayView> {
-    return viewOf(state, await this.load());
+  /** The stay's manual codes as its window allows now; no query when neither lock is manual. */
+  private async manualCodes(state: CheckinState): Promise<ManualCodes> {
+    if (manualSides(state.locks).length === 0) return NO_MANUAL_CODES;
+    if (state.cancelled) return withheldManualCodes(state);
+    const env = this.deps.env();
+    return manualCodesForStay(
+      database(env),
+      env.SESSION_SECRET,
+      state.reservation.propertyId,
+      state.locks,
+      windowOf(state),
+      Date.now(),
+    );
+  }
+
+  /** From the alarm: the stay window opened or closed since the page was last told, so a manual code appears or goes. */
+  async announceIfPhaseTurned(now: number) {
+    const state = this.deps.stored();
+    if (!state || manualSides(state.locks).length === 0) return;
+    if (manualCodePhase(windowOf(state), now) !== this.lastPhase) await this.announceStay();
   }
 
   private async reportTrouble(state: CheckinState) {
@@ -157,11 +193,14 @@ export class StayChannel {
     await this.save(newCodeIssued(await this.load(), Date.now()));
   }
 
-  /** When the alarm must come back for the arrival check; null when none is due. */
-  wakeAt(state: CheckinState): number | null {
+  /** When the alarm must come back: the arrival check, or a manual code's window opening or closing. */
+  wakeAt(state: CheckinState, now: number): number | null {
+    const phase =
+      manualSides(state.locks).length > 0 && !state.cancelled ? nextPhaseChange(windowOf(state), now) : null;
     // Not loaded yet counts as not checked: an early wake finds the stored answer and sleeps again.
-    if (this.door?.arrivalChecked || !state.lockCodes) return null;
-    return arrivalOf(state);
+    const arrival = this.door?.arrivalChecked || !state.lockCodes ? null : arrivalOf(state);
+    if (phase === null || arrival === null) return phase ?? arrival;
+    return Math.min(phase, arrival);
   }
 
   /** From the alarm: at arrival, a lock that is offline with the code unconfirmed gets a backup. */
@@ -170,7 +209,8 @@ export class StayChannel {
     const door = await this.load();
     if (!state || !arrivalCheckDue(door, state.lockCodes, arrivalOf(state), now) || !state.lockCodes) return;
     const online: Record<LockSide, boolean | null> = { frontDoor: null, room: null };
-    for (const side of SIDES) {
+    // A manual lock has no service to ask, and its code is on it already.
+    for (const side of smartSides(state.locks)) {
       if (!state.lockCodes[side]) continue;
       try {
         online[side] = (await this.deps.provider().getDevice(lockIdOf(state, side))).online;
@@ -318,11 +358,21 @@ function locksOf(state: CheckinState) {
   return { frontDoor: state.lockCodes?.frontDoor?.state ?? null, room: state.lockCodes?.room?.state ?? null };
 }
 
-export function viewOf(state: CheckinState, door: DoorState): StayView {
+/** A cancelled stay, or manual codes that could not be read: when, never what. */
+function withheldManualCodes(state: CheckinState): ManualCodes {
+  const phase = state.cancelled ? "after" : manualCodePhase(windowOf(state), Date.now());
+  const manual = manualSides(state.locks);
+  const view = (side: LockSide) => (manual.includes(side) ? { phase, code: null } : null);
+  return { frontDoor: view("frontDoor"), room: view("room") };
+}
+
+export function viewOf(state: CheckinState, door: DoorState, manual: ManualCodes): StayView {
   const window = windowOf(state);
   const locks = locksOf(state);
   return {
-    code: state.pin.code,
+    // The session's own code opens only the smart locks; with none it opens nothing.
+    code: smartSides(state.locks).length > 0 ? state.pin.code : null,
+    manual,
     validFrom: window.localStart,
     validUntil: window.localEnd,
     locks,

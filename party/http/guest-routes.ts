@@ -3,6 +3,7 @@
 import { Hono } from "hono";
 import type { Context } from "hono";
 import { findReservationByRef, findStayByToken, recordProofFailure } from "../../db/queries/reservations";
+import { manualCodesForStay } from "../doors/manual-codes";
 import { pinWindow } from "../../domain/pin-window";
 import { bookingRef } from "../../shared/protocol/common";
 import { lookupRequest, stayRequest, type LookupResponse, type StayResponse } from "../../shared/protocol/guest-http";
@@ -80,7 +81,7 @@ guestRoutes.post("/stay", async (c) => {
       "not_found",
       "We couldn't find that stay. Enter your booking reference to find it again.",
     );
-  const { guest, room, property } = stay;
+  const { guest, room, property, reservation } = stay;
   const window = pinWindow({
     checkInDate: guest.checkInDate,
     checkOutDate: guest.checkOutDate,
@@ -104,6 +105,11 @@ guestRoutes.post("/stay", async (c) => {
     pinValidUntil: window.localEnd,
     timeZone: property.timeZone,
     pin: guest.frontDoorPin,
+    // A cancelled booking shows no code, manual or not.
+    manual:
+      reservation.status === "cancelled"
+        ? { frontDoor: null, room: null }
+        : await manualCodesForStay(c.get("db"), c.get("env").SESSION_SECRET, property.id, room, window, Date.now()),
     carRegistration: guest.carRegistration,
   };
   // The page holds a door code: never let a shared cache keep it.

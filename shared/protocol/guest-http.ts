@@ -1,6 +1,7 @@
 // The guest's HTTP API under /api: booking lookup and the stay page.
 import { z } from "zod/mini";
 import { stayToken } from "./common";
+import { manualCodeView } from "./guest-stay";
 import { reservationSummary } from "./session-state";
 
 /**
@@ -50,6 +51,8 @@ export const stayResponse = z.extend(z.omit(reservationSummary, { propertyId: tr
   pinValidUntil: z.string(),
   timeZone: z.string(),
   pin: z.nullable(z.string()),
+  /** Manual locks' codes, only inside the stay window (as the stay socket gives them). */
+  manual: z.object({ frontDoor: z.nullable(manualCodeView), room: z.nullable(manualCodeView) }),
   carRegistration: z.nullable(z.string()),
 });
 export type StayResponse = z.infer<typeof stayResponse>;

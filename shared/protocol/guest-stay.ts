@@ -21,9 +21,21 @@ export type StayClientMessage = z.infer<typeof stayClientMessage>;
 
 const perLock = <T extends z.core.$ZodType>(schema: T) => z.object({ frontDoor: schema, room: schema });
 
-export const stayView = z.object({
-  /** The guest's own code; null until it exists. */
+/**
+ * A manual lock's code (key box, keypad): `phase` says where now falls against the stay
+ * window, and `code` is there only `during` it (null also before a manager set one).
+ */
+export const manualCodeView = z.object({
+  phase: z.enum(["before", "during", "after"]),
   code: z.nullable(z.string()),
+});
+export type ManualCodeView = z.infer<typeof manualCodeView>;
+
+export const stayView = z.object({
+  /** The guest's own code for the smart locks; null until it exists, or when every lock is manual. */
+  code: z.nullable(z.string()),
+  /** Per lock: null for a smart lock, else its manual code as the window allows. */
+  manual: perLock(z.nullable(manualCodeView)),
   /** Local wall-clock times in the property's zone, as the HTTP stay answer gives them. */
   validFrom: z.string(),
   validUntil: z.string(),

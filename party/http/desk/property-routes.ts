@@ -11,9 +11,17 @@ import {
   updatePropertySettings,
   updateRoom,
 } from "../../../db/queries/rooms";
+import { manualLocksByIds } from "../../../db/queries/manual-locks";
+import { manualLockIdOf } from "../../../domain/manual-lock";
 import { localDate } from "../../../domain/pin-window";
 import { checkPropertySettings } from "../../../domain/property-settings";
-import { deskPropertySettings, deskRoomInput, type DeskPropertySettings } from "../../../shared/bookings-protocol";
+import {
+  deskPropertySettings,
+  deskRoomInput,
+  type DeskPropertySettings,
+  type DeskRoomInput,
+} from "../../../shared/bookings-protocol";
+import type { Database } from "../../../db/client";
 import { apiErrorResponse, readJsonBody } from "../../http-json";
 import { noProperty, requireManager, type DeskEnv } from "./context";
 
@@ -63,6 +71,8 @@ propertyRoutes.post("/rooms", requireManager, async (c) => {
   if (!staff.property) return noProperty();
   const body = await readJsonBody(c.req.raw, deskRoomInput);
   if (!body.ok) return body.response;
+  const unknown = await unknownManualLocks(c.get("db"), staff.property.id, body.value);
+  if (unknown) return unknown;
   const id = `room-${crypto.randomUUID()}`;
   await insertRoom(c.get("db"), { id, propertyId: staff.property.id, ...body.value });
   await recordAudit(c.get("db"), { staffId: staff.staffId, action: "room.create", detail: id, at: Date.now() });
@@ -74,11 +84,35 @@ propertyRoutes.put("/rooms/:roomId", requireManager, async (c) => {
   if (!staff.property) return noProperty();
   const body = await readJsonBody(c.req.raw, deskRoomInput);
   if (!body.ok) return body.response;
+  const unknown = await unknownManualLocks(c.get("db"), staff.property.id, body.value);
+  if (unknown) return unknown;
   const roomId = c.req.param("roomId");
   if (!(await updateRoom(c.get("db"), staff.property.id, roomId, body.value))) return noRoom();
   await recordAudit(c.get("db"), { staffId: staff.staffId, action: "room.update", detail: roomId, at: Date.now() });
   return c.json({ roomId });
 });
+
+/** A `manual:` lock id must name one of this property's manual locks: a room never opens with another's code. */
+async function unknownManualLocks(db: Database, propertyId: string, input: DeskRoomInput): Promise<Response | null> {
+  const fields: Record<string, string> = {};
+  const wanted = (["frontDoorLockId", "roomLockId"] as const).flatMap((field) => {
+    const id = manualLockIdOf(input[field]);
+    return id === null ? [] : [{ field, id }];
+  });
+  if (wanted.length === 0) return null;
+  const known = new Set(
+    (
+      await manualLocksByIds(
+        db,
+        propertyId,
+        wanted.map((w) => w.id),
+      )
+    ).map((r) => r.id),
+  );
+  for (const w of wanted) if (!known.has(w.id)) fields[w.field] = "Choose one of this property's manual locks";
+  if (Object.keys(fields).length === 0) return null;
+  return apiErrorResponse(400, "validation", "Check the room's locks.", { fields });
+}
 
 /** The room named in the path, looked up only inside the signed-in person's property. */
 async function roomOfPath(c: Context<DeskEnv, "/rooms/:roomId">) {
