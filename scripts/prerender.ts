@@ -37,7 +37,9 @@ export async function prerenderLookupPages(clientRoot: string): Promise<Record<L
       build: { ssr: join(clientRoot, ENTRY), outDir, emptyOutDir: true, target: "node20", minify: false },
     });
     return await withBrowserStandIns(async () => {
-      const mod = (await import(pathToFileURL(join(outDir, "prerender.js")).href)) as typeof import("../client/prerender");
+      const mod = (await import(
+        pathToFileURL(join(outDir, "prerender.js")).href
+      )) as typeof import("../client/prerender");
       const pages = {} as Record<Language, PrerenderedLookup>;
       // One at a time: the string table is one signal.
       for (const lang of LANGUAGES) pages[lang] = await mod.prerenderLookup(lang);
@@ -62,7 +64,8 @@ async function withBrowserStandIns<T>(run: () => Promise<T>): Promise<T> {
     document: { documentElement: {} },
   };
   const saved = Object.keys(standIns).map((k) => [k, Object.getOwnPropertyDescriptor(g, k)] as const);
-  for (const [k, v] of Object.entries(standIns)) Object.defineProperty(g, k, { value: v, configurable: true, writable: true });
+  for (const [k, v] of Object.entries(standIns))
+    Object.defineProperty(g, k, { value: v, configurable: true, writable: true });
   try {
     return await run();
   } finally {
