@@ -15,4 +15,6 @@ export interface PageShell {
   checkin: Record<Language, string>;
   /** CSP sources ('sha256-…') for the inline <style> elements of every variant. */
   styleHashes: string[];
+  /** CSP sources for /checkin/'s one inline script, which loads the scripts after the first paint. */
+  checkinScriptHashes: string[];
 }

@@ -13,6 +13,7 @@ export const pageRoutes = new Hono<AppEnv>();
 
 interface LoadedShell extends PageShell {
   policy: string;
+  checkinPolicy: string;
 }
 
 /** The build never changes under a running isolate (partykit restarts it when files change). */
@@ -22,7 +23,12 @@ async function loadShell(assets: { fetch(path: string): Promise<Response | null>
   const res = await assets.fetch(`/${PAGE_SHELL_ASSET}`);
   if (!res?.ok) return null;
   const loaded = (await res.json()) as PageShell;
-  return { ...loaded, policy: contentSecurityPolicy(loaded.styleHashes) };
+  const { styleHashes, checkinScriptHashes: scriptHashes } = loaded;
+  return {
+    ...loaded,
+    policy: contentSecurityPolicy({ styleHashes }),
+    checkinPolicy: contentSecurityPolicy({ styleHashes, scriptHashes }),
+  };
 }
 
 const NOT_A_PAGE = /^\/(api|parties|party)(\/|$)|\.[A-Za-z0-9]+$/;
@@ -38,8 +44,11 @@ pageRoutes.on(["GET", "HEAD"], "*", async (c) => {
     return c.text("The client is not built; run `npx vite build`.", 503);
   }
   c.header("cache-control", "no-cache");
-  c.header("content-security-policy", loaded.policy);
-  if (!LOOKUP_PAGE.test(c.req.path)) return c.html(loaded.html);
+  if (!LOOKUP_PAGE.test(c.req.path)) {
+    c.header("content-security-policy", loaded.policy);
+    return c.html(loaded.html);
+  }
+  c.header("content-security-policy", loaded.checkinPolicy);
   c.header("vary", "accept-language");
   return c.html(loaded.checkin[languageFromAcceptLanguage(c.req.header("accept-language"))]);
 });

@@ -1,17 +1,20 @@
 // Headers every response of the main party carries. Pages are one HTML shell whose
-// scripts are files from our own origin (vite emits no inline script), so the policy
-// needs no 'unsafe-inline'. The shell's critical CSS is inline (a stylesheet file would
-// be a round trip before the first paint): pages allow exactly those <style> elements
-// by their SHA-256, never any inline style. Solid sets dynamic styles through the
+// scripts are files from our own origin, so the policy needs no 'unsafe-inline'. The
+// shell's critical CSS is inline (a stylesheet file would be a round trip before the
+// first paint), and /checkin/ has one inline script that loads the others after its
+// prerendered page has painted: pages allow exactly those elements by their SHA-256. Solid sets dynamic styles through the
 // CSSOM, which style-src does not govern. The favicon is a data: URL.
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "./app-env";
 
-/** The policy, with the hashes ('sha256-…') of the inline <style> elements a page may carry. */
-export function contentSecurityPolicy(styleHashes: readonly string[] = []): string {
+/** The policy, with the hashes ('sha256-…') of the inline elements a page may carry. */
+export function contentSecurityPolicy(
+  inline: { styleHashes?: readonly string[]; scriptHashes?: readonly string[] } = {},
+): string {
+  const { styleHashes = [], scriptHashes = [] } = inline;
   return [
     "default-src 'none'",
-    "script-src 'self'",
+    ["script-src 'self'", ...scriptHashes].join(" "),
     ["style-src 'self'", ...styleHashes].join(" "),
     "img-src 'self' data:",
     "font-src 'self'",

@@ -58,9 +58,15 @@ describe("/checkin/ as served", () => {
     expect(html).toContain('<html lang="en-GB" dir="ltr">');
     expect(html).toContain("<title>Check in online – Online check-in</title>");
     expect(res.headers.get("vary")?.toLowerCase()).toContain("accept-language");
-    // The one script is a file, after the content in document order it does not block.
-    expect(html).toMatch(/<script type="module" crossorigin src="\/assets\/[^"]+\.js"><\/script>/);
-    expect(html.match(/<script\b[^>]*>[^<]+<\/script>/g)).toBeNull();
+    // No script in the head: one inline script after the content loads them once the page has painted.
+    expect(html).not.toMatch(/<script[^>]+src=|rel="modulepreload"/);
+    const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    expect(inline).toHaveLength(1);
+    expect(inline[0]).toMatch(/requestAnimationFrame/);
+    expect(inline[0]).toMatch(/"\/assets\/index-[^"]+\.js"/);
+    expect(html.indexOf("<script>")).toBeGreaterThan(html.indexOf("</main>"));
+    const scriptSrc = csp.split(";").find((d) => d.trim().startsWith("script-src")) ?? "";
+    expect(scriptSrc).toContain(`'sha256-${createHash("sha256").update(inline[0]!, "utf8").digest("base64")}'`);
     expectInlineCssAllowedByHash(html, csp);
   });
 
@@ -100,6 +106,10 @@ describe("every other page", () => {
     async (path) => {
       const { html, csp } = await page(path, "de");
       expect(appContent(html)).toBe("");
+      // Nothing to paint first: the scripts load from the head, and no inline script is allowed.
+      expect(html).toMatch(/<script type="module" crossorigin src="\/assets\/[^"]+\.js"><\/script>/);
+      expect(html).not.toContain("<script>");
+      expect(csp).toContain("script-src 'self'; ");
       expect(html).toContain('<html lang="en">');
       expectInlineCssAllowedByHash(html, csp);
     },
