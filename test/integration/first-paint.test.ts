@@ -24,7 +24,8 @@ async function page(path: string, language?: string) {
 }
 
 /** What #app holds in the document as served. */
-const appContent = (html: string) => /<div id="app"[^>]*>([\s\S]*?)<\/div>\s*<\/body>/.exec(html)?.[1] ?? null;
+const appContent = (html: string) =>
+  /<div id="app"[^>]*>([\s\S]*?)<\/div>\s*(?:<script>[^<]*<\/script>\s*)?<\/body>/.exec(html)?.[1] ?? null;
 
 function expectInlineCssAllowedByHash(html: string, csp: string) {
   const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]!);
