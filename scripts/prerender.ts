@@ -87,12 +87,15 @@ const MODULE_PRELOAD = /\s*<link rel="modulepreload" crossorigin href="(\/[^"]+\
  * they would run before the first paint on a fast connection and be counted as what the
  * paint waited for (Lighthouse's simulation of a slow phone does exactly that), and the
  * live page would replace markup never painted. Inline, so it needs no request; allowed by
- * its hash. A hidden tab paints nothing, so it loads at once there.
+ * its hash. A hidden tab paints nothing, so it loads at once there. A form submitted
+ * before the live page exists is held, and the live page submits it (client/prerendered.ts).
  */
 function loadAfterFirstPaint(entry: string, preloads: string[]): string {
   const tags = [...preloads.map((href) => ["link", "modulepreload", href]), ["script", "module", entry]];
   return [
     "(function(){",
+    'document.addEventListener("submit",function(e){var a=document.getElementById("app");',
+    'if(a&&a.hasAttribute("data-prerendered")){e.preventDefault();a.setAttribute("data-submit-pending","")}},true);',
     "function load(){",
     `${JSON.stringify(tags)}.forEach(function(t){`,
     'var e=document.createElement(t[0]);e.crossOrigin="";',

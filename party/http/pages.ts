@@ -53,7 +53,7 @@ pageRoutes.on(["GET", "HEAD"], "*", async (c) => {
   return c.html(loaded.checkin[languageFromAcceptLanguage(c.req.header("accept-language"))]);
 });
 
-// The prerendered form posts here when submitted before its script has run (the script
-// turns it into the live form, which never posts). Back to the page, so the guest's
-// answers never end up in an address or a log; the script is there by then.
+// The prerendered form posts here only in a browser that runs no script at all (the page's
+// inline loader holds an early press for the live page). Back to the page, so the guest's
+// answers never end up in an address or a log.
 pageRoutes.post("/checkin/", (c) => c.redirect("/checkin/", 303));
