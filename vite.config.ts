@@ -4,19 +4,35 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Plugin } from "vite";
 import solid from "vite-plugin-solid";
-import { PAGE_SHELL_ASSET, type PageShell } from "./shared/page-shell";
+import { assembleShell, prerenderLookupPages } from "./scripts/prerender";
+import { PAGE_SHELL_ASSET } from "./shared/page-shell";
 
-/** Moves the built index.html into the JSON shell the main party serves. */
+/**
+ * Moves the built index.html into the JSON shell the main party serves, with its CSS
+ * inlined (no stylesheet round trip before the first paint) and the booking-reference
+ * page prerendered for /checkin/ (scripts/prerender.ts).
+ */
 function pageShell(): Plugin {
   return {
     name: "frontdoor-page-shell",
     apply: "build",
     enforce: "post",
-    generateBundle(_options, bundle) {
+    async generateBundle(_options, bundle) {
       const html = bundle["index.html"];
       if (html?.type !== "asset") this.error("index.html was not built");
       delete bundle["index.html"];
-      const shell: PageShell = { html: String(html.source) };
+      const pages = await prerenderLookupPages(root);
+      const { shell, inlined } = assembleShell(
+        String(html.source),
+        (file) => {
+          const asset = bundle[file];
+          if (asset?.type !== "asset") this.error(`${file} is linked from index.html but was not built`);
+          return String(asset.source);
+        },
+        pages,
+      );
+      // Inlined into every page, so nothing fetches the file.
+      for (const file of inlined) delete bundle[file];
       this.emitFile({ type: "asset", fileName: PAGE_SHELL_ASSET, source: JSON.stringify(shell) });
     },
   };

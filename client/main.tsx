@@ -1,4 +1,5 @@
-// Entry point: picks the language, then renders the page for the current path.
+// Entry point: picks the language, then renders the page for the current path (over
+// /checkin/'s prerendered first screen, see prerendered.ts).
 // The desk is a separate lazily loaded chunk, so guests never download it.
 import { lazy, Match, onMount, Suspense, Switch } from "solid-js";
 import { render } from "solid-js/web";
@@ -6,10 +7,12 @@ import { Loading } from "./components/Page";
 import { loadStrings } from "./i18n";
 import CheckinLink from "./pages/CheckinLink";
 import Lookup, { Returning } from "./pages/Lookup";
+import { takePrerendered } from "./prerendered";
 import { here, navigate, rereadLocation } from "./router";
 import { followSession } from "./session/controller";
 import { WIZARD_PATHS } from "./session/routing";
 import { currentStayToken, moveStayTokenToFragment, STAY_PATH } from "./stay-link";
+// Built into the page shell as an inline <style> (vite.config.ts), not fetched.
 import "./styles.css";
 
 // Before any request: an old /stay/<token> link must not be re-sent anywhere.
@@ -81,4 +84,9 @@ function App() {
   );
 }
 
-void loadStrings().then(() => render(() => <App />, document.getElementById("app")!));
+void loadStrings().then(() => {
+  const app = document.getElementById("app")!;
+  const carryOver = takePrerendered(app);
+  render(() => <App />, app);
+  carryOver();
+});

@@ -94,7 +94,8 @@ function ReferenceForm(props: { onCheckedIn: (found: CheckedIn) => void }) {
   return (
     <Page title={text.lookupTitle} step={1}>
       <ErrorSummary errors={errors()} order={["bookingRef", "proof"]} attempt={attempt()} />
-      <form novalidate onSubmit={submit}>
+      {/* method: the prerendered copy may be submitted before the script runs; a POST keeps answers out of the URL */}
+      <form novalidate method="post" onSubmit={submit}>
         <TextField
           id="bookingRef"
           label={text.bookingRefLabel}
