@@ -1,7 +1,9 @@
 // Loads 1,000,000 synthetic check-in analytics rows into a scratch sqld and times each
 // desk analytics query on them, printing SQLite's EXPLAIN QUERY PLAN beside each one.
 // The rows are generated inside the database by a recursive CTE, so loading takes
-// seconds, not minutes. Results: bench/results/analytics.json.
+// seconds, not minutes; the rollup triggers run for every row as they would in use.
+// The report from the rollup is checked equal to the one from raw rows, and both are
+// timed. Results: bench/results/analytics.json.
 //
 //   npx tsx bench/analytics.ts [--rows 1000000] [--runs 5]
 import { spawn } from "node:child_process";
@@ -11,15 +13,16 @@ import { join } from "node:path";
 import { sql, type SQL } from "drizzle-orm";
 import { openDatabase, type Database } from "../db/client";
 import { applyMigrations } from "../db/migrate";
+import { isDeepStrictEqual } from "node:util";
+import { analyticsReportFromRows, type AnalyticsRange } from "../db/queries/analytics";
 import {
   analyticsReport,
-  dailyQuery,
-  deviceFunnelQuery,
-  MEDIAN_SORT_MAX,
-  medianByIndexQuery,
-  medianBySortQuery,
-  type AnalyticsRange,
-} from "../db/queries/analytics";
+  dailyHoursQuery,
+  durationHistogramQuery,
+  durationsInBinQuery,
+  funnelCellsQuery,
+} from "../db/queries/analytics-rollup";
+import { ranksInBins } from "../domain/analytics-rollup";
 import { addDays, localDays, rangeBounds } from "../domain/date-range";
 import { medianWindow } from "../domain/funnel";
 import { localDate } from "../domain/pin-window";
@@ -131,7 +134,12 @@ async function main() {
     const now = Date.now();
     const loadMs = await load(db, now);
     const [{ n }] = (await db.all<{ n: number }>(sql`select count(*) as n from checkin_analytics`)) as [{ n: number }];
-    console.log(`loaded ${n.toLocaleString("en-GB")} rows in ${(loadMs / 1000).toFixed(1)} s`);
+    const [{ cells }] = (await db.all<{ cells: number }>(
+      sql`select count(*) as cells from checkin_analytics_hourly`,
+    )) as [{ cells: number }];
+    console.log(
+      `loaded ${n.toLocaleString("en-GB")} rows (${cells.toLocaleString("en-GB")} hourly rollup cells) in ${(loadMs / 1000).toFixed(1)} s`,
+    );
 
     const today = localDate(now, TIME_ZONE);
     const ranges = [
@@ -153,19 +161,30 @@ async function main() {
           `report disagrees with a full scan: ${JSON.stringify(check)} vs ${report.sessionsStarted}/${report.completed}`,
         );
       }
+      const fromRows = await analyticsReportFromRows(db, {
+        propertyId: PROPERTY,
+        timeZone: TIME_ZONE,
+        from: r.from,
+        to: r.to,
+      });
+      if (!isDeepStrictEqual(report, fromRows)) {
+        throw new Error(`the rollup's report differs from the raw rows': ${JSON.stringify({ report, fromRows })}`);
+      }
       const w = medianWindow(report.completed) ?? { offset: 0, limit: 1 as const };
+      const bins = await db.all<{ bin: number; completions: number }>(durationHistogramQuery(range));
+      const [middle] = ranksInBins(bins, [w.offset]);
       const queries: { name: string; query: SQL; used: boolean }[] = [
-        { name: "funnel by device", query: deviceFunnelQuery(range), used: true },
-        { name: "check-ins per day", query: dailyQuery(PROPERTY, localDays(r.from, r.to, TIME_ZONE)), used: true },
+        { name: "funnel by device and language (rollup)", query: funnelCellsQuery(range), used: true },
         {
-          name: "median (sort range)",
-          query: medianBySortQuery(range, w.offset, w.limit),
-          used: report.completed <= MEDIAN_SORT_MAX,
+          name: "check-ins per day (rollup)",
+          query: dailyHoursQuery(PROPERTY, localDays(r.from, r.to, TIME_ZONE)),
+          used: true,
         },
+        { name: "median: duration histogram", query: durationHistogramQuery(range), used: true },
         {
-          name: "median (duration index)",
-          query: medianByIndexQuery(range, w.offset, w.limit),
-          used: report.completed > MEDIAN_SORT_MAX,
+          name: "median: its bin's rows",
+          query: durationsInBinQuery(range, middle!.bin, middle!.offset, w.limit),
+          used: true,
         },
       ];
       console.log(
@@ -181,12 +200,13 @@ async function main() {
         for (const line of plan) console.log(`      ${line}`);
         timed.push({ name: q.name, chosen: q.used, plan, ...t });
       }
-      const total = await time(() =>
-        analyticsReport(db, { propertyId: PROPERTY, timeZone: TIME_ZONE, from: r.from, to: r.to }),
-      );
+      const req = { propertyId: PROPERTY, timeZone: TIME_ZONE, from: r.from, to: r.to };
+      const total = await time(() => analyticsReport(db, req));
       console.log(
         `  whole report (as GET /api/desk/analytics runs it): best ${total.bestMs} ms, median ${total.medianMs} ms`,
       );
+      const raw = await time(() => analyticsReportFromRows(db, req));
+      console.log(`  the same report from raw rows only: best ${raw.bestMs} ms, median ${raw.medianMs} ms`);
       results.push({
         range: r,
         sessionsStarted: report.sessionsStarted,
@@ -194,6 +214,7 @@ async function main() {
         medianCompletionMs: report.medianCompletionMs,
         queries: timed,
         report: total,
+        reportFromRawRows: raw,
       });
     }
     mkdirSync(join(REPO_ROOT, "bench/results"), { recursive: true });

@@ -1,7 +1,7 @@
 // The system of record. Dates are ISO `YYYY-MM-DD` in the property's time zone,
 // times `HH:MM` local; instants are Unix epoch milliseconds.
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export const property = sqliteTable("property", {
   id: text("id").primaryKey(),
@@ -164,6 +164,59 @@ export const checkinAnalytics = sqliteTable(
       .on(t.propertyId, sql`(${t.completedAt} - ${t.startedAt})`, t.startedAt)
       .where(sql`${t.completed} = 1`),
   ],
+);
+
+/**
+ * checkin_analytics summed per property, UTC hour, device and language: what the desk's report
+ * reads instead of the raw rows. Kept by triggers on checkin_analytics in the same statement as
+ * the row's own write (migration analytics_rollup; the arithmetic is domain/analytics-rollup.ts).
+ */
+export const checkinAnalyticsHourly = sqliteTable(
+  "checkin_analytics_hourly",
+  {
+    propertyId: text("property_id").notNull(),
+    /** Start of the UTC hour the sessions started in. */
+    hourMs: integer("hour_ms").notNull(),
+    deviceType: text("device_type").notNull(),
+    /** '' for sessions whose device never said. */
+    language: text("language").notNull(),
+    started: integer("started").notNull(),
+    step2: integer("step2").notNull(),
+    step3: integer("step3").notNull(),
+    step4: integer("step4").notNull(),
+    completed: integer("completed").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.propertyId, t.hourMs, t.deviceType, t.language] })],
+);
+
+/** The same per UTC day: a long range's whole days, read as one cell per day instead of 24. */
+export const checkinAnalyticsDaily = sqliteTable(
+  "checkin_analytics_daily",
+  {
+    propertyId: text("property_id").notNull(),
+    /** Start of the UTC day the sessions started in. */
+    dayMs: integer("day_ms").notNull(),
+    deviceType: text("device_type").notNull(),
+    language: text("language").notNull(),
+    started: integer("started").notNull(),
+    step2: integer("step2").notNull(),
+    step3: integer("step3").notNull(),
+    step4: integer("step4").notNull(),
+    completed: integer("completed").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.propertyId, t.dayMs, t.deviceType, t.language] })],
+);
+
+/** Completions per property, UTC day of start and 10 s bin of time-to-complete: finds the median's bin. */
+export const checkinDurationDaily = sqliteTable(
+  "checkin_duration_daily",
+  {
+    propertyId: text("property_id").notNull(),
+    dayMs: integer("day_ms").notNull(),
+    bin: integer("bin").notNull(),
+    completions: integer("completions").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.propertyId, t.dayMs, t.bin] })],
 );
 
 export const staff = sqliteTable(

@@ -119,7 +119,7 @@ export function medianQuery(r: AnalyticsRange, completedCount: number): SQL | nu
 export function languageFunnelQuery(r: AnalyticsRange): SQL {
   return sql`select ${a.language} as language, ${funnelOverRange(r)}
     group by ${a.language}
-    order by started desc`;
+    order by started desc, ${a.language}`;
 }
 
 export interface LanguageCountsRow extends FunnelCounts {
@@ -170,7 +170,11 @@ export interface ReportRequest {
   to: string;
 }
 
-export async function analyticsReport(db: Database, req: ReportRequest): Promise<DeskAnalyticsResponse> {
+/**
+ * The report computed from the raw rows alone: the reference the rollup's report must equal
+ * (test/integration/analytics-rollup.test.ts, bench/analytics.ts), and what it was before the rollup.
+ */
+export async function analyticsReportFromRows(db: Database, req: ReportRequest): Promise<DeskAnalyticsResponse> {
   if (daysInclusive(req.from, req.to) > MAX_RANGE_DAYS) throw new RangeError(`At most ${MAX_RANGE_DAYS} days`);
   const { startMs, endMs } = rangeBounds(req.from, req.to, req.timeZone);
   const range: AnalyticsRange = { propertyId: req.propertyId, startMs, endMs };
@@ -180,9 +184,23 @@ export async function analyticsReport(db: Database, req: ReportRequest): Promise
     languageFunnel(db, range),
     doorTroubleCount(db, req.propertyId, startMs, endMs),
   ]);
+  const medianMs = await medianCompletionMs(db, range, sumCounts(devices).completed);
+  return reportOf(req, { devices, languages, daily, doorTrouble, medianMs });
+}
+
+export interface ReportParts {
+  devices: DeviceCountsRow[];
+  languages: LanguageCountsRow[];
+  daily: DailyRow[];
+  doorTrouble: number;
+  medianMs: number | null;
+}
+
+/** The response from the counts, however they were read. */
+export function reportOf(req: ReportRequest, parts: ReportParts): DeskAnalyticsResponse {
+  const { devices, languages, daily, doorTrouble, medianMs } = parts;
   const totals = sumCounts(devices);
   const summary = summarizeFunnel(totals);
-  const medianMs = await medianCompletionMs(db, range, totals.completed);
   return {
     propertyId: req.propertyId,
     timeZone: req.timeZone,

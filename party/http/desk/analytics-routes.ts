@@ -1,6 +1,6 @@
 // Funnel analytics for the staff member's property, as JSON for the charts and as CSV.
 import { Hono, type Context } from "hono";
-import { analyticsReport } from "../../../db/queries/analytics";
+import { analyticsReport } from "../../../db/queries/analytics-rollup";
 import { recordAudit } from "../../../db/queries/audit";
 import { addDays, daysInclusive, DEFAULT_RANGE_DAYS, MAX_RANGE_DAYS } from "../../../domain/date-range";
 import { localDate } from "../../../domain/pin-window";
