@@ -1,7 +1,7 @@
 // The system of record. Dates are ISO `YYYY-MM-DD` in the property's time zone,
 // times `HH:MM` local; instants are Unix epoch milliseconds.
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export const property = sqliteTable("property", {
   id: text("id").primaryKey(),
@@ -457,3 +457,23 @@ export const messageSettings = sqliteTable("message_settings", {
   codesInMessages: integer("codes_in_messages", { mode: "boolean" }).notNull().default(false),
   updatedAt: integer("updated_at").notNull(),
 });
+
+/**
+ * A property's own wording for one message kind in one language (no row: the built-in
+ * words). Templates with {placeholders}, checked by domain/messages/wording.ts.
+ */
+export const messageWording = sqliteTable(
+  "message_wording",
+  {
+    propertyId: propertyRef(),
+    kind: text("kind", { enum: ["invitation", "reminder", "door-code", "code-confirmed"] }).notNull(),
+    /** A domain/languages.ts code. */
+    language: text("language").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    sms: text("sms").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+    updatedBy: staffRef("updated_by"),
+  },
+  (t) => [primaryKey({ columns: [t.propertyId, t.kind, t.language] })],
+);

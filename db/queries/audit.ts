@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS = [
   "booking.resend",
   "messages.settings",
   "messages.test",
+  "messages.wording",
   "booking.import",
   "guest.export",
   "guest.erase",
