@@ -114,6 +114,8 @@ export interface RowInput {
   code?: { code: string; startsAt: number; endsAt: number };
   /** The property's own wording for this kind and language, if it has one. */
   wording?: Wording;
+  /** A staff member's test of this kind's words: stored as kind "test", its subject or SMS marked [Test]. */
+  testOf?: GuestMessageKind;
 }
 
 /** Renders a message into its row, opted-out addresses stored as suppressed so the desk sees why. */
@@ -121,7 +123,7 @@ export async function messageRow(deps: MessagesDeps, prop: PropertyRow, input: R
   const now = deps.now();
   const id = `msg_${randomId(12)}`;
   const rendered = renderMessage({
-    kind: input.kind,
+    kind: input.testOf ?? input.kind,
     channel: input.channel,
     language: input.language,
     propertyName: prop.name,
@@ -143,8 +145,8 @@ export async function messageRow(deps: MessagesDeps, prop: PropertyRow, input: R
     idempotencyKey: input.key,
     recipient: input.to,
     language: input.language,
-    subject: rendered.subject,
-    bodyText: rendered.text,
+    subject: input.testOf && rendered.subject !== null ? `[Test] ${rendered.subject}` : rendered.subject,
+    bodyText: input.testOf && input.channel === "sms" ? `[Test] ${rendered.text}` : rendered.text,
     bodyHtml: rendered.html,
     status: optedOut ? "suppressed" : "scheduled",
     statusDetail: optedOut ? "Not sent: this address asked for no more messages." : null,

@@ -24,8 +24,10 @@ import { messageRow, queueResend } from "../../messages/planner";
 import { pokeMessages } from "../../messages/poke";
 import { randomId } from "../../random";
 import { noProperty, requireManager, type DeskEnv } from "./context";
+import { testSendRefusal, wordingRoutes } from "./message-wording-routes";
 
 export const messageRoutes = new Hono<DeskEnv>();
+messageRoutes.route("/", wordingRoutes);
 
 messageRoutes.get("/outbox", async (c) => {
   const property = c.get("staff").property;
@@ -130,6 +132,8 @@ messageRoutes.post("/message-settings/test", requireManager, async (c) => {
   const staff = c.get("staff");
   const property = staff.property;
   if (!property) return noProperty();
+  const refused = await testSendRefusal(c, staff.staffId);
+  if (refused) return refused;
   const deps = messagesDeps(c.get("env"), c.get("db"));
   const now = Date.now();
   const row = await messageRow(deps, property, {
