@@ -235,6 +235,7 @@ export function WordingEditor(props: { me: DeskMe }) {
                 <Show when={w().custom}>
                   <button
                     type="button"
+                    id="wording-reset"
                     class="desk-button desk-button--secondary"
                     disabled={form.busy()}
                     onClick={reset}
@@ -287,6 +288,7 @@ export function WordingEditor(props: { me: DeskMe }) {
             <p>
               <button
                 type="button"
+                id="wording-test"
                 class="desk-button desk-button--secondary"
                 disabled={form.busy()}
                 onClick={testSend}
