@@ -36,6 +36,8 @@ const status = (page: Page) => page.getByTestId("wording-status");
 
 it("edits, previews, saves, sends a test and resets a message's wording by keyboard at 320 px", async () => {
   const desk = await browser.newPage({ viewport: { width: 320, height: 800 }, ...ownAddress() });
+  // Any one step that waits longer than this fails where it is instead of using up the budget.
+  desk.setDefaultTimeout(90_000);
   await desk.goto(`${stack.url}/desk/login`);
   await desk.getByLabel("Email").fill(DEFAULT_ADMIN.email);
   await desk.getByLabel("Password").fill(DEFAULT_ADMIN.password);
