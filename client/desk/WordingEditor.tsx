@@ -70,6 +70,8 @@ export function WordingEditor(props: { me: DeskMe }) {
     on([kind, language], async ([k, l]) => {
       clearTimeout(timer);
       previewSeq++;
+      // No typing into the previous message's form while this one loads.
+      setLoaded(null);
       const result = await messagesApi.wording(k, l);
       if (k !== kind() || l !== language()) return;
       form.check({});

@@ -6,6 +6,7 @@ import { and, eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { message, messageWording } from "../../db/schema";
+import { standardWording } from "../../domain/messages/wording";
 import { DEFAULT_ADMIN } from "../../scripts/config";
 import { expectNoAxeViolations } from "../support/axe";
 import { useBrowser } from "../support/browser";
@@ -58,7 +59,9 @@ it("edits, previews, saves, sends a test and resets a message's wording by keybo
   await desk.keyboard.press("ArrowDown");
   await desk.keyboard.press("ArrowDown");
   await expect.poll(() => desk.locator("#wording-language").inputValue()).toBe("fr");
-  await expect.poll(() => desk.getByLabel("SMS", { exact: true }).inputValue()).toContain("{link}");
+  await expect
+    .poll(() => desk.getByLabel("SMS", { exact: true }).inputValue())
+    .toBe(standardWording("reminder", "fr", false).sms);
   expect(await desk.getByLabel("SMS", { exact: true }).getAttribute("lang")).toBe("fr");
 
   // Rewrite the SMS without {link}: the live preview says why it cannot be saved.
