@@ -532,3 +532,23 @@ export const messageSettings = sqliteTable("message_settings", {
   codesInMessages: integer("codes_in_messages", { mode: "boolean" }).notNull().default(false),
   updatedAt: integer("updated_at").notNull(),
 });
+
+/**
+ * A property's own wording for one message kind in one language (no row: the built-in
+ * words). Templates with {placeholders}, checked by domain/messages/wording.ts.
+ */
+export const messageWording = sqliteTable(
+  "message_wording",
+  {
+    propertyId: propertyRef(),
+    kind: text("kind", { enum: ["invitation", "reminder", "door-code", "code-confirmed"] }).notNull(),
+    /** A domain/languages.ts code. */
+    language: text("language").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    sms: text("sms").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+    updatedBy: staffRef("updated_by"),
+  },
+  (t) => [primaryKey({ columns: [t.propertyId, t.kind, t.language] })],
+);

@@ -61,3 +61,45 @@ export type MessageSettingsResponse = z.infer<typeof messageSettingsResponse>;
 export const resendRequest = z.object({ kind: z.enum(["invitation", "door-code"]) });
 export const resendResponse = z.object({ queued: z.number() });
 export type ResendResponse = z.infer<typeof resendResponse>;
+
+// A property's own wording per kind and language (domain/messages/wording.ts checks it;
+// these caps only bound what the server reads, well above the domain's own limits).
+export const wordingBody = z.object({
+  subject: z.string().check(z.maxLength(1000)),
+  body: z.string().check(z.maxLength(8000)),
+  sms: z.string().check(z.maxLength(2000)),
+});
+export type WordingBody = z.infer<typeof wordingBody>;
+
+export const wordingPreview = z.object({
+  subject: z.string(),
+  emailText: z.string(),
+  emailHtml: z.string(),
+  sms: z.string(),
+  smsSegments: z.number(),
+  smsEncoding: z.enum(["gsm-7", "ucs-2"]),
+});
+export type WordingPreview = z.infer<typeof wordingPreview>;
+
+const wordingProblemsSchema = z.record(z.string(), z.string());
+
+export const wordingResponse = z.object({
+  kind: z.enum(["invitation", "reminder", "door-code", "code-confirmed"]),
+  language: z.string(),
+  /** False: the built-in words, shown as a template to start from. */
+  custom: z.boolean(),
+  wording: wordingBody,
+  placeholders: z.array(z.string()),
+  preview: wordingPreview,
+});
+export type WordingResponse = z.infer<typeof wordingResponse>;
+
+/** A draft's preview as the sender would render it, or why it cannot be sent (field → sentence). */
+export const wordingPreviewResponse = z.object({
+  preview: z.nullable(wordingPreview),
+  problems: wordingProblemsSchema,
+});
+export type WordingPreviewResponse = z.infer<typeof wordingPreviewResponse>;
+
+export const wordingTestRequest = z.object({ channel: z.enum(["email", "sms"]) });
+export const wordingTestResponse = z.object({ queued: z.number(), to: z.string() });

@@ -1,10 +1,11 @@
 // Managers choose which messages go out, whether door codes may travel in them, see
-// each message as a guest reads it, and send themselves a test email.
+// each message as a guest reads it, word each in their own way, and send themselves a test.
 import { createSignal, For, onMount, Show } from "solid-js";
 import type { MessageSettingsBody, MessageSettingsResponse } from "../../shared/messages-protocol";
 import type { DeskMe } from "../../shared/protocol/desk-http";
 import { failureMessage } from "./api";
 import { messagesApi } from "./messages-api";
+import { WordingEditor } from "./WordingEditor";
 
 const TOGGLES: { key: keyof MessageSettingsBody; label: string; hint: string }[] = [
   { key: "invitation", label: "Invitation", hint: "3 days before arrival at 10:00, or at once for a later booking." },
@@ -106,7 +107,7 @@ export function MessageSettingsPanel(props: { me: DeskMe }) {
                 </button>
               </div>
             </form>
-            <h3>What guests read (English, with sample links)</h3>
+            <h3>What guests read (English, with sample links and your own wording where you wrote one)</h3>
             <For each={d().previews}>
               {(p) => (
                 <details class="outbox__body">
@@ -122,6 +123,7 @@ export function MessageSettingsPanel(props: { me: DeskMe }) {
                 </details>
               )}
             </For>
+            <WordingEditor me={props.me} />
           </>
         )}
       </Show>

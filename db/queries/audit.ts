@@ -27,6 +27,7 @@ export const AUDIT_ACTIONS = [
   "guest.stay-link-resend",
   "messages.settings",
   "messages.test",
+  "messages.wording",
   "booking.import",
   "guest.export",
   "guest.erase",

@@ -3,9 +3,9 @@
 // footer), one short text for SMS.
 import type { Language } from "../languages";
 import type { Channel, MessageKind } from "./kinds";
-import type { KindStrings, MessageStrings } from "./strings/en";
 import { fitSms } from "./sms-length";
 import { MESSAGE_STRINGS } from "./strings/index";
+import { emailParagraphs, fillPlaceholders, kindStrings, needsCode, type Wording } from "./wording";
 
 export interface RenderInput {
   kind: MessageKind;
@@ -19,27 +19,14 @@ export interface RenderInput {
   link: string;
   code?: { code: string; startsAt: number; endsAt: number };
   unsubscribeUrl?: string;
+  /** The property's own wording for this kind and language; without it, the built-in words. */
+  wording?: Wording;
 }
 
 export interface Rendered {
   subject: string | null;
   text: string;
   html: string | null;
-}
-
-function kindStrings(t: MessageStrings, kind: MessageKind): KindStrings {
-  switch (kind) {
-    case "invitation":
-      return t.invitation;
-    case "reminder":
-      return t.reminder;
-    case "door-code":
-      return t.doorCode;
-    case "code-confirmed":
-      return t.codeConfirmed;
-    case "test":
-      return t.test;
-  }
 }
 
 const escapeHtml = (s: string) =>
@@ -66,38 +53,43 @@ function formatInstant(instant: number, locale: string, timeZone: string): strin
 
 export function renderMessage(input: RenderInput): Rendered {
   const t = MESSAGE_STRINGS[input.language];
+  const arrival = formatArrival(input.arrivalDate, t.locale, input.channel === "sms");
+  const code = input.code
+    ? {
+        code: input.code.code,
+        from: formatInstant(input.code.startsAt, t.locale, input.timeZone),
+        until: formatInstant(input.code.endsAt, t.locale, input.timeZone),
+      }
+    : undefined;
+  const vars = { property: input.propertyName, arrival, link: input.link, ...(code ? { code } : {}) };
   const words = kindStrings(t, input.kind);
-  const vars = {
-    property: input.propertyName,
-    arrival: formatArrival(input.arrivalDate, t.locale, input.channel === "sms"),
-    link: input.link,
-    ...(input.code
-      ? {
-          code: {
-            code: input.code.code,
-            from: formatInstant(input.code.startsAt, t.locale, input.timeZone),
-            until: formatInstant(input.code.endsAt, t.locale, input.timeZone),
-          },
-        }
-      : {}),
-  };
-  if (input.channel === "sms") return { subject: null, text: fitSms(words.sms(vars)), html: null };
-  const paragraphs = words.email(vars);
+  // A wording that names the code falls back to the built-in words when there is no code to give.
+  const own = input.kind !== "test" && input.wording && (code || !needsCode(input.wording)) ? input.wording : null;
+  const fill = (template: string) =>
+    fillPlaceholders(template, {
+      property: input.propertyName,
+      arrival,
+      link: input.link,
+      phone: input.propertyPhone,
+      ...code,
+    });
+  if (input.channel === "sms")
+    return { subject: null, text: fitSms(own ? fill(own.sms) : words.sms(vars)), html: null };
+  const paragraphs = own ? emailParagraphs(fill(own.body)) : [t.greeting, ...words.email(vars)];
+  const subject = own ? fill(own.subject) : words.subject(vars);
   const phone = t.phoneLine(input.propertyName, input.propertyPhone);
   const text = [
-    t.greeting,
     ...paragraphs,
     `${words.linkText}: ${input.link}`,
     phone,
     ...(input.unsubscribeUrl ? [`${t.unsubscribe}: ${input.unsubscribeUrl}`] : []),
   ].join("\n\n");
-  const subject = words.subject(vars);
-  const p = (s: string) => `<p>${escapeHtml(s)}</p>`;
+  // Text typed by staff is escaped like every other value; its single line breaks stay line breaks.
+  const p = (s: string) => `<p>${escapeHtml(s).replace(/\n/g, "<br>")}</p>`;
   const html = [
     `<!doctype html><html lang="${t.lang}" dir="${t.dir}"><head><meta charset="utf-8">`,
     `<title>${escapeHtml(subject)}</title></head>`,
     `<body style="font-family:sans-serif;font-size:16px;line-height:1.5;max-width:36em">`,
-    p(t.greeting),
     ...paragraphs.map(p),
     `<p><a href="${escapeHtml(input.link)}" style="font-weight:bold">${escapeHtml(words.linkText)}</a></p>`,
     p(phone),

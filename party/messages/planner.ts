@@ -10,6 +10,7 @@ import {
   type NewMessageRow,
 } from "../../db/queries/message-outbox";
 import { type MessageSettings, messageSettingsOf } from "../../db/queries/message-settings";
+import { wordingKey, wordingsOf } from "../../db/queries/message-wording";
 import { isOptedOut } from "../../db/queries/messages";
 import { property } from "../../db/schema";
 import { LANGUAGES, type Language } from "../../domain/languages";
@@ -18,6 +19,7 @@ import { CHANNELS, type Channel, type GuestMessageKind } from "../../domain/mess
 import { addDays, localDate } from "../../domain/messages/local-time";
 import { renderMessage } from "../../domain/messages/render";
 import { afterQuietHours, INVITATION_DAYS_BEFORE, messagesFor } from "../../domain/messages/schedule";
+import type { Wording } from "../../domain/messages/wording";
 import { pinWindow } from "../../domain/pin-window";
 import { issueCheckinLink } from "../checkin-link-issue";
 import { randomId } from "../random";
@@ -84,9 +86,10 @@ export async function planMessages(deps: MessagesDeps, propertyId: string): Prom
     candidates.map((c) => c.key),
   );
   const rows: NewMessageRow[] = [];
+  const wordings = candidates.length > 0 ? await wordingsOf(deps.db, propertyId) : new Map<string, Wording>();
   for (const c of candidates) {
     if (stored.has(c.key)) continue;
-    rows.push(await buildRow(deps, prop, settings, c));
+    rows.push(await buildRow(deps, prop, settings, wordings, c));
   }
   await insertPlanned(deps.db, rows);
   return later === Infinity ? null : later;
@@ -109,6 +112,10 @@ export interface RowInput {
   arrivalDate: string;
   link: string;
   code?: { code: string; startsAt: number; endsAt: number };
+  /** The property's own wording for this kind and language, if it has one. */
+  wording?: Wording;
+  /** A staff member's test of this kind's words: stored as kind "test", its subject or SMS marked [Test]. */
+  testOf?: GuestMessageKind;
 }
 
 /** Renders a message into its row, opted-out addresses stored as suppressed so the desk sees why. */
@@ -116,7 +123,7 @@ export async function messageRow(deps: MessagesDeps, prop: PropertyRow, input: R
   const now = deps.now();
   const id = `msg_${randomId(12)}`;
   const rendered = renderMessage({
-    kind: input.kind,
+    kind: input.testOf ?? input.kind,
     channel: input.channel,
     language: input.language,
     propertyName: prop.name,
@@ -125,6 +132,7 @@ export async function messageRow(deps: MessagesDeps, prop: PropertyRow, input: R
     arrivalDate: input.arrivalDate,
     link: input.link,
     ...(input.code ? { code: input.code } : {}),
+    ...(input.wording ? { wording: input.wording } : {}),
     ...(input.channel === "email" ? { unsubscribeUrl: await deps.unsubscribeUrl(prop.id, input.to) } : {}),
   });
   const optedOut = input.kind !== "test" && (await isOptedOut(deps.db, prop.id, input.channel, input.to));
@@ -137,8 +145,8 @@ export async function messageRow(deps: MessagesDeps, prop: PropertyRow, input: R
     idempotencyKey: input.key,
     recipient: input.to,
     language: input.language,
-    subject: rendered.subject,
-    bodyText: rendered.text,
+    subject: input.testOf && rendered.subject !== null ? `[Test] ${rendered.subject}` : rendered.subject,
+    bodyText: input.testOf && input.channel === "sms" ? `[Test] ${rendered.text}` : rendered.text,
     bodyHtml: rendered.html,
     status: optedOut ? "suppressed" : "scheduled",
     statusDetail: optedOut ? "Not sent: this address asked for no more messages." : null,
@@ -148,7 +156,15 @@ export async function messageRow(deps: MessagesDeps, prop: PropertyRow, input: R
   };
 }
 
-async function buildRow(deps: MessagesDeps, prop: PropertyRow, settings: MessageSettings, c: Candidate) {
+async function buildRow(
+  deps: MessagesDeps,
+  prop: PropertyRow,
+  settings: MessageSettings,
+  wordings: Map<string, Wording>,
+  c: Candidate,
+) {
+  const language = languageOf(c.b.language);
+  const wording = wordings.get(wordingKey(c.kind, language));
   const link =
     c.kind === "invitation" || c.kind === "reminder"
       ? await issueCheckinLink(deps.db, deps.secret, deps.selfUrl, c.b.reservationId)
@@ -160,10 +176,11 @@ async function buildRow(deps: MessagesDeps, prop: PropertyRow, settings: Message
     to: c.to,
     key: c.key,
     sendAt: c.sendAt,
-    language: languageOf(c.b.language),
+    language,
     arrivalDate: c.b.checkInDate,
     link,
     ...(c.code && settings.codesInMessages ? { code: c.code } : {}),
+    ...(wording ? { wording } : {}),
   });
 }
 
@@ -195,13 +212,14 @@ export async function queueResendRows(
   if (kind === "door-code" && !b.guest) return [];
   const settings = await messageSettingsOf(deps.db, propertyId);
   const code = kind === "door-code" ? await doorCode(b, prop) : undefined;
+  const wordings = await wordingsOf(deps.db, propertyId);
   const rows: NewMessageRow[] = [];
   for (const channel of CHANNELS) {
     const to = addressFor(b, kind, channel);
     if (!to) continue;
     const key = idempotencyKey(b.reservationId, kind, channel, version);
     rows.push(
-      await buildRow(deps, prop, settings, {
+      await buildRow(deps, prop, settings, wordings, {
         b,
         kind,
         channel,

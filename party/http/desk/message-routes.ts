@@ -5,9 +5,11 @@ import { recordAudit } from "../../../db/queries/audit";
 import { findBooking } from "../../../db/queries/bookings";
 import { insertPlanned, outboxPage, resendCount } from "../../../db/queries/message-outbox";
 import { messageSettingsOf, saveMessageSettings } from "../../../db/queries/message-settings";
+import { wordingKey, wordingsOf } from "../../../db/queries/message-wording";
 import { GUEST_MESSAGE_KINDS } from "../../../domain/messages/kinds";
 import { renderMessage } from "../../../domain/messages/render";
 import { smsLength } from "../../../domain/messages/sms-length";
+import type { Wording } from "../../../domain/messages/wording";
 import { localDate } from "../../../domain/pin-window";
 import {
   messageSettingsBody,
@@ -24,8 +26,10 @@ import { messageRow, queueResend } from "../../messages/planner";
 import { pokeMessages } from "../../messages/poke";
 import { randomId } from "../../random";
 import { noProperty, requireManager, type DeskEnv } from "./context";
+import { testSendRefusal, wordingRoutes } from "./message-wording-routes";
 
 export const messageRoutes = new Hono<DeskEnv>();
+messageRoutes.route("/", wordingRoutes);
 
 messageRoutes.get("/outbox", async (c) => {
   const property = c.get("staff").property;
@@ -70,6 +74,7 @@ function previews(
   settings: MessageSettingsBody,
   selfUrl: string,
   today: string,
+  wordings: Map<string, Wording>,
 ) {
   const origin = new URL(selfUrl).origin;
   return GUEST_MESSAGE_KINDS.map((kind) => {
@@ -86,8 +91,10 @@ function previews(
         ? { code: { code: "123456", startsAt: Date.now(), endsAt: Date.now() + 2 * 86_400_000 } }
         : {}),
     };
-    const email = renderMessage({ ...sample, channel: "email", unsubscribeUrl: `${origin}/unsubscribe/…` });
-    const sms = renderMessage({ ...sample, channel: "sms" }).text;
+    const wording = wordings.get(wordingKey(kind, "en"));
+    const own = { ...sample, ...(wording ? { wording } : {}) };
+    const email = renderMessage({ ...own, channel: "email", unsubscribeUrl: `${origin}/unsubscribe/…` });
+    const sms = renderMessage({ ...own, channel: "sms" }).text;
     return { kind, subject: email.subject ?? "", emailText: email.text, sms, smsSegments: smsLength(sms).segments };
   });
 }
@@ -99,7 +106,7 @@ messageRoutes.get("/message-settings", async (c) => {
   const today = localDate(Date.now(), property.timeZone);
   const body: MessageSettingsResponse = {
     settings,
-    previews: previews(property, settings, c.get("env").SELF_URL, today),
+    previews: previews(property, settings, c.get("env").SELF_URL, today, await wordingsOf(c.get("db"), property.id)),
   };
   return c.json(body);
 });
@@ -120,7 +127,7 @@ messageRoutes.put("/message-settings", requireManager, async (c) => {
   const today = localDate(now, property.timeZone);
   const response: MessageSettingsResponse = {
     settings: body.value,
-    previews: previews(property, body.value, c.get("env").SELF_URL, today),
+    previews: previews(property, body.value, c.get("env").SELF_URL, today, await wordingsOf(c.get("db"), property.id)),
   };
   return c.json(response);
 });
@@ -130,6 +137,8 @@ messageRoutes.post("/message-settings/test", requireManager, async (c) => {
   const staff = c.get("staff");
   const property = staff.property;
   if (!property) return noProperty();
+  const refused = await testSendRefusal(c, staff.staffId);
+  if (refused) return refused;
   const deps = messagesDeps(c.get("env"), c.get("db"));
   const now = Date.now();
   const row = await messageRow(deps, property, {
