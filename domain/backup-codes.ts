@@ -29,6 +29,8 @@ export interface DoorState {
   noBackup: LockSide[];
   /** Set once the locks were checked for being offline at arrival. */
   arrivalChecked: boolean;
+  /** While the lock service cannot be read at arrival: how often it failed, and when to ask again. */
+  arrivalRetry?: { failures: number; at: number };
   events: DoorEvent[];
 }
 
@@ -79,9 +81,10 @@ export function noBackupLeft(door: DoorState, side: LockSide, now: number): Door
 }
 
 export function arrivalChecked(door: DoorState, offline: readonly LockSide[], now: number): DoorState {
-  if (offline.length === 0) return { ...door, arrivalChecked: true, revision: door.revision + 1 };
+  const { arrivalRetry: _done, ...rest } = door;
+  if (offline.length === 0) return { ...rest, arrivalChecked: true, revision: door.revision + 1 };
   const text = `Offline at arrival: ${offline.map((s) => SIDE_WORDS[s]).join(", ")}`;
-  return withEvent(door, now, text, { arrivalChecked: true });
+  return withEvent(rest, now, text, { arrivalChecked: true });
 }
 
 /** Locks whose code will not work for good and that have no backup yet. */
@@ -90,14 +93,32 @@ export function sidesFailed(tracking: LockCodeTracking | null | undefined, door:
   return SIDES.filter((side) => tracking[side]?.state === "failed" && door.backups[side] === null);
 }
 
-/** The arrival check is due once the stay window opens and the codes were sent. */
+/** The arrival check is due once the stay window opens and the codes were sent, and not before a retry's time. */
 export function arrivalCheckDue(
   door: DoorState,
   tracking: LockCodeTracking | null | undefined,
   arrivalAt: number,
   now: number,
 ): boolean {
-  return !door.arrivalChecked && !!tracking && now >= arrivalAt;
+  return !door.arrivalChecked && !!tracking && now >= arrivalCheckAt(door, arrivalAt);
+}
+
+/** When the arrival check should run: at arrival, or later while the lock service keeps failing. */
+export function arrivalCheckAt(door: DoorState, arrivalAt: number): number {
+  return Math.max(arrivalAt, door.arrivalRetry?.at ?? 0);
+}
+
+const ARRIVAL_RETRY_FIRST_MS = 30_000;
+const ARRIVAL_RETRY_MAX_MS = 15 * 60_000;
+
+/**
+ * The lock service could not be read at arrival: ask again after a doubling wait, so an
+ * outage is not met with an alarm firing as fast as the room can wake.
+ */
+export function arrivalCheckFailed(door: DoorState, now: number): DoorState {
+  const failures = (door.arrivalRetry?.failures ?? 0) + 1;
+  const wait = Math.min(ARRIVAL_RETRY_FIRST_MS * 2 ** (failures - 1), ARRIVAL_RETRY_MAX_MS);
+  return { ...door, arrivalRetry: { failures, at: now + wait } };
 }
 
 /** Locks that are offline at arrival while their code is not confirmed: the guest needs a backup for each. */

@@ -6,6 +6,7 @@ import { createResource, createSignal, For, Show } from "solid-js";
 import { z } from "zod/mini";
 import { deskBackupCode, deskBackupCodesResponse } from "../../shared/door-protocol";
 import { call, failureMessage } from "./api";
+import { isManualLockId } from "../../domain/manual-lock";
 import { bookingsApi } from "./bookings-api";
 import { DeskErrorSummary, DeskInput, type DeskFieldErrors } from "./DeskErrorSummary";
 
@@ -18,9 +19,11 @@ export function BackupCodesPanel(props: { canEdit: boolean; announce: (message: 
     if (!codes.ok) throw new Error(failureMessage(codes.failure));
     if (!rooms.ok) throw new Error(failureMessage(rooms.failure));
     const locks = new Map<string, string>();
+    // A manual lock's id is internal; the manager knows it as a key box or keypad.
+    const shown = (id: string) => (isManualLockId(id) ? "manual code" : id);
     for (const r of rooms.value.rooms.filter((room) => room.retiredAt === null)) {
-      if (!locks.has(r.frontDoorLockId)) locks.set(r.frontDoorLockId, `Front door (${r.frontDoorLockId})`);
-      locks.set(r.roomLockId, `${r.name} (${r.roomLockId})`);
+      if (!locks.has(r.frontDoorLockId)) locks.set(r.frontDoorLockId, `Front door (${shown(r.frontDoorLockId)})`);
+      locks.set(r.roomLockId, `${r.name} (${shown(r.roomLockId)})`);
     }
     return { codes: codes.value.codes, locks };
   });

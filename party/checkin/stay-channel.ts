@@ -7,7 +7,9 @@
 import type * as Party from "partykit/server";
 import { recordDoorTrouble, claimBackupCode } from "../../db/queries/door-trouble";
 import {
+  arrivalCheckAt,
   arrivalCheckDue,
+  arrivalCheckFailed,
   arrivalChecked,
   codeReady,
   giveBackup,
@@ -198,7 +200,9 @@ export class StayChannel {
     const phase =
       manualSides(state.locks).length > 0 && !state.cancelled ? nextPhaseChange(windowOf(state), now) : null;
     // Not loaded yet counts as not checked: an early wake finds the stored answer and sleeps again.
-    const arrival = this.door?.arrivalChecked || !state.lockCodes ? null : arrivalOf(state);
+    const door = this.door;
+    const due = door ? arrivalCheckAt(door, arrivalOf(state)) : arrivalOf(state);
+    const arrival = door?.arrivalChecked || !state.lockCodes ? null : due;
     if (phase === null || arrival === null) return phase ?? arrival;
     return Math.min(phase, arrival);
   }
@@ -216,7 +220,11 @@ export class StayChannel {
         online[side] = (await this.deps.provider().getDevice(lockIdOf(state, side))).online;
       } catch (err) {
         console.warn(`[stay] could not read a lock at arrival: ${loggableError(err)}`);
-        return; // The next alarm tries again.
+        // Nothing the guest or the desk sees changed: stored for the alarm, not announced.
+        const retry = arrivalCheckFailed(door, now);
+        await this.deps.room().storage.put(DOOR_KEY, retry);
+        this.door = retry;
+        return;
       }
     }
     const offline = sidesOfflineAtArrival(state.lockCodes, online, door);

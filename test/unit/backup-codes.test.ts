@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
+  arrivalCheckAt,
   arrivalCheckDue,
+  arrivalCheckFailed,
   arrivalChecked,
   codeReady,
   giveBackup,
@@ -48,6 +50,23 @@ describe("backup codes", () => {
     expect(arrivalCheckDue(door, sent, T0, T0)).toBe(true);
     expect(arrivalCheckDue(arrivalChecked(door, [], T0), sent, T0, T0 + 1)).toBe(false);
     expect(arrivalChecked(door, ["room"], T0).events.at(-1)?.text).toBe("Offline at arrival: Room door");
+  });
+
+  it("waits longer after each failed arrival check, up to a cap, and forgets the waits once checked", () => {
+    let door = initialDoorState();
+    const waits: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      door = arrivalCheckFailed(door, T0);
+      waits.push(arrivalCheckAt(door, T0) - T0);
+    }
+    expect(waits).toEqual([30_000, 60_000, 120_000, 240_000, 480_000, 900_000, 900_000, 900_000]);
+    expect(arrivalCheckDue(door, sent, T0, T0 + 899_999)).toBe(false);
+    expect(arrivalCheckDue(door, sent, T0, T0 + 900_000)).toBe(true);
+    // A late arrival time still wins over an earlier retry time.
+    expect(arrivalCheckAt(arrivalCheckFailed(initialDoorState(), T0), T0 + 3_600_000)).toBe(T0 + 3_600_000);
+    const checked = arrivalChecked(door, [], T0 + 900_000);
+    expect(checked.arrivalRetry).toBeUndefined();
+    expect(checked.arrivalChecked).toBe(true);
   });
 
   it("only an offline lock whose code is not confirmed and has no backup needs one at arrival", () => {
