@@ -48,12 +48,15 @@ export default class JobsRoom implements Party.Server {
     if (request.method !== "POST") return apiErrorResponse(405, "method_not_allowed", "Method not allowed");
     const body = await readJsonBody(request, jobsWake);
     if (!body.ok) return body.response;
-    if (body.value.propertyId !== this.room.id) return apiErrorResponse(400, "wrong_room", "Property does not match");
+    // A room first woken by its alarm cannot read its own id under partykit dev, for as long as it
+    // lives; the property stored with its first request names it just as well.
+    const roomId = this.propertyId ?? this.room.id;
+    if (body.value.propertyId !== roomId) return apiErrorResponse(400, "wrong_room", "Property does not match");
     const poked = body.value.job;
     if (poked !== undefined && !jobNamed(poked)) return apiErrorResponse(404, "unknown_job", "No such job");
     const now = Date.now();
     if (this.propertyId === null) {
-      this.propertyId = this.room.id;
+      this.propertyId = roomId;
       await this.room.storage.put(PROPERTY_KEY, this.propertyId);
     }
     let dues = this.dues;
