@@ -167,11 +167,13 @@ describe("polling feeds", () => {
       checkOutDate: addDays(today, 5),
     });
 
-    expect((await feedAfter(hang, start, (f) => f.lastError !== null)).lastError).toBe("timed out after 2 s");
+    const hangFeed = await feedAfter(hang, start, (f) => f.lastError !== null);
+    expect(hangFeed.lastError).toBe("timed out after 2 s");
     const all = await feeds();
     const byId = new Map(all.map((f) => [f.feedId, f]));
-    // The good feed's sync finished while the hanging one was still waiting on its server.
-    expect(byId.get(good)!.lastSuccessAt!).toBeLessThan(byId.get(hang)!.lastAttemptAt!);
+    // The good feed's first sync finished while the hanging one was still waiting on its server. Each
+    // feed added pokes the job, so later runs sync the good feed again: compare the first of each.
+    expect(goodFeed.lastSuccessAt!).toBeLessThan(hangFeed.lastAttemptAt!);
     expect((await feedAfter(html, start, (f) => f.lastError !== null)).lastError).toBe(
       "not a calendar (got an HTML page)",
     );
