@@ -7,7 +7,10 @@ import { expect } from "vitest";
 export const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 
 export async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page: page as never }).withTags(WCAG_22_AA).analyze();
+  // A sandboxed frame (an email's HTML preview) runs no script, so axe cannot be injected into it
+  // and waiting for it never ends; the frame element itself is still checked (its title).
+  const builder = new AxeBuilder({ page: page as never }).withTags(WCAG_22_AA).exclude("iframe[sandbox]");
+  const { violations } = await builder.analyze();
   const where = (v: (typeof violations)[number]) =>
     v.nodes
       .slice(0, 3)
