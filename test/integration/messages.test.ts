@@ -131,8 +131,8 @@ describe("scheduling", () => {
   });
 
   it("reminds a guest who has not checked in, not one who has, and sends the door code in the guest's language", async () => {
-    // Both arrive tomorrow at 00:30, so the reminder (24 h before) is already due.
-    await insertBooking("res-msg-a", addDays(today, 1), { earlyCheckInTime: "00:30", expectedGuestPhone: null });
+    // Arrives at the very start of tomorrow, so the reminder (24 h before) is due whatever the hour now.
+    await insertBooking("res-msg-a", addDays(today, 1), { earlyCheckInTime: "00:00", expectedGuestPhone: null });
     await insertBooking("res-msg-b", today, { bookingRef: "MSGB01", expectedGuestPhone: null });
     const sessionId = await startSession(stack.url, "MSGB01", "Somerville");
     const client = await walkToConfirm(stack.url, sessionId);
